@@ -1,0 +1,579 @@
+//! Finding temporal expressions in English news text and resolving them to
+//! dates against the publication date.
+//!
+//! The recogniser is a hand-written matcher over a light tokenisation (see
+//! `tokens`). It favours precision: numbers and words that are only
+//! sometimes dates ("May", "March", bare four-digit numbers) need context,
+//! and numeric dates other than ISO `YYYY-MM-DD` (3/4/2021) are skipped as
+//! ambiguous. Spans never include a leading preposition ("on Wednesday"
+//! yields the span "Wednesday") but do include modifiers and determiners
+//! ("Earlier this month", "late last year", "the previous day").
+//!
+//! Deliberately not recognised: weeks ("last week" has no single day),
+//! decades ("the 1990s"), vague counts ("a few days ago"), numeric dates
+//! other than ISO, and years outside 1900–2100.
+
+mod tokens;
+
+use crate::calendar::{CivilDate, Weekday};
+use crate::event_date::EventDate;
+use tokens::{Keyword, Kind, Token, Tokens, Unit, Word};
+
+/// A temporal expression found in a text and the date it resolves to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct TemporalExpression {
+    /// Byte offsets of the expression in the scanned text (char boundaries).
+    pub start: usize,
+    pub end: usize,
+    pub date: EventDate,
+}
+
+/// How far after the publication date a day named without a year ("Aug.
+/// 30") may lie and still be read as this year's: news announces events a
+/// few days ahead ("talks on Sept. 5" published Aug. 30).
+const FUTURE_TOLERANCE_DAYS: i64 = 7;
+
+/// Years accepted as dates; other four-digit numbers are quantities.
+const YEAR_RANGE: std::ops::RangeInclusive<u32> = 1900..=2100;
+
+/// Finds the temporal expressions of `text` that resolve to a date, in text
+/// order and without overlaps.
+///
+/// Absolute expressions ("in February 2022", "March 3, 2021", "in 2019",
+/// "2023-08-30") resolve on their own; relative ones ("yesterday", "on
+/// Wednesday", "last year", "in February", "Aug. 30", "two days ago") need
+/// `publication` and are left out without it. Resolution rules:
+/// - a weekday is the most recent such day on or before publication ("last
+///   Wednesday": strictly before, "next Wednesday": strictly after);
+/// - a month without year is the most recent such month on or before the
+///   publication month ("last February": strictly before, "next": after);
+/// - a day without year is the most recent such day not after publication
+///   plus seven days (news announces dates a few days ahead);
+/// - "N days/weeks ago" has day precision, "N months ago" month precision,
+///   "N years ago" year precision.
+pub fn find_dates(text: &str, publication: Option<CivilDate>) -> Vec<TemporalExpression> {
+    // Most sentences contain no date word at all: find that out with a
+    // quick scan before tokenising.
+    if !tokens::may_contain_date(text) {
+        return Vec::new();
+    }
+    let tokens: Vec<Token> = Tokens::new(text).collect();
+    let matcher = Matcher {
+        tokens: &tokens,
+        publication,
+    };
+    let mut found = Vec::new();
+    let mut index = 0;
+    while index < tokens.len() {
+        match matcher.match_at(index) {
+            Some(matched) => {
+                if let Some(date) = matched.date {
+                    found.push(TemporalExpression {
+                        start: tokens[index].start,
+                        end: tokens[matched.end - 1].end,
+                        date,
+                    });
+                }
+                index = matched.end;
+            }
+            None => index += 1,
+        }
+    }
+    found
+}
+
+/// A recognised expression: `end` is the index of the first token after it.
+/// `date` is `None` for a well-formed expression naming an impossible day
+/// ("February 30, 2021"), which is consumed so that its parts are not
+/// matched on their own.
+struct Match {
+    end: usize,
+    date: Option<EventDate>,
+}
+
+/// What precedes a candidate expression.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Context {
+    /// "in", "since", "during", "early", "mid-"...: strongly suggests a date.
+    Strong,
+    /// "on", "of", "to", "at".
+    Weak,
+    None,
+}
+
+/// Which occurrence of a weekday or month relative to publication is meant.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Occurrence {
+    OnOrBefore,
+    Before,
+    After,
+    /// "this February": the one in the publication year.
+    SameYear,
+}
+
+struct Matcher<'a> {
+    tokens: &'a [Token],
+    publication: Option<CivilDate>,
+}
+
+impl Matcher<'_> {
+    fn kind(&self, index: usize) -> Option<Kind> {
+        self.tokens.get(index).map(|token| token.kind)
+    }
+
+    fn word(&self, index: usize) -> Option<Word> {
+        match self.kind(index)? {
+            Kind::Word(word) => Some(word),
+            _ => None,
+        }
+    }
+
+    fn keyword(&self, index: usize) -> Option<Keyword> {
+        match self.word(index)? {
+            Word::Keyword(keyword) => Some(keyword),
+            _ => None,
+        }
+    }
+
+    fn is_lowercase_word(&self, index: usize) -> bool {
+        self.tokens.get(index).is_some_and(|token| token.lowercase)
+    }
+
+    fn is_punct(&self, index: usize, expected: char) -> bool {
+        self.kind(index) == Some(Kind::Punct(expected))
+    }
+
+    /// Whether tokens `left` and `left + 1` touch (no space between them).
+    fn touches_next(&self, left: usize) -> bool {
+        match (self.tokens.get(left), self.tokens.get(left + 1)) {
+            (Some(a), Some(b)) => a.end == b.start,
+            _ => false,
+        }
+    }
+
+    /// Whether the token at `index` is punctuation or the end of the text.
+    fn ends_phrase(&self, index: usize) -> bool {
+        matches!(self.kind(index), None | Some(Kind::Punct(_)))
+    }
+
+    fn context_before(&self, index: usize) -> Context {
+        let Some(before) = index.checked_sub(1) else {
+            return Context::None;
+        };
+        // "mid-2019", "late-March"
+        if self.is_punct(before, '-') && self.touches_next(before) {
+            return match before.checked_sub(1).and_then(|i| self.keyword(i)) {
+                Some(Keyword::Modifier) => Context::Strong,
+                _ => Context::None,
+            };
+        }
+        match self.keyword(before) {
+            Some(Keyword::TimePreposition | Keyword::Modifier | Keyword::Before) => Context::Strong,
+            Some(Keyword::WeakPreposition | Keyword::Of) => Context::Weak,
+            _ => Context::None,
+        }
+    }
+
+    fn match_at(&self, index: usize) -> Option<Match> {
+        if self.keyword(index) == Some(Keyword::Modifier) {
+            let mut core = index + 1;
+            if self.is_punct(core, '-') && self.touches_next(index) && self.touches_next(core) {
+                core += 1;
+            }
+            if let Some(matched) = self.core(core, Context::Strong) {
+                return Some(matched);
+            }
+        }
+        self.core(index, self.context_before(index))
+    }
+
+    /// Matches an expression whose first token is at `index`.
+    fn core(&self, index: usize, context: Context) -> Option<Match> {
+        let at = |days: i64| {
+            let date = EventDate::day(self.publication?.add_days(days));
+            Some(Match {
+                end: index + 1,
+                date: Some(date),
+            })
+        };
+        match self.kind(index)? {
+            Kind::Word(Word::Keyword(keyword)) => match keyword {
+                Keyword::Today | Keyword::Tonight => at(0),
+                Keyword::Yesterday => at(-1),
+                Keyword::Tomorrow => at(1),
+                Keyword::This | Keyword::Last | Keyword::Next => self.deictic(index, keyword),
+                Keyword::The => self.the_previous(index),
+                _ => None,
+            },
+            Kind::Word(Word::Count(count)) => self.ago(index, count),
+            Kind::Word(Word::Weekday(weekday)) => self.weekday(index, weekday),
+            Kind::Word(Word::Month { .. }) => self.month_first(index, context),
+            Kind::Number { value, digits } => (digits <= 4)
+                .then(|| self.ago(index, value))
+                .flatten()
+                .or_else(|| self.iso_date(index))
+                .or_else(|| self.day_first(index))
+                .or_else(|| self.year(index, context)),
+            Kind::Ordinal(_) => self.day_first(index),
+            _ => None,
+        }
+    }
+
+    /// "this month", "last year", "next February", "last Wednesday",
+    /// "last night", "this morning".
+    fn deictic(&self, index: usize, keyword: Keyword) -> Option<Match> {
+        // "the last year", "the next month" mean a period, not a date.
+        let after_the = index
+            .checked_sub(1)
+            .is_some_and(|before| self.keyword(before) == Some(Keyword::The));
+        if after_the {
+            return None;
+        }
+        let offset: i32 = match keyword {
+            Keyword::Last => -1,
+            Keyword::Next => 1,
+            _ => 0,
+        };
+        let occurrence = match keyword {
+            Keyword::Last => Occurrence::Before,
+            Keyword::Next => Occurrence::After,
+            _ => Occurrence::SameYear,
+        };
+        let publication = self.publication?;
+        let end = index + 2;
+        let date = match self.word(index + 1)? {
+            Word::Unit(Unit::Month) => shift_month(publication, i64::from(offset))?,
+            Word::Unit(Unit::Year) => EventDate::year(publication.year.checked_add(offset)?),
+            Word::Keyword(Keyword::Night) if keyword == Keyword::Last => EventDate::day(publication.add_days(-1)),
+            Word::Keyword(Keyword::PartOfDay | Keyword::Night) if keyword == Keyword::This => {
+                EventDate::day(publication)
+            }
+            Word::Weekday(weekday) => {
+                let occurrence = match occurrence {
+                    Occurrence::SameYear => Occurrence::OnOrBefore,
+                    other => other,
+                };
+                EventDate::day(weekday_occurrence(publication, weekday, occurrence))
+            }
+            Word::Month {
+                month,
+                abbreviated: false,
+                ambiguous,
+            } if !(ambiguous && self.is_lowercase_word(index + 1)) => month_occurrence(publication, month, occurrence)?,
+            _ => return None,
+        };
+        Some(Match { end, date: Some(date) })
+    }
+
+    /// "the previous day|month|year", "the day before yesterday", "the day
+    /// before" (at the end of a phrase: "the day before the vote" is relative
+    /// to the vote).
+    fn the_previous(&self, index: usize) -> Option<Match> {
+        let publication = self.publication?;
+        let date = match (self.word(index + 1)?, self.word(index + 2)?) {
+            (Word::Keyword(Keyword::Previous), Word::Unit(unit)) => match unit {
+                Unit::Day => EventDate::day(publication.add_days(-1)),
+                Unit::Month => shift_month(publication, -1)?,
+                Unit::Year => EventDate::year(publication.year.checked_sub(1)?),
+                Unit::Week => return None,
+            },
+            (Word::Unit(Unit::Day), Word::Keyword(Keyword::Before))
+                if self.keyword(index + 3) == Some(Keyword::Yesterday) =>
+            {
+                return Some(Match {
+                    end: index + 4,
+                    date: Some(EventDate::day(publication.add_days(-2))),
+                });
+            }
+            (Word::Unit(Unit::Day), Word::Keyword(Keyword::Before)) if self.ends_phrase(index + 3) => {
+                EventDate::day(publication.add_days(-1))
+            }
+            _ => return None,
+        };
+        Some(Match {
+            end: index + 3,
+            date: Some(date),
+        })
+    }
+
+    /// "two days ago", "3 weeks ago", "a year ago".
+    fn ago(&self, index: usize, count: u32) -> Option<Match> {
+        let Some(Word::Unit(unit)) = self.word(index + 1) else {
+            return None;
+        };
+        if self.keyword(index + 2) != Some(Keyword::Ago) {
+            return None;
+        }
+        let publication = self.publication?;
+        let count = i64::from(count);
+        let date = match unit {
+            Unit::Day => EventDate::day(publication.add_days(-count)),
+            Unit::Week => EventDate::day(publication.add_days(-7 * count)),
+            Unit::Month => shift_month(publication, -count)?,
+            Unit::Year => EventDate::year(i32::try_from(i64::from(publication.year) - count).ok()?),
+        };
+        Some(Match {
+            end: index + 3,
+            date: Some(date),
+        })
+    }
+
+    /// "Wednesday" (optionally followed by a full date: "Wednesday, Aug. 30").
+    fn weekday(&self, index: usize, weekday: Weekday) -> Option<Match> {
+        let date_start = index + 1 + usize::from(self.is_punct(index + 1, ','));
+        let full_date = self
+            .month_first(date_start, Context::Strong)
+            .or_else(|| self.day_first(date_start))
+            .filter(|matched| matched.date.is_some_and(|date| date.day.is_some()));
+        if let Some(matched) = full_date {
+            return Some(matched);
+        }
+        let publication = self.publication?;
+        Some(Match {
+            end: index + 1,
+            date: Some(EventDate::day(weekday_occurrence(
+                publication,
+                weekday,
+                Occurrence::OnOrBefore,
+            ))),
+        })
+    }
+
+    /// A month name first: "March 3", "Aug. 30, 2021", "February 2022",
+    /// "February of 2022", or (with context) "in February".
+    fn month_first(&self, index: usize, context: Context) -> Option<Match> {
+        let Some(Word::Month {
+            month,
+            abbreviated,
+            ambiguous,
+        }) = self.word(index)
+        else {
+            return None;
+        };
+        if (abbreviated || ambiguous) && self.is_lowercase_word(index) {
+            return None;
+        }
+        let mut next = index + 1;
+        if abbreviated && self.is_punct(next, '.') && self.touches_next(index) {
+            next += 1;
+        }
+        if let Some(day) = self.day_number(next) {
+            let after_day = next + 1;
+            let year_at = after_day + usize::from(self.is_punct(after_day, ','));
+            if let Some((year, end)) = self.explicit_year(year_at) {
+                return Some(Match {
+                    end,
+                    date: CivilDate::new(year, month, day).map(EventDate::day),
+                });
+            }
+            return Some(Match {
+                end: after_day,
+                date: recent_day(self.publication?, month, day).map(EventDate::day),
+            });
+        }
+        let year_at = next + usize::from(self.keyword(next) == Some(Keyword::Of));
+        if let Some((year, end)) = self.explicit_year(year_at) {
+            return Some(Match {
+                end,
+                date: EventDate::month(year, month),
+            });
+        }
+        // A bare month name needs context: "in February", "February's".
+        let possessive = self.is_punct(next, '\'') || self.is_punct(next, '’');
+        let trusted = match context {
+            Context::Strong => !abbreviated,
+            Context::Weak => !abbreviated && !ambiguous,
+            Context::None => possessive && !abbreviated && !ambiguous,
+        };
+        if !trusted {
+            return None;
+        }
+        Some(Match {
+            end: next,
+            date: month_occurrence(self.publication?, month, Occurrence::OnOrBefore),
+        })
+    }
+
+    /// A day number first: "3 March", "3rd of March 2021", "30 Aug.".
+    fn day_first(&self, index: usize) -> Option<Match> {
+        let day = self.day_number(index)?;
+        let mut next = index + 1;
+        if matches!(self.kind(index), Some(Kind::Ordinal(_))) && self.keyword(next) == Some(Keyword::Of) {
+            next += 1;
+        }
+        let Some(Word::Month {
+            month,
+            abbreviated,
+            ambiguous,
+        }) = self.word(next)
+        else {
+            return None;
+        };
+        if (abbreviated || ambiguous) && self.is_lowercase_word(next) {
+            return None;
+        }
+        let mut after_month = next + 1;
+        if abbreviated && self.is_punct(after_month, '.') && self.touches_next(next) {
+            after_month += 1;
+        }
+        let year_at = after_month + usize::from(self.is_punct(after_month, ','));
+        if let Some((year, end)) = self.explicit_year(year_at) {
+            return Some(Match {
+                end,
+                date: CivilDate::new(year, month, day).map(EventDate::day),
+            });
+        }
+        Some(Match {
+            end: after_month,
+            date: recent_day(self.publication?, month, day).map(EventDate::day),
+        })
+    }
+
+    /// "2023-08-30".
+    fn iso_date(&self, index: usize) -> Option<Match> {
+        let number = |i: usize, width: u8| match self.kind(i) {
+            Some(Kind::Number { value, digits }) if digits == width => Some(value),
+            _ => None,
+        };
+        let year = number(index, 4)?;
+        let joined = (index..index + 4).all(|i| self.touches_next(i))
+            && self.is_punct(index + 1, '-')
+            && self.is_punct(index + 3, '-');
+        if !joined {
+            return None;
+        }
+        let month = number(index + 2, 2)?;
+        let day = number(index + 4, 2)?;
+        // "2023-08-30-1" is an identifier, not a date.
+        if self.touches_next(index + 4) && !self.ends_phrase(index + 5) {
+            return None;
+        }
+        let date = CivilDate::new(
+            i32::try_from(year).ok()?,
+            u8::try_from(month).ok()?,
+            u8::try_from(day).ok()?,
+        );
+        Some(Match {
+            end: index + 5,
+            date: date.map(EventDate::day),
+        })
+    }
+
+    /// A four-digit year standing alone: "in 2019", "2019's", "since 2014",
+    /// "(2019)". Quantities ("2000 troops", "$2019", "2019%") are skipped.
+    fn year(&self, index: usize, context: Context) -> Option<Match> {
+        let year = self.year_number(index)?;
+        if let Some(before) = index.checked_sub(1) {
+            let money_or_numbering = matches!(
+                self.kind(before),
+                Some(Kind::Punct('$' | '£' | '€' | '#' | '/' | '.' | ':' | '+'))
+            );
+            if money_or_numbering && self.touches_next(before) {
+                return None;
+            }
+        }
+        // "2019%", "2019/20", "20:19"; tokens touching a number are punctuation.
+        let quantity_suffix = matches!(self.kind(index + 1), Some(Kind::Punct('%' | '/' | ':' | '+')));
+        if quantity_suffix && self.touches_next(index) {
+            return None;
+        }
+        // "2019 troops" is a quantity, "in 2019 elections were held" a year.
+        // "2019 and 2020", "2019 to 2021" are years again.
+        let followed_by_lowercase_word = self.is_lowercase_word(index + 1);
+        let another_year_follows = self.year_number(index + 2).is_some();
+        if followed_by_lowercase_word && !another_year_follows && context != Context::Strong {
+            return None;
+        }
+        Some(Match {
+            end: index + 1,
+            date: Some(EventDate::year(year)),
+        })
+    }
+
+    /// A day of the month at `index`: 1–31, one or two digits, or an ordinal.
+    fn day_number(&self, index: usize) -> Option<u8> {
+        let value = match self.kind(index)? {
+            Kind::Number { value, digits } if digits <= 2 => value,
+            Kind::Ordinal(value) => value,
+            _ => return None,
+        };
+        // "March 3:30" is a time; "March 3,000" never reaches here (one token).
+        if self.touches_next(index) && self.is_punct(index + 1, ':') {
+            return None;
+        }
+        u8::try_from(value).ok().filter(|day| (1..=31).contains(day))
+    }
+
+    /// A year after a month or day: a four-digit year, or "this year", "last
+    /// year", "next year" ("in May last year"). Returns the year and the
+    /// index after it.
+    fn explicit_year(&self, index: usize) -> Option<(i32, usize)> {
+        if let Some(year) = self.year_number(index) {
+            return Some((year, index + 1));
+        }
+        let offset = match self.keyword(index)? {
+            Keyword::This => 0,
+            Keyword::Last => -1,
+            Keyword::Next => 1,
+            _ => return None,
+        };
+        if self.word(index + 1)? != Word::Unit(Unit::Year) {
+            return None;
+        }
+        Some((self.publication?.year.checked_add(offset)?, index + 2))
+    }
+
+    /// A year 1900–2100 written with four digits at `index`.
+    fn year_number(&self, index: usize) -> Option<i32> {
+        match self.kind(index)? {
+            Kind::Number { value, digits: 4 } if YEAR_RANGE.contains(&value) => i32::try_from(value).ok(),
+            _ => None,
+        }
+    }
+}
+
+/// The month `offset` months from the publication month.
+fn shift_month(publication: CivilDate, offset: i64) -> Option<EventDate> {
+    let index = i64::from(publication.year) * 12 + i64::from(publication.month - 1) + offset;
+    let year = i32::try_from(index.div_euclid(12)).ok()?;
+    // rem_euclid(12) + 1 is always 1..=12.
+    EventDate::month(year, index.rem_euclid(12) as u8 + 1)
+}
+
+fn weekday_occurrence(publication: CivilDate, weekday: Weekday, occurrence: Occurrence) -> CivilDate {
+    let back = (publication.weekday().days_from_monday() - weekday.days_from_monday()).rem_euclid(7);
+    match occurrence {
+        Occurrence::OnOrBefore | Occurrence::SameYear => publication.add_days(-back),
+        Occurrence::Before => publication.add_days(-if back == 0 { 7 } else { back }),
+        Occurrence::After => {
+            let forward = (7 - back).rem_euclid(7);
+            publication.add_days(if forward == 0 { 7 } else { forward })
+        }
+    }
+}
+
+fn month_occurrence(publication: CivilDate, month: u8, occurrence: Occurrence) -> Option<EventDate> {
+    let year = publication.year;
+    let year = match occurrence {
+        Occurrence::SameYear => year,
+        Occurrence::OnOrBefore if month <= publication.month => year,
+        Occurrence::Before if month < publication.month => year,
+        Occurrence::OnOrBefore | Occurrence::Before => year.checked_sub(1)?,
+        Occurrence::After if month > publication.month => year,
+        Occurrence::After => year.checked_add(1)?,
+    };
+    EventDate::month(year, month)
+}
+
+/// The most recent `month`/`day` not after publication plus the tolerance.
+/// Looks back up to eight years so that 29 February finds a leap year.
+fn recent_day(publication: CivilDate, month: u8, day: u8) -> Option<CivilDate> {
+    let latest = publication.add_days(FUTURE_TOLERANCE_DAYS);
+    (-8..=1)
+        .rev()
+        .filter_map(|offset| CivilDate::new(publication.year.checked_add(offset)?, month, day))
+        .find(|candidate| *candidate <= latest)
+}
+
+#[cfg(test)]
+mod tests;

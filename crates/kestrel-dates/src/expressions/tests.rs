@@ -1,0 +1,284 @@
+use super::*;
+use crate::event_date::Precision;
+
+/// Wednesday 30 August 2023, the seed article's publication date.
+fn seed_publication() -> Option<CivilDate> {
+    CivilDate::parse("2023-08-30")
+}
+
+/// Each expression found as (span text, resolved date).
+fn found(text: &str, publication: Option<CivilDate>) -> Vec<(String, String)> {
+    find_dates(text, publication)
+        .into_iter()
+        .map(|expression| {
+            (
+                text[expression.start..expression.end].to_string(),
+                expression.date.to_string(),
+            )
+        })
+        .collect()
+}
+
+fn pairs(expected: &[(&str, &str)]) -> Vec<(String, String)> {
+    expected
+        .iter()
+        .map(|(span, date)| (span.to_string(), date.to_string()))
+        .collect()
+}
+
+fn assert_found(text: &str, expected: &[(&str, &str)]) {
+    assert_eq!(found(text, seed_publication()), pairs(expected), "in {text:?}");
+}
+
+fn assert_none(text: &str) {
+    assert_eq!(found(text, seed_publication()), pairs(&[]), "in {text:?}");
+}
+
+#[test]
+fn seed_article_expressions() {
+    assert_found(
+        "Earlier this month, the U.S. imposed sanctions on three entities.",
+        &[("Earlier this month", "2023-08")],
+    );
+    assert_found(
+        "North Korea had reportedly delivered infantry rockets and missiles to Russia last year, leading to more.",
+        &[("last year", "2022")],
+    );
+    assert_found(
+        "The United States has raised alarms, the White House announced on Wednesday.",
+        &[("Wednesday", "2023-08-30")],
+    );
+    assert_found(
+        "Russia, whose military intervention in Ukraine in February 2022 has been met with strong opposition.",
+        &[("February 2022", "2022-02")],
+    );
+    let precisions: Vec<Precision> =
+        find_dates("Earlier this month and last year and on Wednesday", seed_publication())
+            .iter()
+            .map(|expression| expression.date.precision())
+            .collect();
+    assert_eq!(precisions, [Precision::Month, Precision::Year, Precision::Day]);
+}
+
+#[test]
+fn days_relative_to_publication() {
+    assert_found("He spoke today.", &[("today", "2023-08-30")]);
+    assert_found("Yesterday, he spoke.", &[("Yesterday", "2023-08-29")]);
+    assert_found("He will speak tomorrow.", &[("tomorrow", "2023-08-31")]);
+    assert_found("Shelling hit Kyiv last night.", &[("last night", "2023-08-29")]);
+    assert_found("He spoke this morning.", &[("this morning", "2023-08-30")]);
+    assert_found("He will speak tonight.", &[("tonight", "2023-08-30")]);
+    assert_found("They met the previous day.", &[("the previous day", "2023-08-29")]);
+    assert_found("They had met the day before.", &[("the day before", "2023-08-29")]);
+    assert_found(
+        "They met the day before yesterday.",
+        &[("the day before yesterday", "2023-08-28")],
+    );
+    assert_found("They met early Tuesday.", &[("early Tuesday", "2023-08-29")]);
+}
+
+#[test]
+fn the_day_before_something_else_is_not_resolved() {
+    assert_none("They met the day before the vote.");
+}
+
+#[test]
+fn weekdays() {
+    // Publication is itself a Wednesday.
+    assert_found("on Wednesday", &[("Wednesday", "2023-08-30")]);
+    assert_found("on Monday", &[("Monday", "2023-08-28")]);
+    assert_found("on Thursday", &[("Thursday", "2023-08-24")]);
+    assert_found("last Wednesday", &[("last Wednesday", "2023-08-23")]);
+    assert_found("next Wednesday", &[("next Wednesday", "2023-09-06")]);
+    assert_found("next Friday", &[("next Friday", "2023-09-01")]);
+    assert_found("SATURDAY", &[("SATURDAY", "2023-08-26")]);
+    assert_found(
+        "The talks on Wednesday, Aug. 23 ended.",
+        &[("Wednesday, Aug. 23", "2023-08-23")],
+    );
+}
+
+#[test]
+fn months_and_years_relative_to_publication() {
+    assert_found("this month", &[("this month", "2023-08")]);
+    assert_found("last month", &[("last month", "2023-07")]);
+    assert_found("next month", &[("next month", "2023-09")]);
+    assert_found("the previous month", &[("the previous month", "2023-07")]);
+    assert_found("earlier this year", &[("earlier this year", "2023")]);
+    assert_found("this year", &[("this year", "2023")]);
+    assert_found("late last year", &[("late last year", "2022")]);
+    assert_found("next year", &[("next year", "2024")]);
+    assert_found("last year's vote", &[("last year", "2022")]);
+    // A period, not a date.
+    assert_none("over the last year");
+    assert_none("this week and last week");
+}
+
+#[test]
+fn month_names_without_year() {
+    assert_found("in February", &[("February", "2023-02")]);
+    assert_found("in August", &[("August", "2023-08")]);
+    assert_found("in September", &[("September", "2022-09")]);
+    assert_found("last February", &[("last February", "2023-02")]);
+    assert_found("last August", &[("last August", "2022-08")]);
+    assert_found("next February", &[("next February", "2024-02")]);
+    assert_found("in early March", &[("early March", "2023-03")]);
+    assert_found("since mid-May", &[("mid-May", "2023-05")]);
+    assert_found("February's vote", &[("February", "2023-02")]);
+    assert_found("the end of June", &[("June", "2023-06")]);
+}
+
+#[test]
+fn month_names_with_year() {
+    assert_found("in February 2022", &[("February 2022", "2022-02")]);
+    assert_found("February of 2022", &[("February of 2022", "2022-02")]);
+    assert_found("in Feb. 2022", &[("Feb. 2022", "2022-02")]);
+    assert_found("in May 2019", &[("May 2019", "2019-05")]);
+    assert_found("in May last year", &[("May last year", "2022-05")]);
+    assert_found("In February last year", &[("February last year", "2022-02")]);
+    assert_found("on February 24 this year", &[("February 24 this year", "2023-02-24")]);
+    assert_found("on 3 March next year", &[("3 March next year", "2024-03-03")]);
+}
+
+#[test]
+fn days_with_month_names() {
+    assert_found("on March 3, 2021", &[("March 3, 2021", "2021-03-03")]);
+    assert_found("on March 3 2021", &[("March 3 2021", "2021-03-03")]);
+    assert_found("3 March 2021", &[("3 March 2021", "2021-03-03")]);
+    assert_found("the 3rd of March, 2021", &[("3rd of March, 2021", "2021-03-03")]);
+    assert_found("on March 3", &[("March 3", "2023-03-03")]);
+    assert_found("3 March", &[("3 March", "2023-03-03")]);
+    assert_found("Aug. 30", &[("Aug. 30", "2023-08-30")]);
+    assert_found("Aug 29th", &[("Aug 29th", "2023-08-29")]);
+    assert_found("30 Aug.", &[("30 Aug.", "2023-08-30")]);
+    // A few days after publication is an announced date of this year...
+    assert_found("talks on Sept. 5", &[("Sept. 5", "2023-09-05")]);
+    // ...further ahead is last year's.
+    assert_found("on October 2", &[("October 2", "2022-10-02")]);
+    assert_found("on May 5", &[("May 5", "2023-05-05")]);
+    // 29 February resolves to the latest leap year.
+    assert_found("on February 29", &[("February 29", "2020-02-29")]);
+    // Impossible days are not dates.
+    assert_none("on February 30, 2021");
+    assert_none("on April 31");
+}
+
+#[test]
+fn year_rollover_for_days_without_year() {
+    let new_years_eve = CivilDate::parse("2023-12-30");
+    assert_eq!(
+        found("the summit on Jan. 4", new_years_eve),
+        pairs(&[("Jan. 4", "2024-01-04")])
+    );
+    assert_eq!(
+        found("the vote on December 28", new_years_eve),
+        pairs(&[("December 28", "2023-12-28")])
+    );
+    let january = CivilDate::parse("2024-01-02");
+    assert_eq!(found("in December", january), pairs(&[("December", "2023-12")]));
+    assert_eq!(found("last month", january), pairs(&[("last month", "2023-12")]));
+}
+
+#[test]
+fn ago() {
+    assert_found("two days ago", &[("two days ago", "2023-08-28")]);
+    assert_found("3 weeks ago", &[("3 weeks ago", "2023-08-09")]);
+    assert_found("a week ago", &[("a week ago", "2023-08-23")]);
+    assert_found("two months ago", &[("two months ago", "2023-06")]);
+    assert_found("ten months ago", &[("ten months ago", "2022-10")]);
+    assert_found("twelve years ago", &[("twelve years ago", "2011")]);
+    assert_none("several days ago");
+}
+
+#[test]
+fn years() {
+    assert_found("in 2019", &[("2019", "2019")]);
+    assert_found("since 2014", &[("2014", "2014")]);
+    assert_found("2019's floods", &[("2019", "2019")]);
+    assert_found("the end of 2019.", &[("2019", "2019")]);
+    assert_found("mid-2019", &[("mid-2019", "2019")]);
+    assert_found("In 2019 elections were held", &[("2019", "2019")]);
+    assert_found("from 2019 to 2021", &[("2019", "2019"), ("2021", "2021")]);
+    assert_found("(2008)", &[("2008", "2008")]);
+}
+
+#[test]
+fn quantities_are_not_years() {
+    assert_none("1,000 people died");
+    assert_none("some 2000 troops");
+    assert_none("a crowd of 2000 people");
+    assert_none("it cost $2019");
+    assert_none("a rise of 2019%");
+    assert_none("in 1850");
+    assert_none("3000 km away");
+    assert_none("the 2000 soldiers");
+}
+
+#[test]
+fn ambiguous_words_need_context() {
+    assert_none("Investigators may have missed it.");
+    assert_none("They may 5 times a year refuse.");
+    assert_none("Protesters march through the city.");
+    assert_none("Thousands march on the capital.");
+    assert_none("The deal could mar relations.");
+    assert_none("Theresa May said.");
+    assert_found("in May", &[("May", "2023-05")]);
+    assert_found("last March", &[("last March", "2023-03")]);
+    assert_found("in March", &[("March", "2023-03")]);
+    // Abbreviations are only trusted with a day or a year.
+    assert_none("Jan said in Dec that");
+}
+
+#[test]
+fn numeric_dates() {
+    assert_found("on 2023-08-30.", &[("2023-08-30", "2023-08-30")]);
+    assert_found("(2022-02-24)", &[("2022-02-24", "2022-02-24")]);
+    assert_none("on 2023-02-30");
+    assert_none("on 3/3");
+    assert_none("on 3/4/2021");
+    assert_none("at 20:19 local time");
+}
+
+#[test]
+fn absolute_expressions_resolve_without_publication() {
+    assert_eq!(
+        found("in February 2022, on March 3, 2021, in 2019 and 2023-08-30", None),
+        pairs(&[
+            ("February 2022", "2022-02"),
+            ("March 3, 2021", "2021-03-03"),
+            ("2019", "2019"),
+            ("2023-08-30", "2023-08-30"),
+        ])
+    );
+    assert_eq!(
+        found(
+            "yesterday, on Wednesday, last year, in February, Aug. 30, two days ago",
+            None
+        ),
+        pairs(&[])
+    );
+}
+
+#[test]
+fn several_expressions_in_order_without_overlap() {
+    assert_found(
+        "On Monday, officials said troops arrived in 2019 and left last month.",
+        &[("Monday", "2023-08-28"), ("2019", "2019"), ("last month", "2023-07")],
+    );
+}
+
+#[test]
+fn offsets_are_bytes_in_non_ascii_text() {
+    let text = "Kyiv’s mayor — on Wednesday — said “last year” was hard.";
+    assert_eq!(
+        found(text, seed_publication()),
+        pairs(&[("Wednesday", "2023-08-30"), ("last year", "2022")])
+    );
+}
+
+#[test]
+fn text_without_dates() {
+    assert_none("");
+    assert_none("The United States has raised alarms regarding the negotiations.");
+    assert_none("Kirby revealed that North Korea had reportedly delivered rockets.");
+}
