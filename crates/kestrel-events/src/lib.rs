@@ -1,1 +1,14 @@
-//! kestrel-events
+//! Events stage: the CAMEO table, the event lexicon, a shallow clause grammar, and the
+//! extraction of coded events with attribution, modality and date from one sentence.
+
+mod cameo;
+mod extract;
+mod grammar;
+mod lexicon;
+mod modality;
+
+pub use cameo::{CameoCode, CameoTable, Plover};
+pub use extract::{extract, Event};
+pub use grammar::SentenceView;
+pub use lexicon::{Diagnostic, Governor, GovernorPos, Lexicon};
+pub use modality::Modality;

@@ -4,6 +4,20 @@
 //! The one entry point most callers need is [`analyze`], which turns a document into a
 //! [`TextAnalysis`] (sentences, tokens, a lower-cased copy of the text with identical byte
 //! offsets).
+//!
+//! The pipeline is tokenize → split sentences (and find datelines) → tag. Each step is a
+//! single left-to-right pass over the document or its tokens, so the whole is linear in the
+//! input. The word lists it relies on are data files under `data/text/`, embedded at compile
+//! time and indexed once per process on first use (see [`warm_up`]).
+
+mod hash;
+mod lemma;
+mod lexicon;
+mod sentences;
+mod tagger;
+mod tokens;
+
+pub use lemma::{noun_lemma, verb_lemma};
 
 /// Part-of-speech tag, Penn Treebank style (the tag set of the embedded lexicon).
 #[allow(clippy::upper_case_acronyms)]
@@ -66,4 +80,324 @@ pub enum Tag {
     RParen,
     /// -, –, —
     Dash,
+}
+
+impl Tag {
+    /// Every tag, in declaration order (`Tag::ALL[t as usize] == t`).
+    pub const ALL: [Tag; 42] = [
+        Tag::NN,
+        Tag::NNS,
+        Tag::NNP,
+        Tag::NNPS,
+        Tag::PRP,
+        Tag::PRPS,
+        Tag::DT,
+        Tag::PDT,
+        Tag::JJ,
+        Tag::JJR,
+        Tag::JJS,
+        Tag::RB,
+        Tag::RBR,
+        Tag::RBS,
+        Tag::VB,
+        Tag::VBD,
+        Tag::VBG,
+        Tag::VBN,
+        Tag::VBP,
+        Tag::VBZ,
+        Tag::MD,
+        Tag::IN,
+        Tag::TO,
+        Tag::CC,
+        Tag::CD,
+        Tag::POS,
+        Tag::WDT,
+        Tag::WP,
+        Tag::WPS,
+        Tag::WRB,
+        Tag::RP,
+        Tag::EX,
+        Tag::UH,
+        Tag::FW,
+        Tag::SYM,
+        Tag::Comma,
+        Tag::Colon,
+        Tag::Period,
+        Tag::Quote,
+        Tag::LParen,
+        Tag::RParen,
+        Tag::Dash,
+    ];
+
+    /// The Penn Treebank spelling of the tag (`PRP$`, `,`, `-LRB-` ...).
+    pub fn as_penn(self) -> &'static str {
+        match self {
+            Tag::NN => "NN",
+            Tag::NNS => "NNS",
+            Tag::NNP => "NNP",
+            Tag::NNPS => "NNPS",
+            Tag::PRP => "PRP",
+            Tag::PRPS => "PRP$",
+            Tag::DT => "DT",
+            Tag::PDT => "PDT",
+            Tag::JJ => "JJ",
+            Tag::JJR => "JJR",
+            Tag::JJS => "JJS",
+            Tag::RB => "RB",
+            Tag::RBR => "RBR",
+            Tag::RBS => "RBS",
+            Tag::VB => "VB",
+            Tag::VBD => "VBD",
+            Tag::VBG => "VBG",
+            Tag::VBN => "VBN",
+            Tag::VBP => "VBP",
+            Tag::VBZ => "VBZ",
+            Tag::MD => "MD",
+            Tag::IN => "IN",
+            Tag::TO => "TO",
+            Tag::CC => "CC",
+            Tag::CD => "CD",
+            Tag::POS => "POS",
+            Tag::WDT => "WDT",
+            Tag::WP => "WP",
+            Tag::WPS => "WP$",
+            Tag::WRB => "WRB",
+            Tag::RP => "RP",
+            Tag::EX => "EX",
+            Tag::UH => "UH",
+            Tag::FW => "FW",
+            Tag::SYM => "SYM",
+            Tag::Comma => ",",
+            Tag::Colon => ":",
+            Tag::Period => ".",
+            Tag::Quote => "\"",
+            Tag::LParen => "-LRB-",
+            Tag::RParen => "-RRB-",
+            Tag::Dash => "-",
+        }
+    }
+
+    /// Parses a Penn Treebank word tag as written in the lexicon (`NN`, `PRP$`, `WP$` ...).
+    /// Punctuation tags are not accepted: the tokenizer assigns those.
+    pub fn from_penn(name: &str) -> Option<Tag> {
+        Some(match name {
+            "NN" => Tag::NN,
+            "NNS" => Tag::NNS,
+            "NNP" => Tag::NNP,
+            "NNPS" => Tag::NNPS,
+            "PRP" => Tag::PRP,
+            "PRP$" => Tag::PRPS,
+            "DT" => Tag::DT,
+            "PDT" => Tag::PDT,
+            "JJ" => Tag::JJ,
+            "JJR" => Tag::JJR,
+            "JJS" => Tag::JJS,
+            "RB" => Tag::RB,
+            "RBR" => Tag::RBR,
+            "RBS" => Tag::RBS,
+            "VB" => Tag::VB,
+            "VBD" => Tag::VBD,
+            "VBG" => Tag::VBG,
+            "VBN" => Tag::VBN,
+            "VBP" => Tag::VBP,
+            "VBZ" => Tag::VBZ,
+            "MD" => Tag::MD,
+            "IN" => Tag::IN,
+            "TO" => Tag::TO,
+            "CC" => Tag::CC,
+            "CD" => Tag::CD,
+            "POS" => Tag::POS,
+            "WDT" => Tag::WDT,
+            "WP" => Tag::WP,
+            "WP$" => Tag::WPS,
+            "WRB" => Tag::WRB,
+            "RP" => Tag::RP,
+            "EX" => Tag::EX,
+            "UH" => Tag::UH,
+            "FW" => Tag::FW,
+            "SYM" => Tag::SYM,
+            _ => return None,
+        })
+    }
+
+    /// Any verb form (VB, VBD, VBG, VBN, VBP, VBZ); modals are [`Tag::MD`], not verbs.
+    pub fn is_verb(self) -> bool {
+        matches!(
+            self,
+            Tag::VB | Tag::VBD | Tag::VBG | Tag::VBN | Tag::VBP | Tag::VBZ
+        )
+    }
+
+    /// A verb that carries tense (VBD, VBP, VBZ) or a modal: the head of a finite clause.
+    pub fn is_finite_verb(self) -> bool {
+        matches!(self, Tag::VBD | Tag::VBP | Tag::VBZ | Tag::MD)
+    }
+
+    /// Common or proper noun, singular or plural.
+    pub fn is_noun(self) -> bool {
+        matches!(self, Tag::NN | Tag::NNS | Tag::NNP | Tag::NNPS)
+    }
+
+    /// Plural common or proper noun.
+    pub fn is_plural_noun(self) -> bool {
+        matches!(self, Tag::NNS | Tag::NNPS)
+    }
+
+    /// Proper noun (NNP, NNPS).
+    pub fn is_proper(self) -> bool {
+        matches!(self, Tag::NNP | Tag::NNPS)
+    }
+
+    /// Adjective, including comparatives and superlatives.
+    pub fn is_adjective(self) -> bool {
+        matches!(self, Tag::JJ | Tag::JJR | Tag::JJS)
+    }
+
+    /// Adverb, including comparatives and superlatives.
+    pub fn is_adverb(self) -> bool {
+        matches!(self, Tag::RB | Tag::RBR | Tag::RBS)
+    }
+
+    /// Determiner or predeterminer (the, a, this, all).
+    pub fn is_determiner(self) -> bool {
+        matches!(self, Tag::DT | Tag::PDT)
+    }
+
+    /// Personal, possessive or wh- pronoun.
+    pub fn is_pronoun(self) -> bool {
+        matches!(self, Tag::PRP | Tag::PRPS | Tag::WP | Tag::WPS)
+    }
+
+    /// Wh- word (which, who, whose, when ...), also "that" as a relativiser.
+    pub fn is_wh(self) -> bool {
+        matches!(self, Tag::WDT | Tag::WP | Tag::WPS | Tag::WRB)
+    }
+
+    /// A word that can open a noun phrase: determiner, possessive, adjective, number, noun.
+    pub fn starts_noun_phrase(self) -> bool {
+        self.is_determiner()
+            || self.is_adjective()
+            || self.is_noun()
+            || matches!(self, Tag::PRPS | Tag::CD | Tag::WPS)
+    }
+
+    /// Punctuation token (comma, colon, period, quote, parenthesis, dash).
+    pub fn is_punctuation(self) -> bool {
+        matches!(
+            self,
+            Tag::Comma
+                | Tag::Colon
+                | Tag::Period
+                | Tag::Quote
+                | Tag::LParen
+                | Tag::RParen
+                | Tag::Dash
+        )
+    }
+}
+
+/// One token: a byte range of the document and its part-of-speech tag.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    pub start: u32,
+    pub end: u32,
+    pub tag: Tag,
+}
+
+impl Token {
+    /// The token's text in `doc` (the document it was produced from; empty if `doc` is a
+    /// different, shorter text).
+    pub fn text<'a>(&self, doc: &'a str) -> &'a str {
+        doc.get(self.start as usize..self.end as usize)
+            .unwrap_or("")
+    }
+
+    /// Whether the token starts with an upper-case letter.
+    pub fn is_capitalized(&self, doc: &str) -> bool {
+        self.text(doc)
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase)
+    }
+}
+
+/// One sentence of a [`TextAnalysis`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SentenceSpan {
+    /// Byte range of the sentence, without surrounding whitespace.
+    pub start: u32,
+    pub end: u32,
+    /// Index range into [`TextAnalysis::tokens`].
+    pub tokens: std::ops::Range<u32>,
+    /// Index of the first token after a dateline prefix such as "MOSCOW (Reuters) -";
+    /// equal to `tokens.start` when the sentence has no dateline.
+    pub body_start: u32,
+}
+
+/// The result of [`analyze`].
+#[derive(Debug, Clone, Default)]
+pub struct TextAnalysis {
+    /// The document with ASCII letters lower-cased: byte offsets are the original's.
+    pub lower: String,
+    pub sentences: Vec<SentenceSpan>,
+    pub tokens: Vec<Token>,
+}
+
+impl TextAnalysis {
+    /// The lower-cased text of a token of this analysis.
+    pub fn lower_of(&self, t: &Token) -> &str {
+        t.text(&self.lower)
+    }
+
+    /// The tokens of a sentence of this analysis.
+    pub fn sentence_tokens(&self, s: &SentenceSpan) -> &[Token] {
+        self.tokens
+            .get(s.tokens.start as usize..s.tokens.end as usize)
+            .unwrap_or(&[])
+    }
+}
+
+/// Splits `text` into sentences and tagged tokens.
+///
+/// Never panics. Offsets are `u32`: a document longer than 4 GiB is analysed up to the last
+/// character boundary before that limit (its `lower` still covers the whole text).
+pub fn analyze(text: &str) -> TextAnalysis {
+    let lexicon = lexicon::lexicon();
+    let lower = text.to_ascii_lowercase();
+    let analysed = prefix_within_u32(text);
+    let tokens = tokens::tokenize(analysed, &lower[..analysed.len()], lexicon);
+    let sentences = sentences::split(&tokens, &lower[..analysed.len()], lexicon);
+    let tags = tagger::tag(&tokens, &sentences, &lower[..analysed.len()], lexicon);
+    TextAnalysis {
+        lower,
+        tokens: tokens
+            .iter()
+            .zip(tags)
+            .map(|(token, tag)| Token {
+                start: token.start,
+                end: token.end,
+                tag,
+            })
+            .collect(),
+        sentences,
+    }
+}
+
+/// Builds the embedded lexicon now instead of on the first call of [`analyze`] or a lemma
+/// function. Returns the number of word entries; takes a few milliseconds once per process.
+pub fn warm_up() -> usize {
+    lexicon::lexicon().word_count()
+}
+
+/// The longest prefix of `text` whose byte offsets fit in a `u32`, cut at a char boundary.
+fn prefix_within_u32(text: &str) -> &str {
+    let limit = u32::MAX as usize;
+    if text.len() <= limit {
+        return text;
+    }
+    let mut cut = limit;
+    while !text.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    &text[..cut]
 }

@@ -1,0 +1,164 @@
+//! CAMEO actor codes: a country or group code followed by three-letter role blocks.
+
+use std::fmt;
+
+/// A three-letter CAMEO role block such as GOV, MIL or SPY.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Sector([u8; 3]);
+
+impl Sector {
+    pub fn parse(s: &str) -> Option<Sector> {
+        let b = s.as_bytes();
+        (b.len() == 3 && b.iter().all(u8::is_ascii_uppercase)).then(|| Sector([b[0], b[1], b[2]]))
+    }
+    pub fn as_str(&self) -> &str {
+        // Always three ASCII upper-case letters, checked in `parse`.
+        std::str::from_utf8(&self.0).unwrap_or("???")
+    }
+}
+
+impl fmt::Debug for Sector {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Codes that name an organisation in their first six letters (IGOUNO) rather than a country.
+const GROUP_PREFIXES: [&str; 4] = ["IGO", "NGO", "MNC", "IMG"];
+
+/// A full CAMEO actor code, e.g. `RUSGOVMIL` or `IGOWSTNAT`.
+#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct ActorCode(String);
+
+impl ActorCode {
+    /// Upper-case letters only, a multiple of three long.
+    pub fn parse(s: &str) -> Option<ActorCode> {
+        let s = s.trim();
+        (!s.is_empty() && s.len() % 3 == 0 && s.bytes().all(|b| b.is_ascii_uppercase()))
+            .then(|| ActorCode(s.to_string()))
+    }
+
+    /// A code made of role blocks only, for actors whose country is unknown ("police" -> COP).
+    pub fn from_sectors(sectors: &[Sector]) -> Option<ActorCode> {
+        (!sectors.is_empty()).then(|| ActorCode(sectors.iter().map(Sector::as_str).collect()))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// Whether the code names an organisation (IGO, NGO, ...) rather than a country.
+    pub fn is_group(&self) -> bool {
+        GROUP_PREFIXES.iter().any(|p| self.0.starts_with(p))
+    }
+
+    /// The part that identifies the actor at the coarsest useful level: the three-letter
+    /// country, or the six letters of an organisation code.
+    pub fn base(&self) -> &str {
+        let n = if self.is_group() { 6 } else { 3 };
+        &self.0[..n.min(self.0.len())]
+    }
+
+    /// The three-letter country, if the code starts with one.
+    pub fn country(&self) -> Option<&str> {
+        (!self.is_group() && self.0.len() >= 3 && Sector::parse(&self.0[..3]).is_some_and(|s| !is_sector_code(s)))
+            .then(|| &self.0[..3])
+    }
+
+    /// The role blocks after the base.
+    pub fn sectors(&self) -> Vec<Sector> {
+        let start = if self.country().is_some() || self.is_group() {
+            self.base().len()
+        } else {
+            0
+        };
+        self.0[start..]
+            .as_bytes()
+            .chunks(3)
+            .filter_map(|c| std::str::from_utf8(c).ok().and_then(Sector::parse))
+            .collect()
+    }
+
+    /// This code with `sectors` appended, skipping blocks it already has.
+    pub fn with_sectors(&self, sectors: &[Sector]) -> ActorCode {
+        let mut code = self.0.clone();
+        let have = self.sectors();
+        for s in sectors {
+            if !have.contains(s) && !code[code.len().saturating_sub(3)..].contains(s.as_str()) {
+                code.push_str(s.as_str());
+            }
+        }
+        ActorCode(code)
+    }
+}
+
+/// Role blocks that may stand alone as a code ("COP" for police of unknown country); these
+/// are never read as a country.
+fn is_sector_code(s: Sector) -> bool {
+    const ALONE: [&str; 24] = [
+        "GOV", "MIL", "SPY", "REB", "OPP", "COP", "JUD", "LEG", "BUS", "CVL", "MED", "EDU",
+        "HLH", "REF", "LAB", "INS", "ELI", "RAD", "MOD", "CRM", "SEP", "UAF", "AGR", "ENV",
+    ];
+    ALONE.contains(&s.as_str())
+}
+
+impl fmt::Display for ActorCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl fmt::Debug for ActorCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn code(s: &str) -> ActorCode {
+        ActorCode::parse(s).expect("valid code")
+    }
+
+    #[test]
+    fn splits_country_and_sectors() {
+        let c = code("RUSGOVMIL");
+        assert_eq!(c.country(), Some("RUS"));
+        assert_eq!(c.base(), "RUS");
+        assert_eq!(
+            c.sectors().iter().map(Sector::as_str).collect::<Vec<_>>(),
+            ["GOV", "MIL"]
+        );
+    }
+
+    #[test]
+    fn organisations_have_no_country() {
+        let c = code("IGOWSTNAT");
+        assert_eq!(c.country(), None);
+        assert_eq!(c.base(), "IGOWST");
+        assert!(c.is_group());
+    }
+
+    #[test]
+    fn sector_only_codes_have_no_country() {
+        assert_eq!(code("COP").country(), None);
+        assert_eq!(code("COP").sectors().len(), 1);
+    }
+
+    #[test]
+    fn appends_only_missing_sectors() {
+        let gov = Sector::parse("GOV").unwrap();
+        let mil = Sector::parse("MIL").unwrap();
+        assert_eq!(code("USAGOV").with_sectors(&[gov, mil]).as_str(), "USAGOVMIL");
+        assert_eq!(code("USA").with_sectors(&[gov]).as_str(), "USAGOV");
+    }
+
+    #[test]
+    fn rejects_malformed_codes() {
+        for bad in ["", "RU", "rus", "RUSG", "RUS GOV"] {
+            assert!(ActorCode::parse(bad).is_none(), "{bad}");
+        }
+    }
+}

@@ -1,0 +1,704 @@
+//! From tokens and knowledge-base mentions to noun phrases with resolved actors.
+//!
+//! A sentence is cut into noun phrases (runs of determiners, adjectives, nouns, numbers and
+//! possessives). Each phrase's mentions are combined into one actor ("Russian Defense Minister
+//! Sergei Shoigu" -> RUSGOVMIL, named), then neighbouring phrases are joined: compounds ("Russia
+//! and North Korea"), lists, appositions ("Ivan Petrov, Russia's deputy foreign minister") and
+//! "of" groups ("a delegation of Russian officials"). Back-references ("the spokesperson", "he",
+//! "Kirby", "the North") are resolved against a [`DocContext`] carried through the document.
+
+use std::ops::Range;
+
+use kestrel_dates::CivilDate;
+use kestrel_text::{SentenceSpan, Tag, TextAnalysis, Token};
+
+use crate::code::{ActorCode, Sector};
+use crate::kb::{ActorKb, Entry, Mention, RoleKind};
+
+/// How an actor was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Via {
+    /// Named in the phrase itself.
+    Direct,
+    /// A back-reference resolved from earlier in the document.
+    Reference,
+}
+
+/// One resolved actor.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Actor {
+    pub code: ActorCode,
+    /// A person's name, when the actor is a named individual.
+    pub name: Option<String>,
+    /// Byte span in the document of the words that name this actor.
+    pub span: (usize, usize),
+    pub via: Via,
+}
+
+/// A noun phrase of a sentence. Token indices are absolute (into `TextAnalysis::tokens`).
+#[derive(Debug, Clone)]
+pub struct NounPhrase {
+    pub tokens: Range<usize>,
+    /// The head noun (last token of the phrase proper).
+    pub head: usize,
+    /// The actors the phrase denotes (several for a compound). Empty for a thing ("missiles").
+    pub actors: Vec<Actor>,
+    /// Actors modifying a non-actor head: "Russian missiles", "Shoigu's visit".
+    pub modifiers: Vec<Actor>,
+    /// The phrase is a possessor ("Moscow's" in "Moscow's pursuit").
+    pub possessive: bool,
+}
+
+impl NounPhrase {
+    pub fn is_actor(&self) -> bool {
+        !self.actors.is_empty()
+    }
+}
+
+/// What a document has named so far, for back-references.
+#[derive(Debug, Default, Clone)]
+pub struct DocContext {
+    /// Named people, most recent last, with the role labels they were introduced with.
+    people: Vec<(Actor, Vec<String>)>,
+    /// Country code ids named in the document.
+    countries: Vec<u32>,
+}
+
+impl DocContext {
+    /// Remember a named person as the most recent one, keeping the roles they were given
+    /// earlier ("John Kirby, the spokesperson" stays a spokesperson when later called "Kirby").
+    fn remember_person(&mut self, actor: &Actor, mut roles: Vec<String>) {
+        if let Some(k) = self.people.iter().position(|(a, _)| a.name == actor.name) {
+            let (_, old) = self.people.remove(k);
+            roles.extend(old.into_iter().filter(|r| !roles.contains(r)).collect::<Vec<_>>());
+        }
+        self.people.push((actor.clone(), roles));
+    }
+
+    /// The last person introduced with a role of the same head noun: "the spokesman" finds
+    /// someone introduced as "government spokesman".
+    fn by_role(&self, label: &str) -> Option<&Actor> {
+        let head = |l: &str| l.rsplit(' ').next().unwrap_or(l).to_string();
+        let wanted = head(label);
+        self.people
+            .iter()
+            .rev()
+            .find(|(_, roles)| roles.iter().any(|r| head(r) == wanted))
+            .map(|(a, _)| a)
+    }
+
+    fn by_surname(&self, word: &str) -> Option<&Actor> {
+        self.people.iter().rev().map(|(a, _)| a).find(|a| {
+            a.name
+                .as_deref()
+                .and_then(|n| n.split_whitespace().last())
+                .is_some_and(|last| last.eq_ignore_ascii_case(word))
+        })
+    }
+
+    fn last_person(&self) -> Option<&Actor> {
+        self.people.last().map(|(a, _)| a)
+    }
+}
+
+/// Inputs shared by every sentence of one document.
+pub struct DocInput<'a> {
+    pub kb: &'a ActorKb,
+    pub text: &'a str,
+    pub analysis: &'a TextAnalysis,
+    /// All mentions of the document, sorted by start.
+    pub mentions: &'a [Mention],
+    /// Publication date: people's roles are read on this day.
+    pub date: Option<CivilDate>,
+}
+
+/// Find every knowledge-base mention of a document.
+pub fn find_document_mentions(kb: &ActorKb, text: &str, analysis: &TextAnalysis) -> Vec<Mention> {
+    let n = text.len() + 1;
+    let mut starts = vec![false; n];
+    let mut ends = vec![false; n];
+    for t in &analysis.tokens {
+        starts[t.start as usize] = true;
+        ends[t.end as usize] = true;
+    }
+    kb.find_mentions(
+        text,
+        &analysis.lower,
+        |i| starts.get(i).copied().unwrap_or(false),
+        |i| ends.get(i).copied().unwrap_or(false),
+    )
+}
+
+/// Tokens that can be part of a noun phrase.
+fn is_nominal(tag: Tag) -> bool {
+    matches!(
+        tag,
+        Tag::DT
+            | Tag::PDT
+            | Tag::PRPS
+            | Tag::JJ
+            | Tag::JJR
+            | Tag::JJS
+            | Tag::NN
+            | Tag::NNS
+            | Tag::NNP
+            | Tag::NNPS
+            | Tag::CD
+            | Tag::POS
+            | Tag::FW
+    )
+}
+
+fn is_noun(tag: Tag) -> bool {
+    matches!(tag, Tag::NN | Tag::NNS | Tag::NNP | Tag::NNPS | Tag::CD | Tag::FW)
+}
+
+/// The parts of one phrase's actor, gathered before the code is assembled.
+#[derive(Default)]
+struct Parts {
+    /// Country, seat or organisation codes, in order.
+    bases: Vec<(ActorCode, bool)>,
+    sectors: Vec<Sector>,
+    roles: Vec<String>,
+    person_role: Option<RoleKind>,
+    person: Option<(ActorCode, String)>,
+    /// An unknown capitalised name following a role or country ("Ambassador Linda X").
+    name: Option<String>,
+    /// The phrase's head is a role or actor word rather than a thing.
+    head_is_actor: bool,
+}
+
+struct Builder<'a, 'b> {
+    doc: &'b DocInput<'a>,
+    tokens: &'a [Token],
+    /// Per token (absolute index), the range of mentions overlapping it.
+    mention_of: Vec<Range<usize>>,
+    first_token: usize,
+}
+
+impl<'a, 'b> Builder<'a, 'b> {
+    fn new(doc: &'b DocInput<'a>, sentence: &SentenceSpan) -> Self {
+        let range = sentence.tokens.start as usize..sentence.tokens.end as usize;
+        let tokens = &doc.analysis.tokens[..];
+        let mut mention_of = Vec::with_capacity(range.len());
+        let mut m = doc
+            .mentions
+            .partition_point(|m| m.end <= tokens.get(range.start).map_or(0, |t| t.start as usize));
+        for t in &tokens[range.clone()] {
+            while m < doc.mentions.len() && doc.mentions[m].end <= t.start as usize {
+                m += 1;
+            }
+            let mut e = m;
+            while e < doc.mentions.len() && (doc.mentions[e].start) < t.end as usize {
+                e += 1;
+            }
+            mention_of.push(m..e);
+        }
+        Builder {
+            doc,
+            tokens,
+            mention_of,
+            first_token: range.start,
+        }
+    }
+
+    fn mentions(&self, tok: usize) -> &'a [Mention] {
+        let r = &self.mention_of[tok - self.first_token];
+        &self.doc.mentions[r.clone()]
+    }
+
+    fn word(&self, tok: usize) -> &'a str {
+        self.tokens[tok].text(self.doc.text)
+    }
+
+    fn lower(&self, tok: usize) -> &'a str {
+        self.doc.analysis.lower_of(&self.tokens[tok])
+    }
+
+    fn tag(&self, tok: usize) -> Tag {
+        self.tokens[tok].tag
+    }
+
+    fn span(&self, toks: Range<usize>) -> (usize, usize) {
+        // Leading determiners are not part of the actor's name.
+        let mut s = toks.start;
+        while s + 1 < toks.end && matches!(self.tag(s), Tag::DT | Tag::PDT) {
+            s += 1;
+        }
+        let mut e = toks.end;
+        while e > s + 1 && self.tag(e - 1) == Tag::POS {
+            e -= 1;
+        }
+        (self.tokens[s].start as usize, self.tokens[e - 1].end as usize)
+    }
+
+    /// Tokens `start..` forming one nominal run (mention tokens always count as nominal).
+    fn nominal_run(&self, start: usize, end: usize) -> usize {
+        let mut i = start;
+        while i < end {
+            let tag = self.tag(i);
+            let in_mention = !self.mentions(i).is_empty();
+            let participle_adjective = matches!(tag, Tag::VBN | Tag::VBG)
+                && i > start
+                && i + 1 < end
+                && matches!(self.tag(i - 1), Tag::DT | Tag::JJ | Tag::PRPS | Tag::POS)
+                && is_noun(self.tag(i + 1));
+            if is_nominal(tag) || in_mention || participle_adjective {
+                // A determiner or possessive pronoun starts a new phrase unless it follows a
+                // possessive ("Russia's the" never happens; "its" after a noun does).
+                if i > start
+                    && matches!(tag, Tag::DT | Tag::PDT | Tag::PRPS)
+                    && !in_mention
+                    && self.tag(i - 1) != Tag::POS
+                {
+                    break;
+                }
+                i += 1;
+            } else {
+                break;
+            }
+        }
+        i
+    }
+
+    fn collect_parts(&self, toks: Range<usize>, ctx: &DocContext) -> Parts {
+        let mut parts = Parts::default();
+        let mut last_mention: Option<Mention> = None;
+        let mut after_title = false;
+        let mut name_words: Vec<&str> = Vec::new();
+        for i in toks.clone() {
+            let ms = self.mentions(i);
+            if ms.is_empty() {
+                let tag = self.tag(i);
+                if matches!(tag, Tag::NNP | Tag::NNPS) && self.tokens[i].is_capitalized(self.doc.text) {
+                    // A capitalised word outside the knowledge base: a name after a title, or a
+                    // surname already introduced.
+                    if after_title || !name_words.is_empty() {
+                        name_words.push(self.word(i));
+                    } else if let Some(actor) = ctx.by_surname(self.word(i)) {
+                        parts.person = Some((actor.code.clone(), actor.name.clone().unwrap_or_default()));
+                        parts.head_is_actor = true;
+                    } else {
+                        name_words.push(self.word(i));
+                    }
+                } else if is_noun(tag) {
+                    name_words.clear();
+                    parts.head_is_actor = false;
+                }
+                continue;
+            }
+            for m in ms {
+                if last_mention == Some(*m) {
+                    continue;
+                }
+                last_mention = Some(*m);
+                let kb = self.doc.kb;
+                match m.entry {
+                    Entry::Country(id) | Entry::Demonym(id) => {
+                        ctx_note_country(&mut parts, kb.code(id).clone(), false);
+                        after_title = true;
+                        parts.head_is_actor = !matches!(m.entry, Entry::Demonym(_))
+                            || self.is_plural_demonym(m, i);
+                    }
+                    Entry::Backref(id) => {
+                        if ctx.countries.contains(&id) {
+                            ctx_note_country(&mut parts, kb.code(id).clone(), false);
+                            parts.head_is_actor = true;
+                        }
+                    }
+                    Entry::Seat(id) => {
+                        ctx_note_country(&mut parts, kb.code(id).clone(), true);
+                        parts.head_is_actor = true;
+                        after_title = true;
+                    }
+                    Entry::Org(id) => {
+                        parts.bases.push((kb.code(id).clone(), false));
+                        parts.head_is_actor = true;
+                        after_title = true;
+                    }
+                    Entry::Role(id) => {
+                        let role = kb.role(id);
+                        for s in &role.sectors {
+                            if !parts.sectors.contains(s) {
+                                parts.sectors.push(*s);
+                            }
+                        }
+                        parts.roles.push(role.label.clone());
+                        if role.kind == RoleKind::Person || parts.person_role.is_none() {
+                            parts.person_role = Some(role.kind);
+                        }
+                        parts.head_is_actor = true;
+                        after_title = true;
+                        name_words.clear();
+                    }
+                    Entry::Person(id) => {
+                        let person = kb.person(id);
+                        let code = match person.role_on(self.doc.date) {
+                            Some(r) => r.code.clone(),
+                            None => former_code(person, self.doc.date),
+                        };
+                        parts.person = Some((code, person.name.clone()));
+                        parts.head_is_actor = true;
+                        name_words.clear();
+                    }
+                }
+            }
+        }
+        if parts.person.is_none() && !name_words.is_empty() && (after_title || !parts.roles.is_empty()) {
+            parts.name = Some(name_words.join(" "));
+            parts.head_is_actor = true;
+        }
+        parts
+    }
+
+    /// "Russians" names people; "Russian" modifies what follows unless it ends the phrase.
+    fn is_plural_demonym(&self, m: &Mention, tok: usize) -> bool {
+        let word = &self.doc.text[m.start..m.end];
+        word.ends_with('s') || self.next_is_phrase_end(tok)
+    }
+
+    fn next_is_phrase_end(&self, tok: usize) -> bool {
+        self.tokens
+            .get(tok + 1)
+            .is_none_or(|t| !is_nominal(t.tag) || t.tag == Tag::POS)
+    }
+
+    /// Assemble one actor from a phrase's parts, or use a back-reference.
+    fn actor(&self, toks: Range<usize>, parts: &Parts, ctx: &DocContext) -> Option<Actor> {
+        let span = self.span(toks.clone());
+        if let Some((code, name)) = &parts.person {
+            return Some(Actor {
+                code: code.clone(),
+                name: Some(name.clone()),
+                span,
+                via: Via::Direct,
+            });
+        }
+        if let Some((base, seat)) = parts.bases.last() {
+            let mut sectors: Vec<Sector> = Vec::new();
+            if *seat {
+                sectors.extend(Sector::parse("GOV"));
+            }
+            sectors.extend(parts.sectors.iter().copied());
+            let code = if base.is_group() {
+                base.clone()
+            } else {
+                base.with_sectors(&sectors)
+            };
+            return Some(Actor {
+                code,
+                name: parts.name.clone(),
+                span,
+                via: Via::Direct,
+            });
+        }
+        // A role without a country: "the spokesperson" refers back to a named person.
+        if parts.person_role == Some(RoleKind::Person) {
+            let definite = matches!(self.lower(toks.start), "the" | "this" | "that");
+            if definite {
+                if let Some(a) = parts.roles.iter().rev().find_map(|r| ctx.by_role(r)) {
+                    return Some(Actor {
+                        span,
+                        via: Via::Reference,
+                        ..a.clone()
+                    });
+                }
+            }
+            return None;
+        }
+        ActorCode::from_sectors(&parts.sectors).map(|code| Actor {
+            code,
+            name: parts.name.clone(),
+            span,
+            via: Via::Direct,
+        })
+    }
+}
+
+fn ctx_note_country(parts: &mut Parts, code: ActorCode, seat: bool) {
+    parts.bases.push((code, seat));
+}
+
+/// The code of someone outside any dated role: their country, as an elite (ELI).
+fn former_code(person: &crate::kb::Person, date: Option<CivilDate>) -> ActorCode {
+    let role = match date {
+        Some(d) => person.nearest_role(d),
+        None => person.roles.first(),
+    };
+    let base = role.map(|r| r.code.base().to_string()).unwrap_or_default();
+    match ActorCode::parse(&base) {
+        Some(c) if c.is_group() => c,
+        Some(c) => c.with_sectors(&Sector::parse("ELI").into_iter().collect::<Vec<_>>()),
+        None => ActorCode::parse("ELI").expect("ELI is a valid code"),
+    }
+}
+
+/// Resolve the noun phrases of one sentence, updating the document context.
+pub fn resolve_sentence(doc: &DocInput, sentence: &SentenceSpan, ctx: &mut DocContext) -> Vec<NounPhrase> {
+    let b = Builder::new(doc, sentence);
+    let end = sentence.tokens.end as usize;
+    let mut phrases: Vec<NounPhrase> = Vec::new();
+    let mut i = sentence.body_start as usize;
+    while i < end {
+        let tag = b.tag(i);
+        // Personal pronouns refer to the last named person.
+        if tag == Tag::PRP && matches!(b.lower(i), "he" | "she") {
+            if let Some(a) = ctx.last_person() {
+                let span = (b.tokens[i].start as usize, b.tokens[i].end as usize);
+                phrases.push(NounPhrase {
+                    tokens: i..i + 1,
+                    head: i,
+                    actors: vec![Actor {
+                        span,
+                        via: Via::Reference,
+                        ..a.clone()
+                    }],
+                    modifiers: Vec::new(),
+                    possessive: false,
+                });
+            }
+            i += 1;
+            continue;
+        }
+        let run_end = b.nominal_run(i, end);
+        if run_end == i {
+            i += 1;
+            continue;
+        }
+        // Split the run at possessives: "Russia's defence minister" is one actor, "Moscow's
+        // pursuit" is a possessor actor and a thing.
+        let mut seg_start = i;
+        let mut possessors: Vec<Actor> = Vec::new();
+        for j in i..run_end {
+            let last = j + 1 == run_end;
+            if b.tag(j) == Tag::POS || last {
+                let seg = seg_start..j + 1;
+                let parts = b.collect_parts(seg.clone(), ctx);
+                let is_pos = b.tag(j) == Tag::POS;
+                if is_pos {
+                    if let Some(a) = b.actor(seg.clone(), &parts, ctx) {
+                        possessors.push(a);
+                    }
+                    seg_start = j + 1;
+                    continue;
+                }
+                let head = j;
+                // "Russia's defence minister": the possessor gives the country of a role.
+                let mut parts = parts;
+                if parts.bases.is_empty() && parts.person.is_none() && parts.head_is_actor {
+                    if let Some(p) = possessors.last() {
+                        parts.bases.push((ActorCode::parse(p.code.base()).unwrap_or_else(|| p.code.clone()), false));
+                        possessors.pop();
+                    }
+                }
+                let whole = if parts.head_is_actor && !possessors.is_empty() {
+                    seg.clone()
+                } else {
+                    i..j + 1
+                };
+                let mut phrase = NounPhrase {
+                    tokens: whole.start.min(seg.start)..seg.end,
+                    head,
+                    actors: Vec::new(),
+                    modifiers: std::mem::take(&mut possessors),
+                    possessive: false,
+                };
+                phrase.tokens = i..seg.end;
+                if parts.head_is_actor {
+                    if parts.bases.len() > 1 && parts.sectors.is_empty() && parts.person.is_none() {
+                        // "the Russia-North Korea talks" style: several countries side by side.
+                        for (code, seat) in &parts.bases {
+                            let code = if *seat {
+                                code.with_sectors(&Sector::parse("GOV").into_iter().collect::<Vec<_>>())
+                            } else {
+                                code.clone()
+                            };
+                            phrase.actors.push(Actor {
+                                code,
+                                name: None,
+                                span: b.span(seg.clone()),
+                                via: Via::Direct,
+                            });
+                        }
+                    } else if let Some(a) = b.actor(seg.clone(), &parts, ctx) {
+                        phrase.actors.push(a);
+                    }
+                } else {
+                    // A thing modified by actors: "Russian missiles", "North Korean arms".
+                    for (code, seat) in &parts.bases {
+                        let code = if *seat {
+                            code.with_sectors(&Sector::parse("GOV").into_iter().collect::<Vec<_>>())
+                        } else {
+                            code.clone()
+                        };
+                        phrase.modifiers.push(Actor {
+                            code,
+                            name: None,
+                            span: b.span(seg.clone()),
+                            via: Via::Direct,
+                        });
+                    }
+                }
+                remember(doc, &b, &parts, &phrase, ctx);
+                phrases.push(phrase);
+                seg_start = j + 1;
+            }
+        }
+        // A run ending in a possessive with nothing after it ("Russia's" before a verb form).
+        if !possessors.is_empty() {
+            let head = run_end - 1;
+            phrases.push(NounPhrase {
+                tokens: i..run_end,
+                head,
+                actors: Vec::new(),
+                modifiers: possessors,
+                possessive: true,
+            });
+        }
+        i = run_end;
+    }
+    join_phrases(&b, &mut phrases);
+    phrases
+}
+
+/// Record what a phrase names for later back-references.
+fn remember(doc: &DocInput, b: &Builder, parts: &Parts, phrase: &NounPhrase, ctx: &mut DocContext) {
+    for m in phrase.tokens.clone().flat_map(|t| b.mentions(t)) {
+        if let Entry::Country(id) | Entry::Demonym(id) | Entry::Seat(id) = m.entry {
+            if !ctx.countries.contains(&id) {
+                ctx.countries.push(id);
+            }
+        }
+    }
+    let _ = doc;
+    for a in &phrase.actors {
+        let is_person = a.name.is_some() || parts.person_role == Some(RoleKind::Person);
+        if is_person && a.via == Via::Direct {
+            ctx.remember_person(a, parts.roles.clone());
+        }
+    }
+}
+
+/// Join neighbouring phrases: compounds and lists joined by "and"/"or", appositions set off
+/// by commas, and "X of Y" groups.
+fn join_phrases(b: &Builder, phrases: &mut Vec<NounPhrase>) {
+    let mut out: Vec<NounPhrase> = Vec::with_capacity(phrases.len());
+    let mut k = 0;
+    while k < phrases.len() {
+        let mut cur = phrases[k].clone();
+        k += 1;
+        loop {
+            let Some(next) = phrases.get(k) else { break };
+            let gap = cur.tokens.end..next.tokens.start;
+            let gap_words: Vec<&str> = gap.clone().map(|t| b.lower(t)).collect();
+            // "a delegation of Russian officials", "the president of Russia"
+            if gap_words == ["of"] && next.is_actor() && !cur.possessive {
+                let cur_has_country = cur.actors.iter().any(|a| a.code.country().is_some() || a.code.is_group());
+                if !cur_has_country && (cur.is_actor() || is_group_word(b.lower(cur.head))) {
+                    let sectors: Vec<Sector> = cur.actors.first().map(|a| a.code.sectors()).unwrap_or_default();
+                    cur.actors = next
+                        .actors
+                        .iter()
+                        .map(|a| Actor {
+                            code: if a.name.is_some() || a.code.is_group() { a.code.clone() } else { a.code.with_sectors(&sectors) },
+                            span: (b.tokens[cur.tokens.start].start as usize, a.span.1),
+                            ..a.clone()
+                        })
+                        .collect();
+                    cur.tokens.end = next.tokens.end;
+                    cur.head = next.head;
+                    k += 1;
+                    continue;
+                }
+            }
+            // Compounds and lists: "A and B", "A, B and C", "A, B, and C", "the North Korean and
+            // Russian missions".
+            if cur.is_actor() || is_bare_demonym(b, &cur) {
+                if let Some((joined, used)) = try_list(b, phrases, k - 1) {
+                    cur = joined;
+                    k = used;
+                    continue;
+                }
+            }
+            // Apposition: "Ivan Petrov, Russia's deputy foreign minister,".
+            if gap_words == [","] && next.is_actor() && !cur.is_actor() && is_name_only(b, &cur) {
+                let after = next.tokens.end;
+                let closes = b.tokens.get(after).is_none_or(|t| matches!(t.tag, Tag::Comma | Tag::Period));
+                if closes {
+                    let name = cur.tokens.clone().map(|t| b.word(t)).collect::<Vec<_>>().join(" ");
+                    cur.actors = next
+                        .actors
+                        .iter()
+                        .map(|a| Actor {
+                            name: a.name.clone().or(Some(name.clone())),
+                            span: (b.tokens[cur.tokens.start].start as usize, b.tokens[cur.tokens.end - 1].end as usize),
+                            ..a.clone()
+                        })
+                        .collect();
+                    k += 1;
+                }
+            }
+            break;
+        }
+        out.push(cur);
+    }
+    *phrases = out;
+}
+
+fn is_group_word(w: &str) -> bool {
+    matches!(w, "delegation" | "delegations" | "group" | "team" | "member" | "members" | "envoy" | "envoys")
+}
+
+fn is_name_only(b: &Builder, p: &NounPhrase) -> bool {
+    p.tokens.clone().all(|t| matches!(b.tag(t), Tag::NNP | Tag::NNPS))
+}
+
+/// "the North Korean" before "and Russian missions": a demonym standing in for a shared head.
+fn is_bare_demonym(b: &Builder, p: &NounPhrase) -> bool {
+    !p.modifiers.is_empty() && p.tokens.clone().all(|t| !b.mentions(t).is_empty() || matches!(b.tag(t), Tag::DT | Tag::JJ | Tag::NNP))
+}
+
+/// Join the list starting at phrase `first`; returns the joined phrase and the index after it.
+fn try_list(b: &Builder, phrases: &[NounPhrase], first: usize) -> Option<(NounPhrase, usize)> {
+    let mut members = vec![first];
+    let mut k = first + 1;
+    let mut saw_conj = false;
+    while let Some(next) = phrases.get(k) {
+        let prev = &phrases[*members.last()?];
+        let gap: Vec<&str> = (prev.tokens.end..next.tokens.start).map(|t| b.lower(t)).collect();
+        let is_comma = gap == [","];
+        let is_conj = matches!(gap.as_slice(), ["and"] | ["or"] | [",", "and"] | [",", "or"] | ["as", "well", "as"]);
+        if !(is_comma || is_conj) || !(next.is_actor() || is_bare_demonym(b, next)) {
+            break;
+        }
+        members.push(k);
+        k += 1;
+        if is_conj {
+            saw_conj = true;
+            break;
+        }
+    }
+    if !saw_conj || members.len() < 2 {
+        return None;
+    }
+    // The last member's role words apply to bare demonyms before it.
+    let last = &phrases[*members.last()?];
+    let shared: Vec<Sector> = last.actors.first().map(|a| a.code.sectors()).unwrap_or_default();
+    let mut joined = phrases[first].clone();
+    joined.actors.clear();
+    for &m in &members {
+        let p = &phrases[m];
+        if p.is_actor() {
+            joined.actors.extend(p.actors.iter().cloned());
+        } else {
+            joined.actors.extend(p.modifiers.iter().map(|a| Actor {
+                code: if a.code.is_group() { a.code.clone() } else { a.code.with_sectors(&shared) },
+                ..a.clone()
+            }));
+        }
+    }
+    joined.modifiers.clear();
+    joined.tokens.end = last.tokens.end;
+    joined.head = last.head;
+    Some((joined, k))
+}

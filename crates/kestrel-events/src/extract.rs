@@ -1,0 +1,584 @@
+//! Event extraction: verb and noun patterns applied to the clause structure of one sentence,
+//! with source and target from subjects, objects and prepositional phrases, codes refined by
+//! complements, and attribution, modality and date for every event.
+
+use kestrel_actors::{Actor, Via};
+use kestrel_dates::{find_dates, CivilDate, EventDate};
+use kestrel_text::{noun_lemma, Tag};
+
+use crate::grammar::{complements_of, subject_of, verb_groups, Complements, Form, SentenceView, Subject, VerbGroup};
+use crate::lexicon::{Flags, Governor, GovernorPos, Lexicon, ObjectConstraint, Slot, VerbPattern};
+use crate::modality::{self, Modality};
+
+/// One coded event.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Event {
+    pub code: String,
+    pub source: Actor,
+    pub target: Option<Actor>,
+    /// Byte span of the words that express the event.
+    pub trigger: (usize, usize),
+    pub attribution: Option<Actor>,
+    pub modality: Modality,
+    pub date: Option<EventDate>,
+    pub confidence: f64,
+}
+
+/// An event before modality, attribution and date are known.
+struct Draft {
+    code: String,
+    sources: Vec<Actor>,
+    targets: Vec<Actor>,
+    /// Token whose position decides scope (main verb or head noun).
+    anchor: usize,
+    trigger: (usize, usize),
+    /// Verb group that produced it, if any.
+    group: Option<usize>,
+    flags: Flags,
+    nominal: bool,
+    inherited: bool,
+    markers: Vec<Governor>,
+}
+
+/// A reporting frame: who says what, over which tokens.
+struct Frame {
+    scope: std::ops::Range<usize>,
+    speaker: Option<Actor>,
+    /// The reporting verb's group (its own event is not inside its frame).
+    group: Option<usize>,
+}
+
+/// A governing word and the tokens it governs.
+struct Scoped {
+    governor: Governor,
+    scope: std::ops::Range<usize>,
+}
+
+/// Extract the events of one sentence.
+pub fn extract(view: &SentenceView, lex: &Lexicon, publication: Option<CivilDate>) -> Vec<Event> {
+    let groups = verb_groups(view, |l| lex.verbs.contains_key(l), lex.max_particles);
+    if groups.is_empty() && view.phrases.iter().all(|p| p.modifiers.is_empty()) {
+        return Vec::new();
+    }
+    let comps: Vec<Complements> = groups.iter().map(|g| complements_of(view, g.end)).collect();
+    let subjects = resolve_subjects(view, lex, &groups, &comps);
+
+    let mut drafts = Vec::new();
+    let mut light_objects = Vec::new();
+    for (k, g) in groups.iter().enumerate() {
+        if let Some(d) = verb_draft(view, lex, g, k, &comps[k], &subjects, &mut light_objects) {
+            drafts.push(d);
+        }
+    }
+    refine_by_complements(lex, &groups, &comps, &mut drafts);
+    nominal_drafts(view, lex, &light_objects, &mut drafts);
+
+    let frames = frames(view, lex, &groups, &comps, &subjects);
+    let scoped = governors(view, lex, &groups);
+    statements(view, &frames, &mut drafts);
+
+    let dates = sentence_dates(view, publication);
+    let mut events = Vec::new();
+    for d in drafts {
+        if d.sources.is_empty() {
+            continue;
+        }
+        let frame = frames
+            .iter()
+            .filter(|f| f.scope.contains(&d.anchor) && f.group != d.group)
+            .min_by_key(|f| f.scope.len());
+        let attribution = frame.and_then(|f| f.speaker.clone());
+        let in_scope = scoped.iter().filter(|s| s.scope.contains(&d.anchor)).map(|s| s.governor);
+        let hedged_frame = frame.is_some_and(|f| f.speaker.is_none()).then_some(Governor::Hedge);
+        let governor = modality::strongest(d.markers.iter().copied().chain(in_scope).chain(hedged_frame));
+        let modality = modality::resolve(governor, attribution.is_some());
+        let date = nearest_date(view, &dates, d.anchor);
+        let targets: Vec<Option<&Actor>> = if d.targets.is_empty() { vec![None] } else { d.targets.iter().map(Some).collect() };
+        for s in &d.sources {
+            for t in &targets {
+                if t.is_some_and(|t| t.code.base() == s.code.base() && t.code.sectors() == s.code.sectors()) {
+                    continue;
+                }
+                events.push(Event {
+                    code: d.code.clone(),
+                    source: s.clone(),
+                    target: t.cloned(),
+                    trigger: d.trigger,
+                    attribution: attribution.clone(),
+                    modality,
+                    date,
+                    confidence: confidence(&d, s, *t),
+                });
+            }
+        }
+    }
+    events.sort_by_key(|e| e.trigger.0);
+    events
+}
+
+fn confidence(d: &Draft, source: &Actor, target: Option<&Actor>) -> f64 {
+    let mut c: f64 = 0.9;
+    if target.is_none() {
+        c -= 0.15;
+    }
+    if d.nominal {
+        c -= 0.15;
+    }
+    if d.inherited {
+        c -= 0.05;
+    }
+    for a in std::iter::once(source).chain(target) {
+        if a.via == Via::Reference {
+            c -= 0.1;
+        }
+        if a.code.country().is_none() && !a.code.is_group() {
+            c -= 0.15;
+        }
+    }
+    (c.clamp(0.05, 0.99) * 100.0).round() / 100.0
+}
+
+/// The actors of phrase `p`, if it names any.
+fn actors(view: &SentenceView, p: usize) -> Vec<Actor> {
+    view.phrases.get(p).map(|p| p.actors.clone()).unwrap_or_default()
+}
+
+/// Subjects after inheritance: infinitives take their controller's subject or object, leading
+/// participles the main clause's subject, coordinated verbs the first verb's subject.
+fn resolve_subjects(view: &SentenceView, lex: &Lexicon, groups: &[VerbGroup], comps: &[Complements]) -> Vec<(Option<usize>, bool)> {
+    let own: Vec<Subject> = groups.iter().map(|g| subject_of(view, g)).collect();
+    let mut resolved: Vec<(Option<usize>, bool)> = vec![(None, false); groups.len()];
+    // Two passes: a leading participle needs the subject of a later verb.
+    for pass in 0..2 {
+        for (k, g) in groups.iter().enumerate() {
+            if let Subject::Phrase(p) = own[k] {
+                resolved[k] = (Some(p), false);
+                continue;
+            }
+            if pass == 1 && resolved[k].0.is_some() {
+                continue;
+            }
+            let inherited = match g.form {
+                Form::Infinitive => groups[..k]
+                    .iter()
+                    .enumerate()
+                    .rev()
+                    .find(|(j, _)| comps[*j].infinitive == Some(g.start) || comps[*j].infinitive == Some(g.main))
+                    .and_then(|(j, ctrl)| {
+                        let object_control = lex.governor(&ctrl.lemma, GovernorPos::Verb) == Some(Governor::Request)
+                            || lex.verbs.get(&ctrl.lemma).is_some_and(|rows| rows.iter().any(|r| r.flags.comp && r.code.starts_with("02")));
+                        match comps[j].object {
+                            Some(o) if object_control && view.phrases[o].is_actor() => Some(o),
+                            _ => resolved[j].0,
+                        }
+                    }),
+                _ if is_sentence_initial(view, g) => {
+                    // "Speaking at a briefing, Kirby said": the first finite verb after the comma.
+                    let comma = (g.end..view.range.end).find(|&i| view.tag(i) == Tag::Comma);
+                    comma.and_then(|c| {
+                        groups
+                            .iter()
+                            .enumerate()
+                            .find(|(j, h)| h.start > c && h.form == Form::Finite && *j != k)
+                            .and_then(|(j, _)| match own[j] {
+                                Subject::Phrase(p) => Some(p),
+                                Subject::Missing => None,
+                            })
+                    })
+                }
+                _ => {
+                    // Coordinated or trailing verbs (", saying ...", "and killed"): the nearest
+                    // earlier verb's object (accused X of V-ing) or subject.
+                    groups[..k].iter().enumerate().rev().find(|(_, h)| h.form == Form::Finite).and_then(|(j, _)| {
+                        let after_prep = g.start > view.range.start && matches!(view.tag(g.start - 1), Tag::IN);
+                        match comps[j].object {
+                            Some(o) if after_prep && g.form == Form::Gerund && view.phrases[o].is_actor() => Some(o),
+                            _ => resolved[j].0,
+                        }
+                    })
+                }
+            };
+            resolved[k] = (inherited, inherited.is_some());
+        }
+    }
+    resolved
+}
+
+fn is_sentence_initial(view: &SentenceView, g: &VerbGroup) -> bool {
+    (view.range.start..g.start).all(|i| matches!(view.tag(i), Tag::RB | Tag::Quote | Tag::CC))
+}
+
+/// Noun lemmas of a phrase (single words and the compounds the lexicon knows).
+fn phrase_nouns(view: &SentenceView, p: usize) -> Vec<String> {
+    let Some(phrase) = view.phrases.get(p) else { return Vec::new() };
+    phrase
+        .tokens
+        .clone()
+        .filter(|&t| matches!(view.tag(t), Tag::NN | Tag::NNS | Tag::NNP | Tag::NNPS | Tag::JJ | Tag::VBG))
+        .map(|t| noun_lemma(view.lower(t)).into_owned())
+        .collect()
+}
+
+/// The event noun heading phrase `p`, including compounds ("air strike").
+fn head_event_noun<'l>(view: &SentenceView, lex: &'l Lexicon, p: usize) -> Option<(&'l str, &'l crate::lexicon::NounPattern)> {
+    let phrase = view.phrases.get(p)?;
+    let head = noun_lemma(view.lower(phrase.head));
+    if let Some(compounds) = lex.noun_compounds.get(head.as_ref()) {
+        let words: Vec<String> = phrase.tokens.clone().map(|t| noun_lemma(view.lower(t)).into_owned()).collect();
+        let joined = words.join(" ");
+        for c in compounds {
+            if joined.ends_with(c.as_str()) {
+                let (k, v) = lex.nouns.get_key_value(c.as_str())?;
+                return Some((k.as_str(), v));
+            }
+        }
+    }
+    lex.nouns.get_key_value(head.as_ref()).map(|(k, v)| (k.as_str(), v))
+}
+
+fn object_matches(view: &SentenceView, lex: &Lexicon, row: &VerbPattern, comps: &Complements) -> bool {
+    match row.object {
+        ObjectConstraint::Any => true,
+        ObjectConstraint::Set(set) => {
+            // The object phrase, or what is given "with" ("provide Kyiv with missiles").
+            let candidates = comps.object.into_iter().chain(comps.preps.iter().filter(|(p, _)| p == "with").map(|(_, q)| *q));
+            candidates.into_iter().any(|p| phrase_nouns(view, p).iter().any(|n| lex.in_set(set, n)))
+        }
+    }
+}
+
+/// The actors a pattern's target slots pick, looking through a non-actor phrase into its own
+/// "of"/"between" complement ("concerns over the activities of Russia").
+fn slot_targets(view: &SentenceView, slots: &[Slot], comps: &Complements) -> Vec<Actor> {
+    for slot in slots {
+        match slot {
+            Slot::Object => {
+                if let Some(o) = comps.object {
+                    let a = actors(view, o);
+                    if !a.is_empty() {
+                        return a;
+                    }
+                }
+            }
+            Slot::Prep(word) => {
+                for (i, (prep, p)) in comps.preps.iter().enumerate() {
+                    if prep != word {
+                        continue;
+                    }
+                    let a = actors(view, *p);
+                    if !a.is_empty() {
+                        return a;
+                    }
+                    if view.phrases[*p].modifiers.iter().any(|m| m.code.country().is_some() || m.code.is_group()) {
+                        return view.phrases[*p].modifiers.clone();
+                    }
+                    if let Some((_, q)) = comps.preps.get(i + 1).filter(|(w, _)| matches!(w.as_str(), "of" | "between")) {
+                        let a = actors(view, *q);
+                        if !a.is_empty() {
+                            return a;
+                        }
+                    }
+                }
+            }
+        }
+    }
+    Vec::new()
+}
+
+fn verb_draft(
+    view: &SentenceView,
+    lex: &Lexicon,
+    g: &VerbGroup,
+    k: usize,
+    comps: &Complements,
+    subjects: &[(Option<usize>, bool)],
+    light_objects: &mut Vec<usize>,
+) -> Option<Draft> {
+    let rows = lex.verbs.get(&g.lemma)?;
+    // A light verb with an event noun as object takes the noun's code.
+    let light = rows.iter().find(|r| r.flags.light).and(comps.object).and_then(|o| head_event_noun(view, lex, o).map(|n| (o, n)));
+    let (code, slots, flags) = match light {
+        Some((o, (_, noun))) => {
+            light_objects.push(o);
+            (noun.code.clone(), noun.targets.clone(), Flags { say: noun.flags.light_only && noun.code.starts_with("01"), ..noun.flags })
+        }
+        None => {
+            let row = rows.iter().find(|r| !r.flags.light && object_matches(view, lex, r, comps)).or_else(|| rows.iter().find(|r| object_matches(view, lex, r, comps)))?;
+            (row.code.clone(), row.targets.clone(), row.flags)
+        }
+    };
+    let (subject, inherited) = subjects[k];
+    let passive = g.passive || (g.form == Form::Participle && subject.is_some() && !inherited);
+    let (sources, targets) = if passive {
+        let agent = comps.preps.iter().find(|(p, q)| p == "by" && view.phrases[*q].is_actor()).map(|(_, q)| actors(view, *q)).unwrap_or_default();
+        let patient = subject.map(|p| actors(view, p)).unwrap_or_default();
+        let patient = if patient.is_empty() { slot_targets(view, &slots, comps) } else { patient };
+        (agent, patient)
+    } else {
+        let sources = subject.map(|p| actors(view, p)).unwrap_or_default();
+        (sources, slot_targets(view, &slots, comps))
+    };
+    // "cautioned that North Korea might ...": a verb with no target of its own is about the
+    // first other actor of its that-clause.
+    let targets = match comps.that_clause {
+        Some(start) if targets.is_empty() => first_other_actor(view, start..view.range.end, &sources),
+        _ => targets,
+    };
+    let (sources, targets) = reciprocal(flags, sources, targets);
+    let mut markers = Vec::new();
+    if g.negated {
+        markers.push(Governor::Negate);
+    }
+    let before = g.start.checked_sub(1).filter(|&i| i >= view.range.start && matches!(view.tag(i), Tag::RB));
+    for m in g.markers.iter().copied().chain(before) {
+        let pos = if view.tag(m) == Tag::MD { GovernorPos::Modal } else { GovernorPos::Adverb };
+        if let Some(gov) = lex.governor(view.lower(m), pos) {
+            markers.push(gov);
+        }
+    }
+    Some(Draft {
+        code,
+        sources,
+        targets,
+        anchor: g.main,
+        trigger: view.span(g.start..g.end),
+        group: Some(k),
+        flags,
+        nominal: false,
+        inherited,
+        markers,
+    })
+}
+
+/// A symmetric event with a compound subject and no target runs both ways.
+fn reciprocal(flags: Flags, sources: Vec<Actor>, targets: Vec<Actor>) -> (Vec<Actor>, Vec<Actor>) {
+    if flags.recip && targets.is_empty() && sources.len() >= 2 {
+        (sources.clone(), sources)
+    } else {
+        (sources, targets)
+    }
+}
+
+/// "urged Pyongyang to supply arms": the appeal becomes an appeal for military aid.
+fn refine_by_complements(lex: &Lexicon, groups: &[VerbGroup], comps: &[Complements], drafts: &mut [Draft]) {
+    for j in 0..drafts.len() {
+        let Some(gj) = drafts[j].group else { continue };
+        if !drafts[j].flags.comp {
+            continue;
+        }
+        let Some(inf) = comps[gj].infinitive else { continue };
+        let complement = drafts.iter().find(|d| d.group.is_some_and(|k| groups[k].start == inf || groups[k].main == inf)).map(|d| d.code.clone());
+        if let Some(c) = complement {
+            if let Some(r) = lex.refine(&drafts[j].code, &c) {
+                drafts[j].code = r.to_string();
+            }
+        }
+    }
+}
+
+/// Nominal events: "Shoigu's visit", "a Russian attack on Kyiv", "talks between A and B".
+fn nominal_drafts(view: &SentenceView, lex: &Lexicon, light_objects: &[usize], drafts: &mut Vec<Draft>) {
+    for (p, phrase) in view.phrases.iter().enumerate() {
+        if light_objects.contains(&p) || phrase.is_actor() {
+            continue;
+        }
+        let Some((_, noun)) = head_event_noun(view, lex, p) else { continue };
+        if noun.flags.light_only {
+            continue;
+        }
+        let comps = complements_of(view, phrase.tokens.end);
+        let by = comps.preps.iter().find(|(w, q)| w == "by" && view.phrases[*q].is_actor()).map(|(_, q)| actors(view, *q));
+        let mut sources = by.unwrap_or_else(|| phrase.modifiers.clone());
+        let mut targets = slot_targets(view, &noun.targets, &comps);
+        if noun.flags.recip && targets.len() >= 2 && sources.is_empty() {
+            sources = targets.clone();
+        } else if noun.flags.recip && sources.len() >= 2 && targets.is_empty() {
+            targets = sources.clone();
+        }
+        if sources.is_empty() {
+            continue;
+        }
+        let head = phrase.head;
+        drafts.push(Draft {
+            code: noun.code.clone(),
+            sources,
+            targets,
+            anchor: head,
+            trigger: view.span(head..head + 1),
+            group: None,
+            flags: noun.flags,
+            nominal: true,
+            inherited: false,
+            markers: Vec::new(),
+        });
+    }
+}
+
+/// Reporting frames: "X said (that) ...", "..., X said.", "according to X, ...", and speakers
+/// that are not actors ("reports suggest"), which hedge.
+fn frames(view: &SentenceView, lex: &Lexicon, groups: &[VerbGroup], comps: &[Complements], subjects: &[(Option<usize>, bool)]) -> Vec<Frame> {
+    let mut out = Vec::new();
+    for (k, g) in groups.iter().enumerate() {
+        let gov = lex.governor(&g.lemma, GovernorPos::Verb);
+        let says = lex.verbs.get(&g.lemma).is_some_and(|rows| rows.iter().any(|r| r.flags.say));
+        if !(matches!(gov, Some(Governor::Report | Governor::Hedge)) || says) || g.negated {
+            continue;
+        }
+        let subject = subjects[k].0;
+        let speaker_phrase = subject.or_else(|| {
+            // ", said the ministry."
+            comps[k].object.filter(|_| comps[k].end >= view.range.end.saturating_sub(1))
+        });
+        let speaker = speaker_phrase.and_then(|p| view.phrases[p].actors.first().cloned());
+        // "..., the White House announced on Wednesday.": the frame covers what precedes.
+        let trailing = speaker_phrase.and_then(|p| {
+            let start = view.phrases[p].tokens.start.min(g.start);
+            let comma = start.checked_sub(1).filter(|&c| c > view.range.start && view.tag(c) == Tag::Comma)?;
+            let rest_is_plain = comps[k].infinitive.is_none() && groups[k + 1..].iter().all(|h| h.start >= comps[k].end);
+            let nothing_follows = !(g.end..view.range.end).any(|i| view.lower(i) == "that");
+            (rest_is_plain && nothing_follows).then_some(comma)
+        });
+        let scope = match trailing {
+            Some(comma) => view.range.start..comma,
+            None => g.end..view.range.end,
+        };
+        // A non-actor speaker ("reports", "sources") hedges only when it is a real noun phrase.
+        if speaker.is_none() && subject.is_none() {
+            continue;
+        }
+        out.push(Frame { scope, speaker, group: Some(k) });
+    }
+    // "according to X"
+    for i in view.range.start..view.range.end.saturating_sub(2) {
+        if view.lower(i) == "according" && view.lower(i + 1) == "to" {
+            if let Some(p) = view.phrase_at(i + 2) {
+                let speaker = view.phrases[p].actors.first().cloned();
+                out.push(Frame {
+                    scope: view.range.clone(),
+                    speaker,
+                    group: None,
+                });
+            }
+        }
+    }
+    out
+}
+
+/// Governing words (urge, plan, deny, might, if, against, ...) and their scopes.
+fn governors(view: &SentenceView, lex: &Lexicon, groups: &[VerbGroup]) -> Vec<Scoped> {
+    let mut out = Vec::new();
+    for g in groups {
+        if let Some(gov) = lex.governor(&g.lemma, GovernorPos::Verb) {
+            if !matches!(gov, Governor::Report) {
+                out.push(Scoped {
+                    governor: gov,
+                    scope: g.end..view.clause_end(g.end),
+                });
+            }
+        }
+        // "did not say that", "has yet to": a negated or modal governor covers its complement.
+        if g.negated {
+            out.push(Scoped {
+                governor: Governor::Negate,
+                scope: g.end..view.clause_end(g.end),
+            });
+        }
+    }
+    for i in view.range.clone() {
+        let pos = match view.tag(i) {
+            Tag::RB | Tag::RBR | Tag::RBS => GovernorPos::Adverb,
+            Tag::NN | Tag::NNS => GovernorPos::Noun,
+            Tag::JJ | Tag::VBN => GovernorPos::Adjective,
+            Tag::IN => GovernorPos::Preposition,
+            Tag::CC => GovernorPos::Conjunction,
+            Tag::MD => GovernorPos::Modal,
+            _ => continue,
+        };
+        let word = match pos {
+            GovernorPos::Noun => noun_lemma(view.lower(i)).into_owned(),
+            _ => view.lower(i).to_string(),
+        };
+        let gov = lex.governor(&word, pos).or_else(|| if pos == GovernorPos::Preposition { lex.governor(&word, GovernorPos::Conjunction) } else { None });
+        if let Some(gov) = gov {
+            out.push(Scoped {
+                governor: gov,
+                scope: i + 1..view.clause_end(i),
+            });
+        }
+    }
+    out
+}
+
+/// Statement verbs are coded only when what they introduce has no event of its own; their
+/// target is then the first actor they talk about.
+fn statements(view: &SentenceView, frames: &[Frame], drafts: &mut Vec<Draft>) {
+    // Any other event inside a statement's scope is what the statement says; a statement
+    // introducing another statement ("issued a statement, asserting that ...") gives way to it.
+    let content: Vec<usize> = drafts.iter().filter(|d| !d.sources.is_empty()).map(|d| d.anchor).collect();
+    drafts.retain_mut(|d| {
+        if !d.flags.say {
+            return true;
+        }
+        let scope = match d.group.and_then(|k| frames.iter().find(|f| f.group == Some(k))) {
+            Some(f) => f.scope.clone(),
+            None => d.anchor + 1..view.range.end,
+        };
+        if content.iter().any(|a| *a != d.anchor && scope.contains(a)) {
+            return false;
+        }
+        if d.targets.is_empty() {
+            d.targets = first_other_actor(view, scope, &d.sources);
+        }
+        !d.targets.is_empty()
+    });
+}
+
+/// The actors of the first phrase in `tokens` naming someone other than `sources`.
+fn first_other_actor(view: &SentenceView, tokens: std::ops::Range<usize>, sources: &[Actor]) -> Vec<Actor> {
+    let own: Vec<&str> = sources.iter().map(|a| a.code.base()).collect();
+    let mut seen = None;
+    for t in tokens {
+        let Some(p) = view.phrase_at(t) else { continue };
+        if seen == Some(p) {
+            continue;
+        }
+        seen = Some(p);
+        let phrase = &view.phrases[p];
+        let behalf = phrase.tokens.start >= 2 && view.lower(phrase.tokens.start - 1) == "of" && view.lower(phrase.tokens.start - 2) == "behalf";
+        if !behalf && phrase.actors.iter().any(|a| !own.contains(&a.code.base())) {
+            return phrase.actors.clone();
+        }
+    }
+    Vec::new()
+}
+
+/// Temporal expressions of the sentence with the token each starts at.
+fn sentence_dates(view: &SentenceView, publication: Option<CivilDate>) -> Vec<(usize, EventDate)> {
+    if view.range.is_empty() {
+        return Vec::new();
+    }
+    let start = view.token(view.range.start).start as usize;
+    let end = view.token(view.range.end - 1).end as usize;
+    let Some(text) = view.text.get(start..end) else { return Vec::new() };
+    find_dates(text, publication)
+        .into_iter()
+        .filter_map(|e| {
+            let at = start + e.start;
+            let tok = (view.range.clone()).find(|&t| view.token(t).end as usize > at)?;
+            Some((tok, e.date))
+        })
+        .collect()
+}
+
+/// The date of the event anchored at `anchor`: the nearest expression in its clause, else an
+/// expression fronted before the first comma ("Earlier this month, ...").
+fn nearest_date(view: &SentenceView, dates: &[(usize, EventDate)], anchor: usize) -> Option<EventDate> {
+    let seg_start = (view.range.start..anchor).rev().find(|&i| matches!(view.tag(i), Tag::Comma | Tag::Colon | Tag::Dash)).map_or(view.range.start, |i| i + 1);
+    let seg_end = view.clause_end(anchor);
+    let in_clause = dates.iter().filter(|(t, _)| (seg_start..seg_end).contains(t)).min_by_key(|(t, _)| t.abs_diff(anchor));
+    if let Some((_, d)) = in_clause {
+        return Some(*d);
+    }
+    let first_comma = (view.range.clone()).find(|&i| view.tag(i) == Tag::Comma)?;
+    dates.iter().find(|(t, _)| *t < first_comma && first_comma < anchor).map(|(_, d)| *d)
+}

@@ -1,0 +1,321 @@
+//! A shallow grammar over tagged tokens and resolved noun phrases: verb groups (auxiliaries,
+//! negation, modals, voice), clause boundaries, and each verb's subject, object and
+//! prepositional phrases. It is deliberately local and linear: good enough for the clause
+//! shapes of news prose without a full parse.
+
+use std::borrow::Cow;
+use std::ops::Range;
+
+use kestrel_actors::NounPhrase;
+use kestrel_text::{verb_lemma, Tag, TextAnalysis, Token};
+
+/// One sentence, with its noun phrases, seen by the event extractor.
+pub struct SentenceView<'a> {
+    pub text: &'a str,
+    pub analysis: &'a TextAnalysis,
+    /// Absolute token range of the sentence body (after any dateline).
+    pub range: Range<usize>,
+    pub phrases: &'a [NounPhrase],
+    /// Per token of `range`, the index of the noun phrase containing it.
+    phrase_at: Vec<Option<usize>>,
+}
+
+impl<'a> SentenceView<'a> {
+    pub fn new(text: &'a str, analysis: &'a TextAnalysis, range: Range<usize>, phrases: &'a [NounPhrase]) -> Self {
+        let mut phrase_at = vec![None; range.len()];
+        for (k, p) in phrases.iter().enumerate() {
+            for t in p.tokens.clone() {
+                if let Some(slot) = t.checked_sub(range.start).and_then(|i| phrase_at.get_mut(i)) {
+                    *slot = Some(k);
+                }
+            }
+        }
+        SentenceView {
+            text,
+            analysis,
+            range,
+            phrases,
+            phrase_at,
+        }
+    }
+
+    pub fn token(&self, i: usize) -> &Token {
+        &self.analysis.tokens[i]
+    }
+    pub fn tag(&self, i: usize) -> Tag {
+        self.analysis.tokens[i].tag
+    }
+    pub fn lower(&self, i: usize) -> &'a str {
+        self.analysis.lower_of(&self.analysis.tokens[i])
+    }
+    pub fn phrase_at(&self, i: usize) -> Option<usize> {
+        i.checked_sub(self.range.start).and_then(|k| self.phrase_at.get(k).copied().flatten())
+    }
+    pub fn span(&self, toks: Range<usize>) -> (usize, usize) {
+        (self.token(toks.start).start as usize, self.token(toks.end - 1).end as usize)
+    }
+
+    /// Clause boundaries: punctuation, relative pronouns, complementisers and subordinators.
+    pub fn is_boundary(&self, i: usize) -> bool {
+        match self.tag(i) {
+            Tag::Comma | Tag::Colon | Tag::Period | Tag::Dash | Tag::LParen | Tag::RParen | Tag::Quote => true,
+            Tag::WDT | Tag::WP | Tag::WPS | Tag::WRB => true,
+            _ => matches!(
+                self.lower(i),
+                "that" | "because" | "although" | "though" | "while" | "whereas" | "if" | "unless" | "but"
+            ) && self.phrase_at(i).is_none(),
+        }
+    }
+
+    /// The end (exclusive) of the clause that contains token `i`: the next punctuation mark.
+    pub fn clause_end(&self, i: usize) -> usize {
+        (i + 1..self.range.end)
+            .find(|&k| matches!(self.tag(k), Tag::Comma | Tag::Colon | Tag::Period | Tag::Dash | Tag::RParen))
+            .unwrap_or(self.range.end)
+    }
+}
+
+fn is_verb(tag: Tag) -> bool {
+    matches!(tag, Tag::VB | Tag::VBD | Tag::VBG | Tag::VBN | Tag::VBP | Tag::VBZ)
+}
+
+fn is_be_or_get(lower: &str) -> bool {
+    matches!(
+        lower,
+        "be" | "is" | "are" | "was" | "were" | "been" | "being" | "am" | "'s" | "’s" | "get" | "gets" | "got" | "gotten" | "getting"
+    )
+}
+
+/// How a verb group stands in its clause.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Form {
+    Finite,
+    /// "to supply"
+    Infinitive,
+    /// "supplying" without an auxiliary
+    Gerund,
+    /// "involved" without an auxiliary (reduced relative or fronted participle)
+    Participle,
+}
+
+#[derive(Debug, Clone)]
+pub struct VerbGroup {
+    /// First token (auxiliary or main verb).
+    pub start: usize,
+    pub main: usize,
+    /// Exclusive end, after any particle of the lemma.
+    pub end: usize,
+    pub lemma: String,
+    pub passive: bool,
+    pub negated: bool,
+    /// Tokens of the group that are modals or adverbs ("might", "reportedly").
+    pub markers: Vec<usize>,
+    pub form: Form,
+}
+
+/// Find the verb groups of a sentence. `has_lemma` says whether a lemma with particles
+/// ("call on") is known, so particles join the verb only when they make a known entry.
+pub fn verb_groups(view: &SentenceView, has_lemma: impl Fn(&str) -> bool, max_particles: usize) -> Vec<VerbGroup> {
+    let mut groups = Vec::new();
+    let mut i = view.range.start;
+    let end = view.range.end;
+    while i < end {
+        let tag = view.tag(i);
+        let starts = (is_verb(tag) || tag == Tag::MD) && view.phrase_at(i).is_none();
+        if !starts {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut main = i;
+        let mut markers = Vec::new();
+        let mut negated = false;
+        let mut j = i;
+        while j < end {
+            let t = view.tag(j);
+            if (is_verb(t) || t == Tag::MD) && view.phrase_at(j).is_none() {
+                if t == Tag::MD {
+                    markers.push(j);
+                }
+                main = j;
+                j += 1;
+            } else if matches!(t, Tag::RB | Tag::RBR | Tag::RBS) && j + 1 < end && (is_verb(view.tag(j + 1)) || matches!(view.tag(j + 1), Tag::RB)) {
+                if matches!(view.lower(j), "not" | "n't" | "never") {
+                    negated = true;
+                }
+                markers.push(j);
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        // Auxiliaries before the main verb.
+        let aux: Vec<&str> = (start..main).filter(|&k| is_verb(view.tag(k))).map(|k| view.lower(k)).collect();
+        let main_lower = view.lower(main);
+        let passive = view.tag(main) == Tag::VBN && aux.iter().any(|a| is_be_or_get(a));
+        let lemma: Cow<str> = verb_lemma(main_lower);
+        let mut lemma = lemma.into_owned();
+        let mut group_end = main + 1;
+        // Particles: "call on", "carry out", "step up".
+        let mut candidate = lemma.clone();
+        for k in 1..=max_particles {
+            let p = main + k;
+            if p >= end || !matches!(view.tag(p), Tag::RP | Tag::IN | Tag::RB | Tag::TO) {
+                break;
+            }
+            candidate.push(' ');
+            candidate.push_str(view.lower(p));
+            if has_lemma(&candidate) {
+                lemma = candidate.clone();
+                group_end = p + 1;
+            }
+        }
+        let has_aux = main > start;
+        let form = if start > view.range.start && view.tag(start - 1) == Tag::TO {
+            Form::Infinitive
+        } else if !has_aux && view.tag(main) == Tag::VBG {
+            Form::Gerund
+        } else if !has_aux && view.tag(main) == Tag::VBN {
+            Form::Participle
+        } else {
+            Form::Finite
+        };
+        groups.push(VerbGroup {
+            start,
+            main,
+            end: group_end,
+            lemma,
+            passive,
+            negated,
+            markers,
+            form,
+        });
+        i = group_end.max(j);
+    }
+    groups
+}
+
+/// What stands left of a verb as its subject.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Subject {
+    /// A noun phrase (actor or not), by index.
+    Phrase(usize),
+    /// Nothing in the clause: the subject is inherited (control, coordination, participles).
+    Missing,
+}
+
+/// The subject of a verb group within its own clause.
+pub fn subject_of(view: &SentenceView, g: &VerbGroup) -> Subject {
+    let mut i = g.start;
+    while i > view.range.start {
+        i -= 1;
+        let tag = view.tag(i);
+        if let Some(p) = view.phrase_at(i) {
+            let phrase = &view.phrases[p];
+            let before = phrase.tokens.start;
+            // A phrase inside a prepositional phrase is not the subject: skip it and its
+            // preposition and keep looking for the phrase it attaches to.
+            if before > view.range.start && matches!(view.tag(before - 1), Tag::IN | Tag::TO) && view.lower(before - 1) != "that" {
+                i = before - 1;
+                continue;
+            }
+            if phrase.possessive {
+                return Subject::Missing;
+            }
+            return Subject::Phrase(p);
+        }
+        match tag {
+            Tag::RB | Tag::RBR | Tag::MD => continue,
+            // Relative pronoun: the antecedent is the phrase just before it.
+            Tag::WDT | Tag::WP if i > view.range.start => {
+                let mut k = i - 1;
+                if view.tag(k) == Tag::Comma && k > view.range.start {
+                    k -= 1;
+                }
+                return view.phrase_at(k).map_or(Subject::Missing, Subject::Phrase);
+            }
+            _ if view.is_boundary(i) => return Subject::Missing,
+            // A verb between: we are its object or a second verb; inherit.
+            t if is_verb(t) || t == Tag::CC || t == Tag::TO => return Subject::Missing,
+            _ => continue,
+        }
+    }
+    Subject::Missing
+}
+
+/// What follows a verb: its direct object and prepositional phrases, up to the clause end.
+#[derive(Debug, Clone, Default)]
+pub struct Complements {
+    pub object: Option<usize>,
+    /// (preposition, phrase index), in order.
+    pub preps: Vec<(String, usize)>,
+    /// "to V" right after the object (or the verb): the infinitive's first token.
+    pub infinitive: Option<usize>,
+    /// The first token after "that" when a that-clause follows.
+    pub that_clause: Option<usize>,
+    /// Tokens scanned: the clause material after the verb.
+    pub end: usize,
+}
+
+/// Participles that work as prepositions ("concerns regarding the talks").
+const PARTICIPIAL_PREPOSITIONS: [&str; 6] = ["regarding", "concerning", "including", "following", "involving", "targeting"];
+
+pub fn complements_of(view: &SentenceView, from: usize) -> Complements {
+    let mut c = Complements::default();
+    let mut i = from;
+    let end = view.range.end;
+    let mut pending_prep: Option<String> = None;
+    while i < end {
+        let tag = view.tag(i);
+        if let Some(p) = view.phrase_at(i) {
+            // "on behalf of X" names whom the subject speaks for, not a participant.
+            if view.lower(view.phrases[p].head) == "behalf" {
+                pending_prep = None;
+                i = view.phrases[p].tokens.end;
+                if i < end && view.lower(i) == "of" {
+                    i += 1;
+                    if let Some(q) = view.phrase_at(i) {
+                        i = view.phrases[q].tokens.end;
+                    }
+                }
+                continue;
+            }
+            match pending_prep.take() {
+                Some(prep) => c.preps.push((prep, p)),
+                None if c.object.is_none() && c.preps.is_empty() => c.object = Some(p),
+                None => {}
+            }
+            i = view.phrases[p].tokens.end;
+            continue;
+        }
+        if view.lower(i) == "that" {
+            c.that_clause = Some(i + 1);
+            break;
+        }
+        if tag == Tag::VBG && PARTICIPIAL_PREPOSITIONS.contains(&view.lower(i)) {
+            pending_prep = Some(view.lower(i).to_string());
+            i += 1;
+            continue;
+        }
+        match tag {
+            Tag::TO if i + 1 < end && matches!(view.tag(i + 1), Tag::VB | Tag::VBP) => {
+                if c.infinitive.is_none() {
+                    c.infinitive = Some(i + 1);
+                }
+                break;
+            }
+            Tag::IN | Tag::TO => {
+                let w = view.lower(i);
+                pending_prep = Some(w.to_string());
+            }
+            Tag::RB | Tag::RP | Tag::CC => {}
+            Tag::VBG if pending_prep.is_some() => break,
+            _ if view.is_boundary(i) => break,
+            t if is_verb(t) || t == Tag::MD => break,
+            _ => {}
+        }
+        i += 1;
+    }
+    c.end = i;
+    c
+}

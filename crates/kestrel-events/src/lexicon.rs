@@ -1,0 +1,409 @@
+//! The event lexicon: verb and noun patterns mapped to CAMEO codes, word sets, modality
+//! governors and complement refinements, read from `data/events/*.tsv` (formats documented in
+//! each file's header and in data/README.md).
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// A problem in a data file, with its place.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub file: String,
+    pub line: usize,
+    pub message: String,
+}
+
+impl Diagnostic {
+    pub fn new(file: &str, line: usize, message: impl Into<String>) -> Self {
+        Diagnostic {
+            file: file.to_string(),
+            line,
+            message: message.into(),
+        }
+    }
+}
+
+impl std::fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}:{}: {}", self.file, self.line, self.message)
+    }
+}
+
+/// Data lines with their 1-based numbers; comments (`#`) and blank lines skipped.
+pub(crate) fn data_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    text.lines()
+        .enumerate()
+        .map(|(i, l)| (i + 1, l.trim_end_matches('\r')))
+        .filter(|(_, l)| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
+}
+
+/// Where a pattern's target comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Slot {
+    /// The actor in the direct object.
+    Object,
+    /// The actor in a prepositional phrase headed by this word.
+    Prep(String),
+}
+
+/// A constraint on the nouns of the object phrase.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ObjectConstraint {
+    Any,
+    /// Index into [`Lexicon::sets`].
+    Set(usize),
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Flags {
+    /// Symmetric: a compound subject gives events both ways.
+    pub recip: bool,
+    /// Takes an infinitival complement that refines the code.
+    pub comp: bool,
+    /// A light verb: an event noun as object gives the code.
+    pub light: bool,
+    /// A statement verb whose that-clause is coded on its own.
+    pub say: bool,
+    /// A noun coded only as the object of a light verb.
+    pub light_only: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct VerbPattern {
+    pub object: ObjectConstraint,
+    pub code: String,
+    pub targets: Vec<Slot>,
+    pub flags: Flags,
+}
+
+#[derive(Debug, Clone)]
+pub struct NounPattern {
+    pub code: String,
+    pub targets: Vec<Slot>,
+    pub flags: Flags,
+}
+
+/// How a governing word changes the factuality of the events in its scope.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Governor {
+    Report,
+    Hedge,
+    Allege,
+    Deny,
+    Request,
+    Intend,
+    Hypothetical,
+    Negate,
+}
+
+impl Governor {
+    fn parse(s: &str) -> Option<Governor> {
+        Some(match s {
+            "report" => Governor::Report,
+            "hedge" => Governor::Hedge,
+            "allege" => Governor::Allege,
+            "deny" => Governor::Deny,
+            "request" => Governor::Request,
+            "intend" => Governor::Intend,
+            "hypothetical" | "fear" => Governor::Hypothetical,
+            "negate" => Governor::Negate,
+            _ => return None,
+        })
+    }
+}
+
+/// The part of speech a governor entry applies to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum GovernorPos {
+    Verb,
+    Adverb,
+    Modal,
+    Noun,
+    Adjective,
+    Preposition,
+    Conjunction,
+}
+
+impl GovernorPos {
+    fn parse(s: &str) -> Option<GovernorPos> {
+        Some(match s {
+            "verb" => GovernorPos::Verb,
+            "adv" => GovernorPos::Adverb,
+            "modal" => GovernorPos::Modal,
+            "noun" => GovernorPos::Noun,
+            "adj" => GovernorPos::Adjective,
+            "prep" => GovernorPos::Preposition,
+            "conj" => GovernorPos::Conjunction,
+            _ => return None,
+        })
+    }
+}
+
+/// The whole lexicon.
+#[derive(Debug, Default)]
+pub struct Lexicon {
+    /// Verb lemma (with particles, space-separated) -> patterns in file order.
+    pub verbs: HashMap<String, Vec<VerbPattern>>,
+    /// Longest particle sequence of any verb entry, in words.
+    pub max_particles: usize,
+    pub nouns: HashMap<String, NounPattern>,
+    /// Multiword nouns, by their last word: ("strike" -> ["air strike"]).
+    pub noun_compounds: HashMap<String, Vec<String>>,
+    pub set_names: HashMap<String, usize>,
+    pub sets: Vec<std::collections::HashSet<String>>,
+    pub governors: HashMap<(String, GovernorPos), Governor>,
+    /// (governing prefix, complement prefix, result).
+    pub complements: Vec<(String, String, String)>,
+}
+
+/// The embedded default data files.
+pub struct DefaultFiles;
+
+impl DefaultFiles {
+    pub const SYNSETS: (&'static str, &'static str) = ("data/events/synsets.tsv", include_str!("../../../data/events/synsets.tsv"));
+    pub const VERBS: (&'static str, &'static str) = ("data/events/verbs.tsv", include_str!("../../../data/events/verbs.tsv"));
+    pub const NOUNS: (&'static str, &'static str) = ("data/events/nouns.tsv", include_str!("../../../data/events/nouns.tsv"));
+    pub const MODALITY: (&'static str, &'static str) = ("data/events/modality.tsv", include_str!("../../../data/events/modality.tsv"));
+    pub const COMPLEMENTS: (&'static str, &'static str) = ("data/events/complements.tsv", include_str!("../../../data/events/complements.tsv"));
+}
+
+fn parse_slots(s: &str) -> Vec<Slot> {
+    s.split(',')
+        .map(str::trim)
+        .filter(|s| !s.is_empty() && *s != "-")
+        .map(|s| if s == "obj" { Slot::Object } else { Slot::Prep(s.to_ascii_lowercase()) })
+        .collect()
+}
+
+fn parse_flags(s: &str) -> Result<Flags, String> {
+    let mut f = Flags::default();
+    for flag in s.split(',').map(str::trim).filter(|s| !s.is_empty() && *s != "-") {
+        match flag {
+            "recip" => f.recip = true,
+            "comp" => f.comp = true,
+            "light" => f.light = true,
+            "say" => f.say = true,
+            "light-only" => f.light_only = true,
+            other => return Err(format!("unknown flag {other:?}")),
+        }
+    }
+    Ok(f)
+}
+
+fn is_code(s: &str) -> bool {
+    (2..=4).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit())
+}
+
+impl Lexicon {
+    /// The lexicon built from the embedded default files (once per process).
+    pub fn embedded() -> &'static Lexicon {
+        static LEX: OnceLock<Lexicon> = OnceLock::new();
+        LEX.get_or_init(|| Lexicon::load_defaults().0)
+    }
+
+    /// Load every default file, returning the problems found (used by tests and `--check`).
+    pub fn load_defaults() -> (Lexicon, Vec<Diagnostic>) {
+        let mut lex = Lexicon::default();
+        let mut diags = Vec::new();
+        lex.load_synsets(DefaultFiles::SYNSETS, &mut diags);
+        lex.load_verbs(DefaultFiles::VERBS, &mut diags);
+        lex.load_nouns(DefaultFiles::NOUNS, &mut diags);
+        lex.load_modality(DefaultFiles::MODALITY, &mut diags);
+        lex.load_complements(DefaultFiles::COMPLEMENTS, &mut diags);
+        (lex, diags)
+    }
+
+    /// `&NAME<TAB>word|word`
+    pub fn load_synsets(&mut self, (name, text): (&str, &str), diags: &mut Vec<Diagnostic>) {
+        for (n, line) in data_lines(text) {
+            let f: Vec<&str> = line.split('\t').map(str::trim).collect();
+            if f.len() < 2 || !f[0].starts_with('&') {
+                diags.push(Diagnostic::new(name, n, "expected &NAME and a |-separated word list"));
+                continue;
+            }
+            let words = f[1].split('|').map(|w| w.trim().to_ascii_lowercase()).filter(|w| !w.is_empty()).collect();
+            self.sets.push(words);
+            self.set_names.insert(f[0].to_string(), self.sets.len() - 1);
+        }
+    }
+
+    fn parse_object(&self, s: &str) -> Result<ObjectConstraint, String> {
+        match s {
+            "" | "-" => Ok(ObjectConstraint::Any),
+            s if s.starts_with('&') => self.set_names.get(s).map(|&i| ObjectConstraint::Set(i)).ok_or_else(|| format!("unknown set {s}")),
+            _ => Err(format!("object constraint must be - or &SET, got {s:?}")),
+        }
+    }
+
+    /// `lemma<TAB>object<TAB>code<TAB>target<TAB>flags`
+    pub fn load_verbs(&mut self, (name, text): (&str, &str), diags: &mut Vec<Diagnostic>) {
+        for (n, line) in data_lines(text) {
+            let f: Vec<&str> = line.split('\t').map(str::trim).collect();
+            if f.len() < 3 {
+                diags.push(Diagnostic::new(name, n, "expected lemma, object, code[, target, flags]"));
+                continue;
+            }
+            let object = match self.parse_object(f[1]) {
+                Ok(o) => o,
+                Err(e) => {
+                    diags.push(Diagnostic::new(name, n, e));
+                    continue;
+                }
+            };
+            if !is_code(f[2]) {
+                diags.push(Diagnostic::new(name, n, format!("invalid CAMEO code {:?}", f[2])));
+                continue;
+            }
+            let flags = match parse_flags(f.get(4).copied().unwrap_or("-")) {
+                Ok(fl) => fl,
+                Err(e) => {
+                    diags.push(Diagnostic::new(name, n, e));
+                    continue;
+                }
+            };
+            let lemma = f[0].to_ascii_lowercase().split_whitespace().collect::<Vec<_>>().join(" ");
+            self.max_particles = self.max_particles.max(lemma.split(' ').count() - 1);
+            self.verbs.entry(lemma).or_default().push(VerbPattern {
+                object,
+                code: f[2].to_string(),
+                targets: parse_slots(f.get(3).copied().unwrap_or("-")),
+                flags,
+            });
+        }
+        // Rows with an object constraint are tried before unconstrained rows of the same verb.
+        for rows in self.verbs.values_mut() {
+            rows.sort_by_key(|r| r.object == ObjectConstraint::Any);
+        }
+    }
+
+    /// `noun<TAB>code<TAB>target<TAB>flags`
+    pub fn load_nouns(&mut self, (name, text): (&str, &str), diags: &mut Vec<Diagnostic>) {
+        for (n, line) in data_lines(text) {
+            let f: Vec<&str> = line.split('\t').map(str::trim).collect();
+            if f.len() < 2 || !is_code(f[1]) {
+                diags.push(Diagnostic::new(name, n, "expected noun and a CAMEO code"));
+                continue;
+            }
+            let flags = match parse_flags(f.get(3).copied().unwrap_or("-")) {
+                Ok(fl) => fl,
+                Err(e) => {
+                    diags.push(Diagnostic::new(name, n, e));
+                    continue;
+                }
+            };
+            let noun = f[0].to_ascii_lowercase().split_whitespace().collect::<Vec<_>>().join(" ");
+            if let Some((_, last)) = noun.rsplit_once(' ') {
+                self.noun_compounds.entry(last.to_string()).or_default().push(noun.clone());
+            }
+            self.nouns.insert(
+                noun,
+                NounPattern {
+                    code: f[1].to_string(),
+                    targets: parse_slots(f.get(2).copied().unwrap_or("-")),
+                    flags,
+                },
+            );
+        }
+        for v in self.noun_compounds.values_mut() {
+            // Longest compound first.
+            v.sort_by_key(|c| std::cmp::Reverse(c.len()));
+        }
+    }
+
+    /// `word<TAB>pos<TAB>modality`
+    pub fn load_modality(&mut self, (name, text): (&str, &str), diags: &mut Vec<Diagnostic>) {
+        for (n, line) in data_lines(text) {
+            let f: Vec<&str> = line.split('\t').map(str::trim).collect();
+            let parsed = (f.len() >= 3).then(|| Some((GovernorPos::parse(f[1])?, Governor::parse(f[2])?))).flatten();
+            match parsed {
+                Some((pos, gov)) => {
+                    self.governors.insert((f[0].to_ascii_lowercase(), pos), gov);
+                }
+                None => diags.push(Diagnostic::new(name, n, "expected word, pos (verb|adv|modal|noun|adj|prep|conj) and modality")),
+            }
+        }
+    }
+
+    /// `governing<TAB>complement<TAB>result`
+    pub fn load_complements(&mut self, (name, text): (&str, &str), diags: &mut Vec<Diagnostic>) {
+        for (n, line) in data_lines(text) {
+            let f: Vec<&str> = line.split('\t').map(str::trim).collect();
+            if f.len() < 3 || !f[..3].iter().all(|c| is_code(c) || (c.len() == 1 && c.bytes().all(|b| b.is_ascii_digit()))) {
+                diags.push(Diagnostic::new(name, n, "expected three CAMEO code prefixes"));
+                continue;
+            }
+            self.complements.push((f[0].to_string(), f[1].to_string(), f[2].to_string()));
+        }
+        // Most specific first.
+        self.complements.sort_by_key(|(g, c, _)| std::cmp::Reverse(g.len() + c.len()));
+    }
+
+    pub fn in_set(&self, set: usize, lemma: &str) -> bool {
+        self.sets.get(set).is_some_and(|s| s.contains(lemma))
+    }
+
+    pub fn governor(&self, word: &str, pos: GovernorPos) -> Option<Governor> {
+        self.governors.get(&(word.to_string(), pos)).copied()
+    }
+
+    /// The refined code of a governing event given its complement's code.
+    pub fn refine(&self, governing: &str, complement: &str) -> Option<&str> {
+        self.complements
+            .iter()
+            .find(|(g, c, _)| governing.starts_with(g.as_str()) && complement.starts_with(c.as_str()))
+            .map(|(_, _, r)| r.as_str())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cameo::CameoTable;
+
+    #[test]
+    fn default_files_load_cleanly_and_use_known_codes() {
+        let (lex, diags) = Lexicon::load_defaults();
+        assert!(diags.is_empty(), "problems in the default lexicon: {diags:#?}");
+        let cameo = CameoTable::embedded();
+        for (lemma, rows) in &lex.verbs {
+            for r in rows {
+                assert!(cameo.contains(&r.code), "verb {lemma}: unknown code {}", r.code);
+            }
+        }
+        for (noun, p) in &lex.nouns {
+            assert!(cameo.contains(&p.code), "noun {noun}: unknown code {}", p.code);
+        }
+        assert!(lex.verbs.len() > 150, "only {} verbs", lex.verbs.len());
+    }
+
+    #[test]
+    fn every_root_has_a_verb_or_noun() {
+        let lex = Lexicon::embedded();
+        for root in 1..=20 {
+            let r = format!("{root:02}");
+            let has = lex.verbs.values().flatten().any(|p| p.code.starts_with(&r)) || lex.nouns.values().any(|p| p.code.starts_with(&r));
+            assert!(has, "no pattern for root {r}");
+        }
+    }
+
+    #[test]
+    fn malformed_lines_are_reported_and_the_rest_loads() {
+        let mut lex = Lexicon::default();
+        let mut d = Vec::new();
+        lex.load_synsets(("s.tsv", "&ARMS\tmissile|rocket\n"), &mut d);
+        lex.load_verbs(("v.tsv", "supply\t&ARMS\t072\tto\t-\nsupply\t&NOPE\t072\tto\t-\nvisit\t-\t042\tobj\t-\nbad\n"), &mut d);
+        assert_eq!(d.iter().map(|d| d.line).collect::<Vec<_>>(), vec![2, 4]);
+        assert_eq!(lex.verbs["supply"].len(), 1);
+        assert_eq!(lex.verbs["visit"][0].targets, vec![Slot::Object]);
+    }
+
+    #[test]
+    fn most_specific_complement_rule_wins() {
+        let mut lex = Lexicon::default();
+        let mut d = Vec::new();
+        lex.load_complements(("c.tsv", "02\t07\t023\n02\t072\t0232\n"), &mut d);
+        assert_eq!(lex.refine("020", "072"), Some("0232"));
+        assert_eq!(lex.refine("020", "071"), Some("023"));
+        assert_eq!(lex.refine("010", "072"), None);
+    }
+}

@@ -1,0 +1,642 @@
+//! Part-of-speech tagger: lexicon look-up, unknown-word guessing, then Brill-style
+//! contextual rules for the ambiguities that matter to event coding (noun vs verb, past
+//! tense vs participle, "that", "'s").
+//!
+//! Each token first gets its most likely tag and the set of tags it may take (from the
+//! lexicon or its shape). One left-to-right pass over each sentence then chooses among those
+//! options from the already-decided tags on the left and the provisional tags on the right.
+
+use crate::lexicon::{Lexicon, TagSet};
+use crate::tokens::{flag, Clitic, Kind, RawToken};
+use crate::{SentenceSpan, Tag};
+
+/// How far right the "is there another finite verb in this clause" check looks.
+const CLAUSE_LOOKAHEAD: usize = 20;
+/// How many adverbs may separate a verb from its auxiliary ("has not yet been").
+const MAX_ADVERBS_SKIPPED: usize = 3;
+
+const BASE_FORMS: TagSet = TagSet::of(&[Tag::VB, Tag::VBP]);
+/// The nominal side of a noun/verb ambiguity.
+const NOMINAL_OPTIONS: TagSet = TagSet::of(&[Tag::NN, Tag::NNS, Tag::JJ]);
+
+/// What capital letters say in a sentence.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Casing {
+    /// Ordinary prose: a capitalised word mid-sentence is a name.
+    Normal,
+    /// A Title Case headline: capitals carry no information, ALL-CAPS words are still names.
+    Title,
+    /// An ALL-CAPS sentence: nothing can be learnt from case.
+    AllCaps,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Category {
+    Verb,
+    Nominal,
+}
+
+pub(crate) fn tag(
+    tokens: &[RawToken],
+    sentences: &[SentenceSpan],
+    lower: &str,
+    lexicon: &Lexicon,
+) -> Vec<Tag> {
+    let mut tagger = Tagger {
+        tokens,
+        lower,
+        lexicon,
+        tags: vec![Tag::NN; tokens.len()],
+        options: vec![TagSet::EMPTY; tokens.len()],
+    };
+    for sentence in sentences {
+        tagger.sentence(sentence);
+    }
+    tagger.tags
+}
+
+struct Tagger<'a> {
+    tokens: &'a [RawToken],
+    lower: &'a str,
+    lexicon: &'a Lexicon,
+    tags: Vec<Tag>,
+    /// Tags each token may take (includes its current tag).
+    options: Vec<TagSet>,
+}
+
+fn is_be(word: &str) -> bool {
+    matches!(
+        word,
+        "be" | "is" | "are" | "was" | "were" | "been" | "being" | "am" | "'re" | "’re" | "'m" | "’m"
+    )
+}
+
+fn is_have(word: &str) -> bool {
+    matches!(
+        word,
+        "have" | "has" | "had" | "having" | "'ve" | "’ve" | "'d" | "’d"
+    )
+}
+
+fn is_get(word: &str) -> bool {
+    matches!(word, "get" | "gets" | "got" | "gotten" | "getting")
+}
+
+fn is_do(word: &str) -> bool {
+    matches!(word, "do" | "does" | "did")
+}
+
+/// Pronouns that can be the subject of a finite verb.
+fn is_nominative(word: &str) -> bool {
+    matches!(word, "i" | "you" | "he" | "she" | "it" | "we" | "they")
+}
+
+/// Words after which 's means "is" or "has" rather than a possessive.
+fn takes_verbal_s(word: &str) -> bool {
+    matches!(
+        word,
+        "it" | "he"
+            | "she"
+            | "that"
+            | "this"
+            | "there"
+            | "here"
+            | "what"
+            | "who"
+            | "where"
+            | "how"
+            | "everyone"
+            | "everything"
+            | "nobody"
+            | "nothing"
+            | "someone"
+            | "something"
+            | "let"
+    )
+}
+
+fn is_particle(word: &str) -> bool {
+    matches!(word, "up" | "off" | "out" | "down" | "away" | "back")
+}
+
+fn ends_clause(tag: Tag) -> bool {
+    matches!(
+        tag,
+        Tag::Comma
+            | Tag::Colon
+            | Tag::Period
+            | Tag::CC
+            | Tag::WDT
+            | Tag::WP
+            | Tag::Quote
+            | Tag::LParen
+            | Tag::Dash
+    )
+}
+
+/// Tag of a word the lexicon does not know, from its shape and suffix.
+fn guess(word: &str, flags: u16, lexicon: &Lexicon) -> (Tag, TagSet) {
+    if flags & flag::HYPHENATED != 0 {
+        let last = word.rsplit(['-', '\u{2010}', '\u{2011}']).next().unwrap_or(word);
+        if let Some(entry) = lexicon.word(last) {
+            return match entry.primary {
+                // "cease-fire" NN, "long-range" JJ before a noun: let context decide.
+                Tag::NN | Tag::NNS => (entry.primary, TagSet::of(&[entry.primary, Tag::JJ])),
+                Tag::VBN | Tag::VBD | Tag::VBG | Tag::JJ => (Tag::JJ, TagSet::of(&[Tag::JJ])),
+                other => (other, TagSet::of(&[other])),
+            };
+        }
+        return guess_by_suffix(last, flags);
+    }
+    guess_by_suffix(word, flags)
+}
+
+fn guess_by_suffix(word: &str, flags: u16) -> (Tag, TagSet) {
+    let only = |tag| (tag, TagSet::of(&[tag]));
+    let ends = |suffixes: &[&str]| suffixes.iter().any(|suffix| word.ends_with(suffix));
+    if flags & flag::HAS_DIGIT != 0 {
+        return only(Tag::NN);
+    }
+    let length = word.len();
+    if length >= 5 && word.ends_with("ing") {
+        (Tag::VBG, TagSet::of(&[Tag::VBG, Tag::NN, Tag::JJ]))
+    } else if length >= 4 && word.ends_with("ed") {
+        (Tag::VBD, TagSet::of(&[Tag::VBD, Tag::VBN, Tag::JJ]))
+    } else if length >= 4 && word.ends_with("ly") {
+        only(Tag::RB)
+    } else if ends(&[
+        "tion", "sion", "ment", "ness", "ity", "ism", "ship", "hood", "ance", "ence", "ist",
+    ]) {
+        only(Tag::NN)
+    } else if ends(&[
+        "ous", "ful", "ive", "able", "ible", "less", "ic", "ish", "ian", "ese", "al",
+    ]) {
+        only(Tag::JJ)
+    } else if ends(&["ize", "ise", "ify"]) {
+        (Tag::VB, BASE_FORMS)
+    } else if length >= 3 && word.ends_with('s') && !ends(&["ss", "us", "is"]) {
+        (Tag::NNS, TagSet::of(&[Tag::NNS, Tag::VBZ]))
+    } else {
+        only(Tag::NN)
+    }
+}
+
+impl Tagger<'_> {
+    fn word(&self, index: usize) -> &str {
+        self.tokens
+            .get(index)
+            .and_then(|token| self.lower.get(token.range()))
+            .unwrap_or("")
+    }
+
+    fn tag_at(&self, index: usize, end: usize) -> Option<Tag> {
+        (index < end).then(|| self.tags[index])
+    }
+
+    fn sentence(&mut self, sentence: &SentenceSpan) {
+        let start = sentence.tokens.start as usize;
+        let body = sentence.body_start as usize;
+        let end = sentence.tokens.end as usize;
+        let casing = self.casing(body, end);
+        for index in start..end {
+            let initial = index >= body && self.is_initial(index, body);
+            self.initial_tag(index, end, initial, casing);
+        }
+        for index in body..end {
+            self.contextual(index, body, end);
+        }
+    }
+
+    /// Recognises ALL-CAPS and Title Case headlines, where capitals say nothing about names.
+    fn casing(&self, body: usize, end: usize) -> Casing {
+        let mut words = 0;
+        let mut all_caps = 0;
+        let mut capitalized = 0;
+        for token in &self.tokens[body..end] {
+            if !token.is_word() || token.end - token.start < 2 {
+                continue;
+            }
+            words += 1;
+            if token.has(flag::ALL_CAPS) {
+                all_caps += 1;
+            } else if token.has(flag::CAPITALIZED) {
+                capitalized += 1;
+            } else if token.has(flag::LOWERCASE_START) {
+                let function_word = self
+                    .lexicon
+                    .word(self.lower.get(token.range()).unwrap_or(""))
+                    .is_some_and(|entry| {
+                        matches!(entry.primary, Tag::DT | Tag::IN | Tag::CC | Tag::TO)
+                    });
+                if !function_word {
+                    return Casing::Normal;
+                }
+            }
+        }
+        let ends_with_full_stop = self.tokens[body..end]
+            .last()
+            .is_some_and(|token| token.mark() == Some(Tag::Period));
+        if words >= 2 && all_caps == words {
+            Casing::AllCaps
+        } else if capitalized + all_caps >= 3 && words <= 20 && !ends_with_full_stop {
+            Casing::Title
+        } else {
+            Casing::Normal
+        }
+    }
+
+    /// First word of the sentence body, or of a quotation or bracket, or after a colon.
+    fn is_initial(&self, index: usize, body: usize) -> bool {
+        if index == body {
+            return true;
+        }
+        let previous = &self.tokens[index - 1];
+        match previous.kind {
+            Kind::Mark(Tag::Quote) => previous.has(flag::OPENING),
+            Kind::Mark(Tag::LParen | Tag::Colon) => true,
+            _ => false,
+        }
+    }
+
+    fn initial_tag(&mut self, index: usize, end: usize, initial: bool, casing: Casing) {
+        let token = self.tokens[index];
+        let only = |tag| (tag, TagSet::of(&[tag]));
+        let (tag, options) = match token.kind {
+            Kind::Mark(tag) => only(tag),
+            Kind::Number => only(Tag::CD),
+            Kind::Abbreviation { tag, .. } => only(tag),
+            Kind::Clitic(Clitic::S) => (Tag::POS, TagSet::of(&[Tag::POS, Tag::VBZ])),
+            Kind::Clitic(Clitic::PluralPossessive) => only(Tag::POS),
+            Kind::Clitic(Clitic::Not) => only(Tag::RB),
+            Kind::Clitic(Clitic::Auxiliary) => (Tag::VBP, BASE_FORMS),
+            Kind::Clitic(Clitic::Modal) => only(Tag::MD),
+            Kind::Word => self.word_tag(index, end, initial, casing),
+        };
+        self.tags[index] = tag;
+        self.options[index] = options;
+    }
+
+    fn word_tag(&self, index: usize, end: usize, initial: bool, casing: Casing) -> (Tag, TagSet) {
+        let token = self.tokens[index];
+        let word = self.word(index);
+        let entry = self.lexicon.word(word);
+        let proper = (Tag::NNP, TagSet::of(&[Tag::NNP]));
+        if token.has(flag::ALL_CAPS) && casing != Casing::AllCaps {
+            return proper; // NATO, US, MOSCOW
+        }
+        let initial = initial || casing != Casing::Normal;
+        if token.has(flag::CAPITALIZED) {
+            return match entry {
+                // "I" stays a pronoun; other capitalised words mid-sentence are names.
+                Some(entry) if !initial && entry.primary == Tag::PRP => {
+                    (entry.primary, entry.tags)
+                }
+                _ if !initial => proper,
+                Some(entry) => {
+                    let next_capitalized = index + 1 < end
+                        && self.tokens[index + 1].is_word()
+                        && self.tokens[index + 1].has(flag::CAPITALIZED);
+                    let name_like = entry.tags.contains(Tag::NNP)
+                        && matches!(entry.primary, Tag::NN | Tag::NNS);
+                    if name_like && next_capitalized {
+                        proper // "New York", "China Daily"
+                    } else {
+                        (entry.primary, entry.tags)
+                    }
+                }
+                None if token.has(flag::HYPHENATED) && !token.has(flag::ALL_CAPS) => {
+                    let (tag, options) = guess(word, token.flags, self.lexicon);
+                    if tag == Tag::JJ {
+                        (tag, options)
+                    } else {
+                        proper
+                    }
+                }
+                None => proper,
+            };
+        }
+        match entry {
+            Some(entry) => (entry.primary, entry.tags),
+            None => guess(word, token.flags, self.lexicon),
+        }
+    }
+
+    /// The closest token left of `index` that is not an adverb (within the sentence body).
+    fn left(&self, index: usize, body: usize) -> Option<usize> {
+        let mut candidate = index.checked_sub(1)?;
+        let mut skipped = 0;
+        while candidate >= body {
+            if !self.tags[candidate].is_adverb() || skipped == MAX_ADVERBS_SKIPPED {
+                return Some(candidate);
+            }
+            skipped += 1;
+            candidate = candidate.checked_sub(1)?;
+        }
+        None
+    }
+
+    fn contextual(&mut self, index: usize, body: usize, end: usize) {
+        let token = self.tokens[index];
+        match token.kind {
+            Kind::Word => {}
+            Kind::Clitic(Clitic::S) => {
+                self.tags[index] = self.clitic_s(index, body, end);
+                return;
+            }
+            _ => return,
+        }
+        let word = self.word(index);
+        let previous = (index > body).then(|| self.tags[index - 1]);
+        match word {
+            "that" => {
+                self.tags[index] = self.that(index, body, end);
+                return;
+            }
+            "there" => {
+                let next_word = self.word(index + 1);
+                if index + 1 < end && (is_be(next_word) || self.tags[index + 1] == Tag::MD) {
+                    self.tags[index] = Tag::EX;
+                }
+                return;
+            }
+            _ if is_particle(word) && previous.is_some_and(Tag::is_verb) => {
+                self.tags[index] = Tag::RP;
+                return;
+            }
+            _ => {}
+        }
+        let options = self.options[index];
+        let current = self.tags[index];
+        let mut category = if current.is_verb() {
+            Category::Verb
+        } else {
+            Category::Nominal
+        };
+        if options.intersects(TagSet::VERBS) && options.intersects(NOMINAL_OPTIONS) {
+            if let Some(evidence) = self.category_evidence(index, body, end) {
+                category = evidence;
+            }
+        }
+        let mut tag = match category {
+            Category::Verb if options.intersects(TagSet::VERBS) => {
+                self.verb_form(index, body, end)
+            }
+            Category::Verb => current,
+            Category::Nominal if current.is_verb() => [Tag::NNS, Tag::NN, Tag::JJ]
+                .into_iter()
+                .find(|&tag| options.contains(tag))
+                .unwrap_or(current),
+            Category::Nominal => current,
+        };
+        let next = self.tag_at(index + 1, end);
+        let after_determiner = matches!(previous, Some(Tag::DT | Tag::PRPS | Tag::POS));
+        if tag == Tag::JJ && after_determiner {
+            // "the military said": an adjective heading its noun phrase is a noun.
+            let heads = match next {
+                None => true,
+                Some(next) => {
+                    next.is_finite_verb() || matches!(next, Tag::POS | Tag::Period | Tag::Comma)
+                }
+            };
+            if heads {
+                tag = Tag::NN;
+            }
+        } else if tag == Tag::VBG && (after_determiner || previous.is_some_and(Tag::is_adjective))
+        {
+            // "the fighting", "heavy shelling" (but "the growing tension" stays VBG).
+            if !next.is_some_and(|next| next.is_noun() || next.is_adjective()) {
+                tag = Tag::NN;
+            }
+        } else if tag == Tag::NN
+            && options.contains(Tag::JJ)
+            && token.has(flag::HYPHENATED)
+            && next.is_some_and(Tag::is_noun)
+        {
+            tag = Tag::JJ; // "long-range missiles"
+        }
+        self.tags[index] = tag;
+    }
+
+    /// Evidence for reading a noun/verb-ambiguous word as a verb or as a noun.
+    fn category_evidence(&self, index: usize, body: usize, end: usize) -> Option<Category> {
+        let current = self.tags[index];
+        let options = self.options[index];
+        if index > body {
+            match self.tags[index - 1] {
+                // "after meeting Putin": a gerund after a preposition stays a verb form.
+                Tag::IN if current == Tag::VBG => return None,
+                Tag::DT
+                | Tag::PDT
+                | Tag::PRPS
+                | Tag::POS
+                | Tag::JJ
+                | Tag::JJR
+                | Tag::JJS
+                | Tag::CD
+                | Tag::WPS
+                | Tag::IN => return Some(Category::Nominal),
+                _ => {}
+            }
+        }
+        let left = self.left(index, body)?;
+        let left_tag = self.tags[left];
+        let left_word = self.word(left);
+        let verb_if = |condition: bool| {
+            Some(if condition {
+                Category::Verb
+            } else {
+                Category::Nominal
+            })
+        };
+        match left_tag {
+            Tag::TO | Tag::MD => return verb_if(options.contains(Tag::VB)),
+            Tag::CC => {
+                let before = self.left(left, body)?;
+                let conjunct = self.tags[before];
+                return if conjunct.is_verb() {
+                    Some(Category::Verb)
+                } else if conjunct.is_noun() {
+                    Some(Category::Nominal)
+                } else {
+                    None
+                };
+            }
+            Tag::WDT | Tag::WP if left_word != "that" => return Some(Category::Verb),
+            Tag::WDT => {
+                let next_is_verb = self
+                    .tag_at(index + 1, end)
+                    .is_some_and(|next| next.is_verb() || next == Tag::MD);
+                return verb_if(!next_is_verb);
+            }
+            _ => {}
+        }
+        if is_do(left_word) {
+            return verb_if(options.contains(Tag::VB));
+        }
+        if is_be(left_word) {
+            return verb_if(options.intersects(TagSet::of(&[Tag::VBN, Tag::VBG])));
+        }
+        if is_have(left_word) {
+            return verb_if(options.contains(Tag::VBN));
+        }
+        if left_tag == Tag::PRP && is_nominative(left_word) {
+            return Some(Category::Verb);
+        }
+        // Subject-verb-object: "Russia attacks Ukraine", "the U.S. sanctions Russia".
+        let next = self.tag_at(index + 1, end)?;
+        let takes_object = matches!(
+            next,
+            Tag::DT | Tag::PDT | Tag::PRPS | Tag::PRP | Tag::NNP | Tag::NNPS | Tag::CD
+        );
+        let object_or_adjunct = takes_object
+            || matches!(
+                next,
+                Tag::IN | Tag::TO | Tag::JJ | Tag::NN | Tag::NNS | Tag::RB | Tag::VBG
+            );
+        let subject = match left_tag {
+            Tag::NNP | Tag::NNPS => object_or_adjunct,
+            Tag::NN | Tag::NNS => takes_object,
+            _ => false,
+        };
+        (subject && !self.finite_verb_follows(index, end)).then_some(Category::Verb)
+    }
+
+    /// Whether the clause after `index` already has a finite verb (so `index` is not one).
+    fn finite_verb_follows(&self, index: usize, end: usize) -> bool {
+        let limit = end.min(index + 1 + CLAUSE_LOOKAHEAD);
+        for next in index + 1..limit {
+            let tag = self.tags[next];
+            if tag.is_finite_verb() {
+                return true;
+            }
+            if ends_clause(tag) || self.word(next) == "that" {
+                return false;
+            }
+        }
+        false
+    }
+
+    /// Chooses the verb form of a word read as a verb.
+    fn verb_form(&self, index: usize, body: usize, end: usize) -> Tag {
+        let current = self.tags[index];
+        let options = self.options[index];
+        let left = self.left(index, body);
+        let left_tag = left.map(|left| self.tags[left]);
+        let left_word = left.map_or("", |left| self.word(left));
+        let after_auxiliary_do = matches!(left_tag, Some(Tag::TO | Tag::MD)) || is_do(left_word);
+        if options.contains(Tag::VB) && after_auxiliary_do {
+            return Tag::VB;
+        }
+        let after_be = is_be(left_word) || (left_tag == Some(Tag::VBZ) && left_word.ends_with('s'));
+        if options.contains(Tag::VBN) && (after_be || is_have(left_word) || is_get(left_word)) {
+            return Tag::VBN;
+        }
+        if options.contains(Tag::VBG) && (after_be || current == Tag::VBG) {
+            return Tag::VBG;
+        }
+        if options.contains(Tag::VBZ) {
+            return Tag::VBZ;
+        }
+        match (options.contains(Tag::VBD), options.contains(Tag::VBN)) {
+            (true, true) => return self.past_form(index, body, end),
+            (true, false) => return Tag::VBD,
+            (false, true) => return Tag::VBN,
+            (false, false) => {}
+        }
+        if options.intersects(BASE_FORMS) {
+            let subject = matches!(
+                left_tag,
+                Some(Tag::NNS | Tag::NNPS | Tag::NNP | Tag::WDT | Tag::WP)
+            ) || (left_tag == Some(Tag::PRP) && is_nominative(left_word));
+            return if subject {
+                Tag::VBP
+            } else if index == body {
+                Tag::VB
+            } else if current.is_verb() {
+                current
+            } else {
+                Tag::VBP
+            };
+        }
+        current
+    }
+
+    /// VBD or VBN for a form that can be either ("visited", "met", "accused").
+    fn past_form(&self, index: usize, body: usize, end: usize) -> Tag {
+        let left = self.left(index, body);
+        let left_tag = left.map(|left| self.tags[left]);
+        let left_word = left.map_or("", |left| self.word(left));
+        let next_tag = self.tag_at(index + 1, end);
+        let previous = (index > body).then(|| self.tags[index - 1]);
+        let participle = is_have(left_word)
+            || is_be(left_word)
+            || is_get(left_word)
+            // "missiles fired by Russia"
+            || self.word(index + 1) == "by"
+            // "Asked about the talks, he said ..."
+            || (index == body && matches!(next_tag, Some(Tag::IN | Tag::Comma)))
+            // "Navalny, accused of extremism, ..."
+            || (previous == Some(Tag::Comma) && next_tag == Some(Tag::IN))
+            // "the proposed deal"
+            || matches!(previous, Some(Tag::DT | Tag::PRPS | Tag::POS));
+        if participle {
+            return Tag::VBN;
+        }
+        match left_tag {
+            Some(tag) if tag.is_noun() || matches!(tag, Tag::PRP | Tag::WDT | Tag::WP | Tag::EX) => {
+                Tag::VBD
+            }
+            Some(Tag::CC) => {
+                // "were killed and wounded", "attacked and destroyed": same form as the
+                // first conjunct.
+                let conjunct = left.and_then(|cc| self.left(cc, body)).map(|i| self.tags[i]);
+                match conjunct {
+                    Some(Tag::VBN) => Tag::VBN,
+                    _ => Tag::VBD,
+                }
+            }
+            _ if self.tags[index] == Tag::VBN => Tag::VBN,
+            _ => Tag::VBD,
+        }
+    }
+
+    /// 's after a pronoun or before a participle is "is"/"has"; otherwise a possessive.
+    fn clitic_s(&self, index: usize, body: usize, end: usize) -> Tag {
+        let verbal_host = index > body
+            && (self.tags[index - 1] == Tag::PRP || takes_verbal_s(self.word(index - 1)));
+        let next = self.tag_at(index + 1, end);
+        let verbal_next = matches!(next, Some(Tag::VBG | Tag::VBN)) || self.word(index + 1) == "not";
+        if verbal_host || verbal_next {
+            Tag::VBZ
+        } else {
+            Tag::POS
+        }
+    }
+
+    /// "that" as a determiner ("that country", "like that") or a relativiser /
+    /// complementizer ("said that Russia ...", "missiles that hit Kyiv").
+    fn that(&self, index: usize, body: usize, end: usize) -> Tag {
+        let Some(next) = self.tag_at(index + 1, end) else {
+            return Tag::DT;
+        };
+        if index == body || next.is_punctuation() {
+            return Tag::DT;
+        }
+        if !matches!(next, Tag::NN | Tag::NNS | Tag::JJ) {
+            return Tag::WDT;
+        }
+        // "that country": a determiner unless the noun phrase is followed by a finite verb
+        // and "that" follows a verb or noun ("believes that talks will resume").
+        let after_noun_phrase = (index + 1..end.min(index + 6))
+            .find(|&i| !matches!(self.tags[i], Tag::NN | Tag::NNS | Tag::NNP | Tag::JJ));
+        let clause_follows = after_noun_phrase
+            .is_some_and(|i| self.tags[i].is_finite_verb());
+        let previous = self.tags[index - 1];
+        let introduces_clause = previous.is_verb() || previous.is_noun() || previous == Tag::Comma;
+        if clause_follows && introduces_clause {
+            Tag::WDT
+        } else {
+            Tag::DT
+        }
+    }
+}

@@ -1,0 +1,641 @@
+//! Tokenizer: one pass over the bytes of the document.
+//!
+//! Words keep their internal hyphens, apostrophes (O'Brien), and periods when they are
+//! abbreviations (U.S., a.m., Gen.) or numbers (3.5, 1,000, 4:00pm). Clitics are split off
+//! ('s, ', n't, 're, 've, 'll, 'd, 'm). Every other non-space character is punctuation or
+//! a symbol of its own. Offsets always fall on UTF-8 character boundaries: the scanner
+//! steps over whole characters and only ever splits at ASCII bytes.
+
+use crate::lexicon::{AbbreviationClass, Lexicon};
+use crate::Tag;
+
+/// Token flags (bits of [`RawToken::flags`]).
+pub(crate) mod flag {
+    /// Whitespace (or the start of the text) precedes the token.
+    pub(crate) const SPACE_BEFORE: u16 = 1;
+    /// At least one line break precedes the token.
+    pub(crate) const NEWLINE_BEFORE: u16 = 1 << 1;
+    /// A blank line (two or more line breaks) precedes the token.
+    pub(crate) const BLANK_LINE_BEFORE: u16 = 1 << 2;
+    /// The first character is an upper-case letter.
+    pub(crate) const CAPITALIZED: u16 = 1 << 3;
+    /// At least two characters, upper-case letters and no lower-case ones (NATO, MOSCOW).
+    pub(crate) const ALL_CAPS: u16 = 1 << 4;
+    /// Contains a hyphen between word characters.
+    pub(crate) const HYPHENATED: u16 = 1 << 5;
+    /// Contains a digit.
+    pub(crate) const HAS_DIGIT: u16 = 1 << 6;
+    /// A quotation mark that opens a quotation.
+    pub(crate) const OPENING: u16 = 1 << 7;
+    /// A quotation mark that closes a quotation.
+    pub(crate) const CLOSING: u16 = 1 << 8;
+    /// "..." or "…".
+    pub(crate) const ELLIPSIS: u16 = 1 << 9;
+    /// The first character is a lower-case letter.
+    pub(crate) const LOWERCASE_START: u16 = 1 << 10;
+}
+
+/// A clitic split off the preceding word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Clitic {
+    /// 's: possessive or "is"/"has".
+    S,
+    /// A bare apostrophe after a plural: "the allies' plan".
+    PluralPossessive,
+    /// n't
+    Not,
+    /// 're, 've, 'm
+    Auxiliary,
+    /// 'll, 'd
+    Modal,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Kind {
+    Word,
+    /// Starts with a digit.
+    Number,
+    /// A word that ends with its abbreviation period (U.S., Gen., a.m., W.).
+    Abbreviation {
+        class: AbbreviationClass,
+        tag: Tag,
+    },
+    Clitic(Clitic),
+    /// Punctuation and symbols: the tag is final.
+    Mark(Tag),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct RawToken {
+    pub(crate) start: u32,
+    pub(crate) end: u32,
+    pub(crate) kind: Kind,
+    pub(crate) flags: u16,
+}
+
+impl RawToken {
+    pub(crate) fn has(&self, flags: u16) -> bool {
+        self.flags & flags != 0
+    }
+
+    pub(crate) fn is_word(&self) -> bool {
+        matches!(self.kind, Kind::Word)
+    }
+
+    pub(crate) fn mark(&self) -> Option<Tag> {
+        match self.kind {
+            Kind::Mark(tag) => Some(tag),
+            _ => None,
+        }
+    }
+
+    pub(crate) fn range(&self) -> std::ops::Range<usize> {
+        self.start as usize..self.end as usize
+    }
+}
+
+const LOWER: u8 = 1;
+const UPPER: u8 = 2;
+const DIGIT: u8 = 4;
+const SPACE: u8 = 8;
+const ALNUM: u8 = LOWER | UPPER | DIGIT;
+
+/// Character classes of ASCII bytes; bytes >= 0x80 are 0 (decoded separately).
+static CLASSES: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut byte = 0;
+    while byte < 128 {
+        table[byte] = match byte as u8 {
+            b'a'..=b'z' => LOWER,
+            b'A'..=b'Z' => UPPER,
+            b'0'..=b'9' => DIGIT,
+            // Control characters count as whitespace.
+            0..=b' ' | 0x7f => SPACE,
+            _ => 0,
+        };
+        byte += 1;
+    }
+    table
+};
+
+#[inline]
+fn class(byte: u8) -> u8 {
+    CLASSES[byte as usize]
+}
+
+fn char_at(text: &str, index: usize) -> Option<char> {
+    text.get(index..)?.chars().next()
+}
+
+/// Marks that continue a word without starting one (combining accents, joiners).
+fn is_word_mark(ch: char) -> bool {
+    matches!(ch,
+        '\u{0300}'..='\u{036F}'
+        | '\u{1AB0}'..='\u{1AFF}'
+        | '\u{1DC0}'..='\u{1DFF}'
+        | '\u{20D0}'..='\u{20FF}'
+        | '\u{FE20}'..='\u{FE2F}'
+        | '\u{200C}' | '\u{200D}' | '\u{00AD}')
+}
+
+/// Invisible format characters treated as whitespace between tokens.
+fn is_invisible(ch: char) -> bool {
+    matches!(
+        ch,
+        '\u{00AD}' | '\u{200B}'..='\u{200F}' | '\u{2060}' | '\u{FEFF}'
+    )
+}
+
+fn is_hyphen_char(ch: char) -> bool {
+    matches!(ch, '-' | '\u{2010}' | '\u{2011}')
+}
+
+fn is_apostrophe_char(ch: char) -> bool {
+    matches!(ch, '\'' | '\u{2019}' | '\u{02BC}')
+}
+
+pub(crate) fn tokenize(text: &str, lower: &str, lexicon: &Lexicon) -> Vec<RawToken> {
+    let mut tokenizer = Tokenizer {
+        text,
+        bytes: text.as_bytes(),
+        lower,
+        lexicon,
+        // Roughly one token per five bytes of news prose.
+        tokens: Vec::with_capacity(text.len() / 5 + 16),
+        pending: flag::SPACE_BEFORE,
+        newlines: 0,
+        single_quote_open: false,
+    };
+    tokenizer.run();
+    tokenizer.tokens
+}
+
+struct Tokenizer<'a> {
+    text: &'a str,
+    bytes: &'a [u8],
+    lower: &'a str,
+    lexicon: &'a Lexicon,
+    tokens: Vec<RawToken>,
+    /// Whitespace flags collected since the last token.
+    pending: u16,
+    newlines: u32,
+    /// An opening single quote awaits its closing one (a trailing ' is then not possessive).
+    single_quote_open: bool,
+}
+
+/// Result of looking at an apostrophe inside a word.
+enum Apostrophe {
+    /// Part of the word (O'Brien): continue scanning at this index.
+    Continue(usize),
+    /// The word ends at `word_end`; a clitic spans `clitic_start..clitic_end`.
+    Split {
+        word_end: usize,
+        clitic_start: usize,
+        clitic_end: usize,
+        clitic: Clitic,
+    },
+    /// The word ends here; the apostrophe is a quotation mark.
+    Stop,
+}
+
+impl Tokenizer<'_> {
+    fn run(&mut self) {
+        let bytes = self.bytes;
+        let mut index = 0;
+        while index < bytes.len() {
+            let byte = bytes[index];
+            if byte < 0x80 {
+                let byte_class = class(byte);
+                if byte_class & SPACE != 0 {
+                    let line_break =
+                        byte == b'\n' || (byte == b'\r' && bytes.get(index + 1) != Some(&b'\n'));
+                    self.whitespace(line_break);
+                    index += 1;
+                } else if byte_class & ALNUM != 0 {
+                    index = self.word(index);
+                } else {
+                    index = self.ascii_mark(index);
+                }
+                continue;
+            }
+            let Some(ch) = char_at(self.text, index) else {
+                break;
+            };
+            if ch.is_whitespace() || is_invisible(ch) {
+                self.whitespace(matches!(ch, '\u{2028}' | '\u{2029}' | '\u{0085}'));
+                index += ch.len_utf8();
+            } else if ch.is_alphanumeric() {
+                index = self.word(index);
+            } else {
+                index = self.unicode_mark(index, ch);
+            }
+        }
+    }
+
+    fn whitespace(&mut self, line_break: bool) {
+        self.pending |= flag::SPACE_BEFORE;
+        if line_break {
+            self.newlines += 1;
+            self.pending |= flag::NEWLINE_BEFORE;
+            if self.newlines >= 2 {
+                self.pending |= flag::BLANK_LINE_BEFORE;
+            }
+            self.single_quote_open = false;
+        }
+    }
+
+    fn push(&mut self, start: usize, end: usize, kind: Kind, flags: u16) {
+        self.tokens.push(RawToken {
+            start: start as u32,
+            end: end as u32,
+            kind,
+            flags: flags | self.pending,
+        });
+        self.pending = 0;
+        self.newlines = 0;
+    }
+
+    /// Whether a word character (letter, digit, combining mark) starts at `index`.
+    fn word_char_at(&self, index: usize) -> bool {
+        match self.bytes.get(index) {
+            None => false,
+            Some(&byte) if byte < 0x80 => class(byte) & ALNUM != 0,
+            Some(_) => {
+                char_at(self.text, index).is_some_and(|ch| ch.is_alphanumeric() || is_word_mark(ch))
+            }
+        }
+    }
+
+    /// Scans word characters from `index`; returns the index after them.
+    fn word_run(&self, mut index: usize) -> usize {
+        let bytes = self.bytes;
+        while index < bytes.len() {
+            let byte = bytes[index];
+            if byte < 0x80 {
+                if class(byte) & ALNUM == 0 {
+                    break;
+                }
+                index += 1;
+            } else {
+                match char_at(self.text, index) {
+                    Some(ch) if ch.is_alphanumeric() || is_word_mark(ch) => index += ch.len_utf8(),
+                    _ => break,
+                }
+            }
+        }
+        index
+    }
+
+    /// Scans a word, number or abbreviation starting at `start` and pushes it (with any
+    /// clitic). Returns the index after what it consumed.
+    fn word(&mut self, start: usize) -> usize {
+        let bytes = self.bytes;
+        let byte_at = |i: usize| bytes.get(i).copied().unwrap_or(b' ');
+        let mut index = start;
+        // Start of the current period-separated segment, for "U.S."-style chains.
+        let mut segment_start = start;
+        let mut letter_chain = true;
+        let mut chain_segments = 1;
+        loop {
+            index = self.word_run(index);
+            let Some(ch) = char_at(self.text, index) else {
+                break;
+            };
+            let previous = byte_at(index - 1);
+            let next = byte_at(index + 1);
+            match ch {
+                _ if is_hyphen_char(ch) => {
+                    if !self.word_char_at(index + ch.len_utf8()) {
+                        break;
+                    }
+                    index += ch.len_utf8();
+                    segment_start = index;
+                    letter_chain = false;
+                }
+                '.' => {
+                    let segment_is_letter =
+                        index - segment_start == 1 && previous.is_ascii_alphabetic();
+                    if previous.is_ascii_digit() && next.is_ascii_digit() {
+                        index += 1;
+                        letter_chain = false;
+                    } else if letter_chain
+                        && segment_is_letter
+                        && next.is_ascii_alphabetic()
+                        && byte_at(index + 2) == b'.'
+                    {
+                        index += 1;
+                        segment_start = index;
+                        chain_segments += 1;
+                    } else if previous.is_ascii_lowercase() && next.is_ascii_lowercase() {
+                        // Domain names: bbc.co.uk
+                        index += 1;
+                        segment_start = index;
+                        letter_chain = false;
+                    } else if let Some(end) = self.abbreviation_end(
+                        start,
+                        index,
+                        segment_start,
+                        letter_chain,
+                        chain_segments,
+                    ) {
+                        if byte_at(end) == b'-' && self.word_char_at(end + 1) {
+                            // "U.S.-led": the abbreviation starts a hyphenated word.
+                            index = end + 1;
+                            segment_start = index;
+                            letter_chain = false;
+                        } else {
+                            let kind = self.abbreviation_kind(start, end);
+                            self.push_word(start, end, kind);
+                            return end;
+                        }
+                    } else {
+                        break;
+                    }
+                }
+                ',' if previous.is_ascii_digit()
+                    && bytes
+                        .get(index + 1..index + 4)
+                        .is_some_and(|digits| digits.iter().all(u8::is_ascii_digit))
+                    && !byte_at(index + 4).is_ascii_digit() =>
+                {
+                    index += 1;
+                    letter_chain = false;
+                }
+                ':' if previous.is_ascii_digit()
+                    && next.is_ascii_digit()
+                    && byte_at(index + 2).is_ascii_digit() =>
+                {
+                    index += 1;
+                    letter_chain = false;
+                }
+                '/' if previous.is_ascii_digit() && next.is_ascii_digit() => {
+                    index += 1;
+                    letter_chain = false;
+                }
+                '&' if previous.is_ascii_uppercase() && next.is_ascii_uppercase() => {
+                    index += 1;
+                    letter_chain = false;
+                }
+                _ if is_apostrophe_char(ch) => match self.apostrophe(start, index, ch.len_utf8()) {
+                    Apostrophe::Continue(after) => {
+                        index = after;
+                        letter_chain = false;
+                    }
+                    Apostrophe::Split {
+                        word_end,
+                        clitic_start,
+                        clitic_end,
+                        clitic,
+                    } => {
+                        self.push_word(start, word_end, Kind::Word);
+                        self.push(clitic_start, clitic_end, Kind::Clitic(clitic), 0);
+                        return clitic_end;
+                    }
+                    Apostrophe::Stop => break,
+                },
+                _ => break,
+            }
+        }
+        self.push_word(start, index, Kind::Word);
+        index
+    }
+
+    /// When the word `start..period` is followed by an abbreviation period (at `period`),
+    /// returns the end of the abbreviation including that period.
+    fn abbreviation_end(
+        &self,
+        start: usize,
+        period: usize,
+        segment_start: usize,
+        letter_chain: bool,
+        chain_segments: usize,
+    ) -> Option<usize> {
+        let bytes = self.bytes;
+        if bytes.get(period + 1) == Some(&b'.') {
+            return None; // "etc..." ends with an ellipsis
+        }
+        let end = period + 1;
+        let last_segment_is_letter =
+            period - segment_start == 1 && bytes[segment_start].is_ascii_alphabetic();
+        if letter_chain && chain_segments >= 2 && last_segment_is_letter {
+            return Some(end); // U.S., a.m., e.g.
+        }
+        if period - start == 1 && bytes[start].is_ascii_uppercase() {
+            return Some(end); // an initial: George W. Bush
+        }
+        let abbreviation = self.lexicon.abbreviation(self.lower.get(start..end)?)?;
+        if abbreviation.class == AbbreviationClass::Numeric {
+            let next = bytes[end..].iter().find(|byte| !byte.is_ascii_whitespace());
+            if !next.is_some_and(u8::is_ascii_digit) {
+                return None; // "He said no."
+            }
+        }
+        Some(end)
+    }
+
+    fn abbreviation_kind(&self, start: usize, end: usize) -> Kind {
+        let listed = self
+            .lower
+            .get(start..end)
+            .and_then(|lower| self.lexicon.abbreviation(lower));
+        match listed {
+            Some(abbreviation) => Kind::Abbreviation {
+                class: abbreviation.class,
+                tag: abbreviation.tag,
+            },
+            None => Kind::Abbreviation {
+                class: AbbreviationClass::Any,
+                tag: Tag::NNP,
+            },
+        }
+    }
+
+    /// Decides what an apostrophe at `at` (of `len` bytes) inside the word starting at
+    /// `start` is.
+    fn apostrophe(&mut self, start: usize, at: usize, len: usize) -> Apostrophe {
+        let bytes = self.bytes;
+        let after = at + len;
+        let letters_end = after
+            + bytes[after..]
+                .iter()
+                .take_while(|byte| byte.is_ascii_alphabetic())
+                .count();
+        if letters_end > after {
+            if self.word_char_at(letters_end) {
+                return Apostrophe::Continue(after);
+            }
+            let split = |word_end: usize, clitic| Apostrophe::Split {
+                word_end,
+                clitic_start: word_end,
+                clitic_end: letters_end,
+                clitic,
+            };
+            return match self.lower.get(after..letters_end).unwrap_or("") {
+                "s" => split(at, Clitic::S),
+                "t" if at - 1 > start && matches!(bytes[at - 1], b'n' | b'N') => {
+                    split(at - 1, Clitic::Not)
+                }
+                "re" | "ve" | "m" => split(at, Clitic::Auxiliary),
+                "ll" | "d" => split(at, Clitic::Modal),
+                _ => Apostrophe::Continue(after),
+            };
+        }
+        if self.word_char_at(after) {
+            return Apostrophe::Continue(after); // a digit or non-ASCII letter follows
+        }
+        if matches!(bytes[at - 1], b's' | b'S') && !self.single_quote_open {
+            return Apostrophe::Split {
+                word_end: at,
+                clitic_start: at,
+                clitic_end: after,
+                clitic: Clitic::PluralPossessive,
+            };
+        }
+        Apostrophe::Stop
+    }
+
+    fn push_word(&mut self, start: usize, end: usize, kind: Kind) {
+        let text = &self.text[start..end];
+        let mut seen = 0u8;
+        let mut flags = 0u16;
+        for ch in text.chars() {
+            if ch.is_ascii() {
+                seen |= class(ch as u8);
+                if ch == '-' {
+                    flags |= flag::HYPHENATED;
+                }
+            } else if ch.is_uppercase() {
+                seen |= UPPER;
+            } else if ch.is_lowercase() {
+                seen |= LOWER;
+            } else if is_hyphen_char(ch) {
+                flags |= flag::HYPHENATED;
+            }
+        }
+        let first = text.chars().next();
+        if first.is_some_and(char::is_uppercase) {
+            flags |= flag::CAPITALIZED;
+        } else if first.is_some_and(char::is_lowercase) {
+            flags |= flag::LOWERCASE_START;
+        }
+        if seen & UPPER != 0 && seen & LOWER == 0 && text.len() >= 2 {
+            flags |= flag::ALL_CAPS;
+        }
+        if seen & DIGIT != 0 {
+            flags |= flag::HAS_DIGIT;
+        }
+        let kind = match kind {
+            Kind::Word if first.is_some_and(|ch| ch.is_ascii_digit()) => Kind::Number,
+            other => other,
+        };
+        self.push(start, end, kind, flags);
+    }
+
+    /// Whether a quotation mark ending at `after` opens a quotation, judged by spacing.
+    fn quote_opens(&self, after: usize) -> bool {
+        let space_before = self.pending & flag::SPACE_BEFORE != 0
+            || self.tokens.last().is_some_and(|last| {
+                matches!(last.kind, Kind::Mark(Tag::LParen | Tag::Dash))
+                    || (matches!(last.kind, Kind::Mark(Tag::Quote)) && last.has(flag::OPENING))
+            });
+        let space_after = match self.bytes.get(after) {
+            None => true,
+            Some(&byte) if byte < 0x80 => class(byte) & SPACE != 0,
+            Some(_) => char_at(self.text, after).is_some_and(char::is_whitespace),
+        };
+        space_before && !space_after
+    }
+
+    fn push_quote(&mut self, start: usize, end: usize, opens: bool, single: bool) {
+        if single {
+            self.single_quote_open = opens;
+        }
+        let flags = if opens { flag::OPENING } else { flag::CLOSING };
+        self.push(start, end, Kind::Mark(Tag::Quote), flags);
+    }
+
+    /// Length of the run of `byte` starting at `start`.
+    fn run_of(&self, start: usize, byte: u8) -> usize {
+        self.bytes[start..]
+            .iter()
+            .take_while(|&&other| other == byte)
+            .count()
+    }
+
+    fn ascii_mark(&mut self, start: usize) -> usize {
+        let bytes = self.bytes;
+        let byte = bytes[start];
+        let single = |tag| (start + 1, Kind::Mark(tag), 0);
+        let (end, kind, flags) = match byte {
+            b'.' | b'!' | b'?' => {
+                let length = bytes[start..]
+                    .iter()
+                    .take_while(|byte| matches!(byte, b'.' | b'!' | b'?'))
+                    .count();
+                let run = &bytes[start..start + length];
+                if length >= 3 && run.iter().all(|&byte| byte == b'.') {
+                    (start + length, Kind::Mark(Tag::Colon), flag::ELLIPSIS)
+                } else {
+                    (start + length, Kind::Mark(Tag::Period), 0)
+                }
+            }
+            b',' => single(Tag::Comma),
+            b';' | b':' => single(Tag::Colon),
+            b'(' | b'[' | b'{' => single(Tag::LParen),
+            b')' | b']' | b'}' => single(Tag::RParen),
+            b'-' => (start + self.run_of(start, b'-'), Kind::Mark(Tag::Dash), 0),
+            b'&' => single(Tag::CC),
+            b'"' => {
+                let opens = self.quote_opens(start + 1);
+                self.push_quote(start, start + 1, opens, false);
+                return start + 1;
+            }
+            b'`' => {
+                let end = start + self.run_of(start, b'`');
+                self.push_quote(start, end, true, end - start == 1);
+                return end;
+            }
+            b'\'' => {
+                if bytes.get(start + 1) == Some(&b'\'') {
+                    self.push_quote(start, start + 2, false, false);
+                    return start + 2;
+                }
+                let opens = self.quote_opens(start + 1);
+                self.push_quote(start, start + 1, opens, true);
+                return start + 1;
+            }
+            _ => (start + self.run_of(start, byte), Kind::Mark(Tag::SYM), 0),
+        };
+        self.push(start, end, kind, flags);
+        end
+    }
+
+    fn unicode_mark(&mut self, start: usize, ch: char) -> usize {
+        let end = start + ch.len_utf8();
+        match ch {
+            '\u{201C}' | '\u{201E}' | '\u{00AB}' | '\u{2039}' => {
+                self.push_quote(start, end, true, false)
+            }
+            '\u{201D}' | '\u{00BB}' | '\u{203A}' => self.push_quote(start, end, false, false),
+            '\u{2018}' | '\u{201A}' => self.push_quote(start, end, true, true),
+            '\u{2019}' | '\u{02BC}' => {
+                let opens = self.quote_opens(end);
+                self.push_quote(start, end, opens, true);
+            }
+            '\u{2010}'..='\u{2015}' | '\u{2043}' => {
+                let mut dash_end = end;
+                while let Some(next) = char_at(self.text, dash_end) {
+                    if !matches!(next, '\u{2010}'..='\u{2015}' | '-') {
+                        break;
+                    }
+                    dash_end += next.len_utf8();
+                }
+                self.push(start, dash_end, Kind::Mark(Tag::Dash), 0);
+                return dash_end;
+            }
+            '\u{2026}' => self.push(start, end, Kind::Mark(Tag::Colon), flag::ELLIPSIS),
+            _ => self.push(start, end, Kind::Mark(Tag::SYM), 0),
+        }
+        end
+    }
+}

@@ -1,0 +1,134 @@
+//! The pipeline: text -> actors -> events -> records, for one document at a time.
+//!
+//! A [`Coder`] holds only read-only dictionaries, so one instance is shared by every thread.
+
+use kestrel_actors::{find_document_mentions, resolve_sentence, Actor, ActorKb, DocContext, DocInput};
+use kestrel_dates::Precision;
+use kestrel_events::{extract, CameoTable, Event, Lexicon, SentenceView};
+use kestrel_text::analyze;
+
+use crate::input::Document;
+use crate::record::{stable_hash, ActorRecord, AttributionRecord, EventRecord, PloverRecord, TriggerRecord};
+
+/// The dictionaries a document is coded with.
+#[derive(Clone, Copy)]
+pub struct Coder<'a> {
+    pub actors: &'a ActorKb,
+    pub lexicon: &'a Lexicon,
+    pub cameo: &'a CameoTable,
+}
+
+impl Coder<'static> {
+    /// The coder with the dictionaries compiled into the binary.
+    pub fn embedded() -> Coder<'static> {
+        Coder {
+            actors: ActorKb::embedded(),
+            lexicon: Lexicon::embedded(),
+            cameo: CameoTable::embedded(),
+        }
+    }
+}
+
+impl Coder<'_> {
+    /// Code one document: its events in sentence order, then by position.
+    pub fn code(&self, doc: &Document) -> Vec<EventRecord> {
+        let text = doc.text.as_str();
+        let analysis = analyze(text);
+        let mentions = find_document_mentions(self.actors, text, &analysis);
+        let input = DocInput {
+            kb: self.actors,
+            text,
+            analysis: &analysis,
+            mentions: &mentions,
+            date: doc.date,
+        };
+        let mut ctx = DocContext::default();
+        let mut out = Vec::new();
+        for (index, sentence) in analysis.sentences.iter().enumerate() {
+            let phrases = resolve_sentence(&input, sentence, &mut ctx);
+            let range = sentence.body_start as usize..sentence.tokens.end as usize;
+            let view = SentenceView::new(text, &analysis, range, &phrases);
+            let sentence_text = text.get(sentence.start as usize..sentence.end as usize).unwrap_or_default();
+            for event in extract(&view, self.lexicon, doc.date) {
+                if let Some(r) = self.record(doc, index, sentence_text, event) {
+                    out.push(r);
+                }
+            }
+        }
+        out
+    }
+
+    fn record(&self, doc: &Document, sentence: usize, sentence_text: &str, e: Event) -> Option<EventRecord> {
+        let cameo = self.cameo.get(&e.code)?;
+        // A verbal event (statement, appeal, criticism, threat) says nothing without the one it
+        // is addressed to or about; material events (sanctions, attacks) stand on their own.
+        if e.target.is_none() && matches!(cameo.quad_class, 1 | 3) {
+            return None;
+        }
+        let source = actor_record(&doc.text, &e.source);
+        let target = e.target.as_ref().map(|t| actor_record(&doc.text, t));
+        let event_id = format!(
+            "{:016x}",
+            stable_hash(&[
+                doc.id.as_bytes(),
+                &sentence.to_le_bytes(),
+                &e.trigger.0.to_le_bytes(),
+                e.code.as_bytes(),
+                source.code.as_bytes(),
+                target.as_ref().map_or(&b""[..], |t| t.code.as_bytes()),
+            ])
+        );
+        Some(EventRecord {
+            doc_id: doc.id.clone(),
+            sentence,
+            event_id,
+            root: cameo.root().to_string(),
+            quad_class: cameo.quad_class,
+            goldstein: cameo.goldstein,
+            plover: cameo.plover.as_ref().map(|p| PloverRecord {
+                event: p.event.clone(),
+                mode: p.mode.clone(),
+                context: p.context.clone(),
+            }),
+            code: e.code,
+            source,
+            target,
+            trigger: TriggerRecord {
+                text: slice(&doc.text, e.trigger),
+                span: [e.trigger.0, e.trigger.1],
+            },
+            attribution: e.attribution.as_ref().map(|a| AttributionRecord {
+                text: slice(&doc.text, a.span),
+                code: a.code.to_string(),
+                span: [a.span.0, a.span.1],
+            }),
+            modality: e.modality.as_str().to_string(),
+            date: e.date.map(|d| d.to_string()),
+            date_precision: e.date.map(|d| {
+                match d.precision() {
+                    Precision::Day => "day",
+                    Precision::Month => "month",
+                    Precision::Year => "year",
+                }
+                .to_string()
+            }),
+            sentence_text: sentence_text.to_string(),
+            confidence: e.confidence,
+        })
+    }
+}
+
+fn slice(text: &str, span: (usize, usize)) -> String {
+    text.get(span.0..span.1).unwrap_or_default().to_string()
+}
+
+fn actor_record(text: &str, a: &Actor) -> ActorRecord {
+    ActorRecord {
+        text: slice(text, a.span),
+        code: a.code.to_string(),
+        country: a.code.country().map(str::to_string),
+        sectors: a.code.sectors().iter().map(|s| s.as_str().to_string()).collect(),
+        name: a.name.clone(),
+        span: [a.span.0, a.span.1],
+    }
+}
