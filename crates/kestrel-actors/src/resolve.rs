@@ -174,6 +174,8 @@ struct Builder<'a, 'b> {
     /// Per token (absolute index), the range of mentions overlapping it.
     mention_of: Vec<Range<usize>>,
     first_token: usize,
+    /// The first country, demonym or seat the sentence names.
+    sentence_country: Option<u32>,
 }
 
 impl<'a, 'b> Builder<'a, 'b> {
@@ -194,11 +196,16 @@ impl<'a, 'b> Builder<'a, 'b> {
             }
             mention_of.push(m..e);
         }
+        let sentence_country = mention_of.iter().flat_map(|r| &doc.mentions[r.clone()]).find_map(|m| match m.entry {
+            Entry::Country(id) | Entry::Demonym(id) | Entry::Seat(id) => Some(id),
+            _ => None,
+        });
         Builder {
             doc,
             tokens,
             mention_of,
             first_token: range.start,
+            sentence_country,
         }
     }
 
@@ -404,13 +411,22 @@ impl<'a, 'b> Builder<'a, 'b> {
                     });
                 }
             }
-            return None;
+            if parts.sectors.is_empty() {
+                return None;
+            }
         }
-        ActorCode::from_sectors(&parts.sectors).map(|code| Actor {
+        // "the government", "its forces", "militants": the country the story is about so far,
+        // else the first one this sentence names.
+        let country = ctx.countries.last().copied().or(self.sentence_country).map(|id| self.doc.kb.code(id));
+        let code = match country {
+            Some(c) if !parts.sectors.is_empty() => Some(c.with_sectors(&parts.sectors)),
+            _ => ActorCode::from_sectors(&parts.sectors),
+        };
+        code.map(|code| Actor {
             code,
             name: parts.name.clone(),
             span,
-            via: Via::Direct,
+            via: if country.is_some() { Via::Reference } else { Via::Direct },
         })
     }
 }
@@ -565,9 +581,9 @@ pub fn resolve_sentence(doc: &DocInput, sentence: &SentenceSpan, ctx: &mut DocCo
 fn remember(doc: &DocInput, b: &Builder, parts: &Parts, phrase: &NounPhrase, ctx: &mut DocContext) {
     for m in phrase.tokens.clone().flat_map(|t| b.mentions(t)) {
         if let Entry::Country(id) | Entry::Demonym(id) | Entry::Seat(id) = m.entry {
-            if !ctx.countries.contains(&id) {
-                ctx.countries.push(id);
-            }
+            // Most recent last.
+            ctx.countries.retain(|c| *c != id);
+            ctx.countries.push(id);
         }
     }
     let _ = doc;

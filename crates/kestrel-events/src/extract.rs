@@ -38,6 +38,10 @@ struct Draft {
     nominal: bool,
     inherited: bool,
     markers: Vec<Governor>,
+    /// The group has "would", which reads as intent under a speaker ("said it would").
+    would: bool,
+    /// A complement whose meaning its governing verb's code already carries.
+    absorbed: bool,
 }
 
 /// A reporting frame: who says what, over which tokens.
@@ -70,7 +74,7 @@ pub fn extract(view: &SentenceView, lex: &Lexicon, publication: Option<CivilDate
             drafts.push(d);
         }
     }
-    refine_by_complements(lex, &groups, &comps, &mut drafts);
+    refine_by_complements(view, lex, &groups, &comps, &mut drafts);
     nominal_drafts(view, lex, &light_objects, &mut drafts);
 
     let frames = frames(view, lex, &groups, &comps, &subjects);
@@ -90,7 +94,18 @@ pub fn extract(view: &SentenceView, lex: &Lexicon, publication: Option<CivilDate
         let attribution = frame.and_then(|f| f.speaker.clone());
         let in_scope = scoped.iter().filter(|s| s.scope.contains(&d.anchor)).map(|s| s.governor);
         let hedged_frame = frame.is_some_and(|f| f.speaker.is_none()).then_some(Governor::Hedge);
-        let governor = modality::strongest(d.markers.iter().copied().chain(in_scope).chain(hedged_frame));
+        let reported_would = (d.would && attribution.is_some()).then_some(Governor::Intend);
+        let governors: Vec<Governor> = d.markers.iter().copied().chain(in_scope).chain(hedged_frame).chain(reported_would).collect();
+        let mut governor = modality::strongest(governors.iter().copied());
+        let mut code = d.code.clone();
+        // A stated intention with no governing event of its own ("Hamas said it would release
+        // hostages", "Saudi Arabia plans to invest") is coded as the intent (03x) it expresses.
+        if governor == Some(Governor::Intend) && !d.absorbed && !code.starts_with("03") {
+            if let Some(intent) = lex.refine("030", &code) {
+                code = intent.to_string();
+                governor = modality::strongest(governors.iter().copied().filter(|g| *g != Governor::Intend && !(d.would && *g == Governor::Hypothetical)));
+            }
+        }
         let modality = modality::resolve(governor, attribution.is_some());
         let date = nearest_date(view, &dates, d.anchor);
         let targets: Vec<Option<&Actor>> = if d.targets.is_empty() { vec![None] } else { d.targets.iter().map(Some).collect() };
@@ -100,7 +115,7 @@ pub fn extract(view: &SentenceView, lex: &Lexicon, publication: Option<CivilDate
                     continue;
                 }
                 events.push(Event {
-                    code: d.code.clone(),
+                    code: code.clone(),
                     source: s.clone(),
                     target: t.cloned(),
                     trigger: d.trigger,
@@ -187,8 +202,14 @@ fn resolve_subjects(view: &SentenceView, lex: &Lexicon, groups: &[VerbGroup], co
                     })
                 }
                 _ => {
-                    // Coordinated or trailing verbs (", saying ...", "and killed"): the nearest
-                    // earlier verb's object (accused X of V-ing) or subject.
+                    // A verb right after another ("stop supplying") shares its subject; coordinated
+                    // or trailing verbs (", saying ...", "and killed") take the nearest earlier
+                    // finite verb's object (accused X of V-ing) or subject.
+                    let catenative = k.checked_sub(1).filter(|&j| groups[j].end == g.start);
+                    if let Some(j) = catenative {
+                        resolved[k] = (resolved[j].0, resolved[j].0.is_some());
+                        continue;
+                    }
                     groups[..k].iter().enumerate().rev().find(|(_, h)| h.form == Form::Finite).and_then(|(j, _)| {
                         let after_prep = g.start > view.range.start && matches!(view.tag(g.start - 1), Tag::IN);
                         match comps[j].object {
@@ -247,8 +268,33 @@ fn object_matches(view: &SentenceView, lex: &Lexicon, row: &VerbPattern, comps: 
     }
 }
 
-/// The actors a pattern's target slots pick, looking through a non-actor phrase into its own
-/// "of"/"between" complement ("concerns over the activities of Russia").
+/// The actors of the prepositional phrase `comps.preps[i]`, looking through a non-actor phrase
+/// to the actors modifying it ("by a barrage of Russian missiles", "over North Korean tests") or
+/// to its own "of"/"between" complement ("concerns over the activities of Russia").
+fn prep_actors(view: &SentenceView, comps: &Complements, i: usize) -> Vec<Actor> {
+    let Some((_, p)) = comps.preps.get(i) else { return Vec::new() };
+    let a = actors(view, *p);
+    if !a.is_empty() {
+        return a;
+    }
+    let phrase = &view.phrases[*p];
+    if phrase.modifiers.iter().any(|m| m.code.country().is_some() || m.code.is_group()) {
+        return phrase.modifiers.clone();
+    }
+    match comps.preps.get(i + 1) {
+        Some((w, q)) if matches!(w.as_str(), "of" | "between") => {
+            let a = actors(view, *q);
+            if a.is_empty() {
+                view.phrases[*q].modifiers.clone()
+            } else {
+                a
+            }
+        }
+        _ => Vec::new(),
+    }
+}
+
+/// The actors a pattern's target slots pick.
 fn slot_targets(view: &SentenceView, slots: &[Slot], comps: &Complements) -> Vec<Actor> {
     for slot in slots {
         match slot {
@@ -261,22 +307,13 @@ fn slot_targets(view: &SentenceView, slots: &[Slot], comps: &Complements) -> Vec
                 }
             }
             Slot::Prep(word) => {
-                for (i, (prep, p)) in comps.preps.iter().enumerate() {
+                for (i, (prep, _)) in comps.preps.iter().enumerate() {
                     if prep != word {
                         continue;
                     }
-                    let a = actors(view, *p);
+                    let a = prep_actors(view, comps, i);
                     if !a.is_empty() {
                         return a;
-                    }
-                    if view.phrases[*p].modifiers.iter().any(|m| m.code.country().is_some() || m.code.is_group()) {
-                        return view.phrases[*p].modifiers.clone();
-                    }
-                    if let Some((_, q)) = comps.preps.get(i + 1).filter(|(w, _)| matches!(w.as_str(), "of" | "between")) {
-                        let a = actors(view, *q);
-                        if !a.is_empty() {
-                            return a;
-                        }
                     }
                 }
             }
@@ -310,7 +347,7 @@ fn verb_draft(
     let (subject, inherited) = subjects[k];
     let passive = g.passive || (g.form == Form::Participle && subject.is_some() && !inherited);
     let (sources, targets) = if passive {
-        let agent = comps.preps.iter().find(|(p, q)| p == "by" && view.phrases[*q].is_actor()).map(|(_, q)| actors(view, *q)).unwrap_or_default();
+        let agent = comps.preps.iter().position(|(p, _)| p == "by").map(|i| prep_actors(view, comps, i)).unwrap_or_default();
         let patient = subject.map(|p| actors(view, p)).unwrap_or_default();
         let patient = if patient.is_empty() { slot_targets(view, &slots, comps) } else { patient };
         (agent, patient)
@@ -330,6 +367,7 @@ fn verb_draft(
         markers.push(Governor::Negate);
     }
     let before = g.start.checked_sub(1).filter(|&i| i >= view.range.start && matches!(view.tag(i), Tag::RB));
+    let would = g.markers.iter().any(|&m| view.lower(m) == "would");
     for m in g.markers.iter().copied().chain(before) {
         let pos = if view.tag(m) == Tag::MD { GovernorPos::Modal } else { GovernorPos::Adverb };
         if let Some(gov) = lex.governor(view.lower(m), pos) {
@@ -347,6 +385,8 @@ fn verb_draft(
         nominal: false,
         inherited,
         markers,
+        would,
+        absorbed: false,
     })
 }
 
@@ -359,20 +399,43 @@ fn reciprocal(flags: Flags, sources: Vec<Actor>, targets: Vec<Actor>) -> (Vec<Ac
     }
 }
 
-/// "urged Pyongyang to supply arms": the appeal becomes an appeal for military aid.
-fn refine_by_complements(lex: &Lexicon, groups: &[VerbGroup], comps: &[Complements], drafts: &mut [Draft]) {
+/// The complement of verb group `g`: its infinitive ("urged X to supply"), or a gerund right
+/// after it or after its object and a preposition ("denied supplying", "accused X of attacking").
+fn complement_group(view: &SentenceView, groups: &[VerbGroup], comps: &[Complements], g: usize) -> Option<usize> {
+    if let Some(inf) = comps[g].infinitive {
+        return groups.iter().position(|h| h.start == inf || h.main == inf);
+    }
+    let next = g + 1;
+    let h = groups.get(next)?;
+    let adjacent = h.start == groups[g].end;
+    let after_prep = h.start > view.range.start && view.tag(h.start - 1) == Tag::IN && h.start <= comps[g].end + 1;
+    (h.form == Form::Gerund && (adjacent || after_prep)).then_some(next)
+}
+
+/// "urged Pyongyang to supply arms": the appeal becomes an appeal for military aid, takes the
+/// complement's target when it has none ("pledged to send tanks to Ukraine"), and the supply is
+/// marked as absorbed by it.
+fn refine_by_complements(view: &SentenceView, lex: &Lexicon, groups: &[VerbGroup], comps: &[Complements], drafts: &mut [Draft]) {
     for j in 0..drafts.len() {
         let Some(gj) = drafts[j].group else { continue };
         if !drafts[j].flags.comp {
             continue;
         }
-        let Some(inf) = comps[gj].infinitive else { continue };
-        let complement = drafts.iter().find(|d| d.group.is_some_and(|k| groups[k].start == inf || groups[k].main == inf)).map(|d| d.code.clone());
-        if let Some(c) = complement {
-            if let Some(r) = lex.refine(&drafts[j].code, &c) {
-                drafts[j].code = r.to_string();
-            }
+        let Some(k) = complement_group(view, groups, comps, gj) else { continue };
+        let Some(c) = drafts.iter().position(|d| d.group == Some(k)) else { continue };
+        if let Some(r) = lex.refine(&drafts[j].code, &drafts[c].code) {
+            drafts[j].code = r.to_string();
         }
+        if drafts[j].targets.is_empty() {
+            let own: Vec<&str> = drafts[j].sources.iter().map(|a| a.code.base()).collect();
+            let from_complement: Vec<Actor> = if drafts[c].targets.is_empty() {
+                drafts[c].sources.iter().filter(|a| !own.contains(&a.code.base())).cloned().collect()
+            } else {
+                drafts[c].targets.clone()
+            };
+            drafts[j].targets = from_complement;
+        }
+        drafts[c].absorbed = true;
     }
 }
 
@@ -387,7 +450,7 @@ fn nominal_drafts(view: &SentenceView, lex: &Lexicon, light_objects: &[usize], d
             continue;
         }
         let comps = complements_of(view, phrase.tokens.end);
-        let by = comps.preps.iter().find(|(w, q)| w == "by" && view.phrases[*q].is_actor()).map(|(_, q)| actors(view, *q));
+        let by = comps.preps.iter().position(|(w, _)| w == "by").map(|i| prep_actors(view, &comps, i)).filter(|a| !a.is_empty());
         let mut sources = by.unwrap_or_else(|| phrase.modifiers.clone());
         let mut targets = slot_targets(view, &noun.targets, &comps);
         if noun.flags.recip && targets.len() >= 2 && sources.is_empty() {
@@ -410,6 +473,8 @@ fn nominal_drafts(view: &SentenceView, lex: &Lexicon, light_objects: &[usize], d
             nominal: true,
             inherited: false,
             markers: Vec::new(),
+            would: false,
+            absorbed: false,
         });
     }
 }

@@ -86,6 +86,10 @@ fn is_be_or_get(lower: &str) -> bool {
     )
 }
 
+fn is_auxiliary(lower: &str) -> bool {
+    is_be_or_get(lower) || matches!(lower, "have" | "has" | "had" | "having" | "do" | "does" | "did" | "'ve" | "'d")
+}
+
 /// How a verb group stands in its clause.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Form {
@@ -134,12 +138,20 @@ pub fn verb_groups(view: &SentenceView, has_lemma: impl Fn(&str) -> bool, max_pa
         while j < end {
             let t = view.tag(j);
             if (is_verb(t) || t == Tag::MD) && view.phrase_at(j).is_none() {
+                // Only auxiliaries chain: "had visited" is one group, "denied supplying" two.
+                if j > start && !(view.tag(main) == Tag::MD || is_auxiliary(view.lower(main))) {
+                    break;
+                }
                 if t == Tag::MD {
                     markers.push(j);
                 }
                 main = j;
                 j += 1;
-            } else if matches!(t, Tag::RB | Tag::RBR | Tag::RBS) && j + 1 < end && (is_verb(view.tag(j + 1)) || matches!(view.tag(j + 1), Tag::RB)) {
+            } else if matches!(t, Tag::RB | Tag::RBR | Tag::RBS)
+                && j + 1 < end
+                && (is_verb(view.tag(j + 1)) || matches!(view.tag(j + 1), Tag::RB))
+                && (view.tag(main) == Tag::MD || is_auxiliary(view.lower(main)))
+            {
                 if matches!(view.lower(j), "not" | "n't" | "never") {
                     negated = true;
                 }

@@ -6,6 +6,7 @@
 use std::sync::OnceLock;
 
 use crate::hash::FxHashMap;
+use crate::table::WordTable;
 use crate::Tag;
 
 const POS_LEXICON: &str = include_str!("../../../data/text/pos-lexicon.tsv");
@@ -14,7 +15,7 @@ const IRREGULAR_NOUNS: &str = include_str!("../../../data/text/irregular-nouns.t
 const ABBREVIATIONS: &str = include_str!("../../../data/text/abbreviations.tsv");
 
 /// A set of tags, one bit per [`Tag`] variant.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
 pub(crate) struct TagSet(u64);
 
 impl TagSet {
@@ -40,6 +41,10 @@ impl TagSet {
 
     pub(crate) fn with(self, tag: Tag) -> TagSet {
         TagSet(self.0 | 1 << tag as u8)
+    }
+
+    pub(crate) fn union(self, other: TagSet) -> TagSet {
+        TagSet(self.0 | other.0)
     }
 
     pub(crate) fn contains(self, tag: Tag) -> bool {
@@ -82,7 +87,7 @@ pub(crate) struct Abbreviation {
 }
 
 pub(crate) struct Lexicon {
-    words: FxHashMap<&'static str, Entry>,
+    words: WordTable,
     abbreviations: FxHashMap<&'static str, Abbreviation>,
     /// Irregular inflected verb form -> base form.
     verb_bases: FxHashMap<&'static str, &'static str>,
@@ -106,23 +111,26 @@ fn data_lines(file: &'static str) -> impl Iterator<Item = &'static str> {
 impl Lexicon {
     fn build() -> Lexicon {
         let mut lexicon = Lexicon {
-            words: FxHashMap::with_capacity_and_hasher(64 * 1024, Default::default()),
+            words: WordTable::with_capacity(60 * 1024),
             abbreviations: FxHashMap::default(),
             verb_bases: FxHashMap::default(),
             noun_singulars: FxHashMap::default(),
         };
         for line in data_lines(POS_LEXICON) {
             if let Some((word, entry)) = parse_lexicon_line(line) {
-                lexicon.words.insert(word, entry);
+                lexicon.words.insert_or_extend(word, entry.primary, entry.tags);
             }
         }
         lexicon.add_irregular_verbs();
-        for entry in lexicon.words.values_mut() {
-            // Base forms are VB after to/modals and VBP after a subject: let rules choose.
-            if entry.tags.intersects(TagSet::of(&[Tag::VB, Tag::VBP])) {
-                entry.tags = entry.tags.with(Tag::VB).with(Tag::VBP);
+        // Base forms are VB after to/modals and VBP after a subject: let rules choose.
+        let base_forms = TagSet::of(&[Tag::VB, Tag::VBP]);
+        lexicon.words.map_tag_sets(|tags| {
+            if tags.intersects(base_forms) {
+                tags.union(base_forms)
+            } else {
+                tags
             }
-        }
+        });
         for line in data_lines(IRREGULAR_NOUNS) {
             if let Some((plural, singular)) = line.split_once('\t') {
                 lexicon.noun_singulars.insert(plural, singular.trim());
@@ -146,7 +154,7 @@ impl Lexicon {
             let Some(base) = columns.next() else {
                 continue;
             };
-            let base_entry = self.words.get(base).copied();
+            let base_entry = self.word(base);
             self.add_tag(base, Tag::VB);
             let column_tags = [Some(Tag::VBD), Some(Tag::VBN), None];
             for (column, tag) in columns.zip(column_tags) {
@@ -156,11 +164,12 @@ impl Lexicon {
                     }
                     match (tag, base_entry) {
                         (Some(tag), _) => self.add_tag(form, tag),
-                        // Other forms ("ca" in "can't") behave like their base (a modal).
-                        (None, Some(entry)) => {
-                            self.words.entry(form).or_insert(entry);
+                        // Other forms ("ca" in "can't") behave like their base (a modal),
+                        // unless the lexicon knows them already ("is", "has").
+                        (None, Some(entry)) if self.word(form).is_none() => {
+                            self.words.insert_or_extend(form, entry.primary, entry.tags)
                         }
-                        (None, None) => {}
+                        (None, _) => {}
                     }
                 }
             }
@@ -169,18 +178,14 @@ impl Lexicon {
 
     fn add_tag(&mut self, word: &'static str, tag: Tag) {
         self.words
-            .entry(word)
-            .and_modify(|entry| entry.tags = entry.tags.with(tag))
-            .or_insert(Entry {
-                primary: tag,
-                tags: TagSet::EMPTY.with(tag),
-            });
+            .insert_or_extend(word, tag, TagSet::EMPTY.with(tag));
     }
 
     /// Looks up an ASCII-lower-cased word.
     #[inline]
     pub(crate) fn word(&self, lower: &str) -> Option<Entry> {
-        self.words.get(lower).copied()
+        let (primary, tags) = self.words.get(lower)?;
+        Some(Entry { primary, tags })
     }
 
     /// Looks up a lower-cased abbreviation, final period included ("gen.").

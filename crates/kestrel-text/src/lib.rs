@@ -14,6 +14,7 @@ mod hash;
 mod lemma;
 mod lexicon;
 mod sentences;
+mod table;
 mod tagger;
 mod tokens;
 
