@@ -6,7 +6,7 @@
 
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
 use kestrel_dates::CivilDate;
 
 use crate::code::{ActorCode, Sector};
@@ -117,6 +117,9 @@ struct Pattern {
 /// The loaded knowledge base.
 pub struct ActorKb {
     automaton: AhoCorasick,
+    /// The first word of every phrase: a token that is none of these cannot start a mention,
+    /// which spares the automaton most tokens.
+    first_words: std::collections::HashSet<String, std::hash::BuildHasherDefault<kestrel_text::FxHasher>>,
     /// Per automaton pattern, the entries it can denote (one phrase may name several things).
     patterns: Vec<Vec<Pattern>>,
     codes: Vec<ActorCode>,
@@ -418,14 +421,18 @@ impl KbBuilder {
 
     pub fn build(self) -> (ActorKb, Vec<Diagnostic>) {
         let automaton = AhoCorasick::builder()
-            .match_kind(MatchKind::Standard)
+            .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(AhoCorasickKind::ContiguousNFA))
+            .start_kind(StartKind::Anchored)
             .build(&self.phrases)
             .unwrap_or_else(|_| {
                 AhoCorasick::new(std::iter::empty::<&str>()).expect("empty automaton builds")
             });
+        let first_words = self.phrases.iter().map(|p| first_word(p).to_string()).collect();
         (
             ActorKb {
                 automaton,
+                first_words,
                 patterns: self.patterns,
                 codes: self.codes,
                 roles: self.roles,
@@ -470,55 +477,64 @@ impl ActorKb {
         &self.people[id as usize]
     }
 
-    /// Every knowledge-base phrase in `text`, as whole words, leftmost-longest and
-    /// non-overlapping. `lower` is `text` with ASCII letters lower-cased; `is_start`/`is_end`
-    /// say whether a byte offset starts or ends a token.
+    /// Every knowledge-base phrase in `text` that starts at a token start and ends at a token
+    /// end, longest first, without overlaps. `tokens` are (start, end) byte ranges in order;
+    /// `lower` is `text` with ASCII letters lower-cased.
     pub fn find_mentions(
         &self,
         text: &str,
         lower: &str,
-        is_start: impl Fn(usize) -> bool,
+        tokens: impl IntoIterator<Item = (usize, usize)>,
         is_end: impl Fn(usize) -> bool,
     ) -> Vec<Mention> {
         let bytes = text.as_bytes();
-        let mut found: Vec<Mention> = Vec::new();
-        for m in self.automaton.find_overlapping_iter(lower) {
-            let (s, e) = (m.start(), m.end());
-            if !(is_start(s) || hyphen_joined(bytes, s, true))
-                || !(is_end(e) || hyphen_joined(bytes, e, false))
-            {
-                continue;
+        let mut out: Vec<Mention> = Vec::new();
+        let mut covered = 0;
+        let try_at = |s: usize, out: &mut Vec<Mention>| -> Option<usize> {
+            let m = self.automaton.find(Input::new(lower).span(s..lower.len()).anchored(Anchored::Yes))?;
+            let e = m.end();
+            if !(is_end(e) || hyphen_joined(bytes, e, false)) {
+                return None;
             }
-            let Some(entries) = self.patterns.get(m.pattern().as_usize()) else {
-                continue;
-            };
             // Among the entries of one phrase, the first whose capitals match wins: data files
             // are read countries, organisations, roles, people, in that order of precedence.
-            let Some(p) = entries.iter().find(|p| {
-                p.capitals.iter().all(|&i| {
-                    bytes
-                        .get(s + i as usize)
-                        .is_some_and(|b| b.is_ascii_uppercase())
-                })
-            }) else {
+            let p = self.patterns.get(m.pattern().as_usize())?.iter().find(|p| {
+                p.capitals.iter().all(|&i| bytes.get(s + i as usize).is_some_and(|b| b.is_ascii_uppercase()))
+            })?;
+            out.push(Mention { start: s, end: e, entry: p.entry });
+            Some(e)
+        };
+        for (s, e) in tokens {
+            if s < covered {
                 continue;
-            };
-            found.push(Mention {
-                start: s,
-                end: e,
-                entry: p.entry,
-            });
-        }
-        // Leftmost-longest selection among the whole-word matches.
-        found.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
-        let mut out: Vec<Mention> = Vec::with_capacity(found.len());
-        for m in found {
-            if out.last().is_none_or(|last| m.start >= last.end) {
-                out.push(m);
+            }
+            // Try the token's start, then after each hyphen joining capitalised words
+            // ("Russia-North Korea talks").
+            let mut at = s;
+            loop {
+                let Some(rest) = lower.get(at..e) else { break };
+                if self.first_words.contains(first_word(rest)) {
+                    if let Some(end) = try_at(at, &mut out) {
+                        covered = end;
+                        if end >= e {
+                            break;
+                        }
+                    }
+                }
+                let from = covered.max(at);
+                match lower.get(from..e).and_then(|w| w.find('-')) {
+                    Some(k) if hyphen_joined(bytes, from + k + 1, true) => at = from + k + 1,
+                    _ => break,
+                }
             }
         }
         out
     }
+}
+
+/// A phrase's first word, up to a space or apostrophe (tokens split "People's" the same way).
+fn first_word(phrase: &str) -> &str {
+    phrase.split([' ', '\'', '’', '-']).next().unwrap_or(phrase)
 }
 
 /// A match may also start or end at a hyphen joining two capitalised words ("Russia-North Korea

@@ -114,17 +114,14 @@ pub struct DocInput<'a> {
 
 /// Find every knowledge-base mention of a document.
 pub fn find_document_mentions(kb: &ActorKb, text: &str, analysis: &TextAnalysis) -> Vec<Mention> {
-    let n = text.len() + 1;
-    let mut starts = vec![false; n];
-    let mut ends = vec![false; n];
+    let mut ends = vec![false; text.len() + 1];
     for t in &analysis.tokens {
-        starts[t.start as usize] = true;
         ends[t.end as usize] = true;
     }
     kb.find_mentions(
         text,
         &analysis.lower,
-        |i| starts.get(i).copied().unwrap_or(false),
+        analysis.tokens.iter().map(|t| (t.start as usize, t.end as usize)),
         |i| ends.get(i).copied().unwrap_or(false),
     )
 }

@@ -60,10 +60,11 @@ struct Scoped {
 
 /// Extract the events of one sentence.
 pub fn extract(view: &SentenceView, lex: &Lexicon, publication: Option<CivilDate>) -> Vec<Event> {
-    let groups = verb_groups(view, |l| lex.verbs.contains_key(l), lex.max_particles);
-    if groups.is_empty() && view.phrases.iter().all(|p| p.modifiers.is_empty()) {
+    // Every event needs an actor as its source: a sentence naming none has no events.
+    if view.phrases.iter().all(|p| p.actors.is_empty() && p.modifiers.is_empty()) {
         return Vec::new();
     }
+    let groups = verb_groups(view, |l| lex.verbs.contains_key(l), lex.max_particles);
     let comps: Vec<Complements> = groups.iter().map(|g| complements_of(view, g.end)).collect();
     let subjects = resolve_subjects(view, lex, &groups, &comps);
 
@@ -81,6 +82,10 @@ pub fn extract(view: &SentenceView, lex: &Lexicon, publication: Option<CivilDate
     let scoped = governors(view, lex, &groups);
     statements(view, &frames, &mut drafts);
 
+    drafts.retain(|d| !d.sources.is_empty());
+    if drafts.is_empty() {
+        return Vec::new();
+    }
     let dates = sentence_dates(view, publication);
     let mut events = Vec::new();
     for d in drafts {
@@ -268,30 +273,33 @@ fn object_matches(view: &SentenceView, lex: &Lexicon, row: &VerbPattern, comps: 
     }
 }
 
-/// The actors of the prepositional phrase `comps.preps[i]`, looking through a non-actor phrase
-/// to the actors modifying it ("by a barrage of Russian missiles", "over North Korean tests") or
-/// to its own "of"/"between" complement ("concerns over the activities of Russia").
-fn prep_actors(view: &SentenceView, comps: &Complements, i: usize) -> Vec<Actor> {
-    let Some((_, p)) = comps.preps.get(i) else { return Vec::new() };
-    let a = actors(view, *p);
+/// The actors of phrase `p`, looking through a non-actor phrase to the actors modifying it
+/// ("the Ukrainian city", "by a barrage of Russian missiles") or to the "of"/"between" phrase
+/// after it (`next`: "the port city of Odesa", "the activities of Russia").
+fn phrase_actors(view: &SentenceView, p: usize, next: Option<&(String, usize)>) -> Vec<Actor> {
+    let a = actors(view, p);
     if !a.is_empty() {
         return a;
     }
-    let phrase = &view.phrases[*p];
+    if let Some((_, q)) = next.filter(|(w, _)| matches!(w.as_str(), "of" | "between")) {
+        let a = actors(view, *q);
+        if !a.is_empty() {
+            return a;
+        }
+    }
+    let phrase = &view.phrases[p];
     if phrase.modifiers.iter().any(|m| m.code.country().is_some() || m.code.is_group()) {
         return phrase.modifiers.clone();
     }
-    match comps.preps.get(i + 1) {
-        Some((w, q)) if matches!(w.as_str(), "of" | "between") => {
-            let a = actors(view, *q);
-            if a.is_empty() {
-                view.phrases[*q].modifiers.clone()
-            } else {
-                a
-            }
-        }
+    match next {
+        Some((w, q)) if matches!(w.as_str(), "of" | "between") => view.phrases[*q].modifiers.clone(),
         _ => Vec::new(),
     }
+}
+
+/// The actors of the prepositional phrase `comps.preps[i]`.
+fn prep_actors(view: &SentenceView, comps: &Complements, i: usize) -> Vec<Actor> {
+    comps.preps.get(i).map(|(_, p)| phrase_actors(view, *p, comps.preps.get(i + 1))).unwrap_or_default()
 }
 
 /// The actors a pattern's target slots pick.
@@ -300,7 +308,7 @@ fn slot_targets(view: &SentenceView, slots: &[Slot], comps: &Complements) -> Vec
         match slot {
             Slot::Object => {
                 if let Some(o) = comps.object {
-                    let a = actors(view, o);
+                    let a = phrase_actors(view, o, comps.preps.first());
                     if !a.is_empty() {
                         return a;
                     }
@@ -560,8 +568,8 @@ fn governors(view: &SentenceView, lex: &Lexicon, groups: &[VerbGroup]) -> Vec<Sc
             _ => continue,
         };
         let word = match pos {
-            GovernorPos::Noun => noun_lemma(view.lower(i)).into_owned(),
-            _ => view.lower(i).to_string(),
+            GovernorPos::Noun => noun_lemma(view.lower(i)),
+            _ => std::borrow::Cow::Borrowed(view.lower(i)),
         };
         let gov = lex.governor(&word, pos).or_else(|| if pos == GovernorPos::Preposition { lex.governor(&word, GovernorPos::Conjunction) } else { None });
         if let Some(gov) = gov {

@@ -3,6 +3,8 @@
 //! each file's header and in data/README.md).
 
 use std::collections::HashMap;
+
+use kestrel_text::FxHashMap;
 use std::sync::OnceLock;
 
 /// A problem in a data file, with its place.
@@ -143,15 +145,16 @@ impl GovernorPos {
 #[derive(Debug, Default)]
 pub struct Lexicon {
     /// Verb lemma (with particles, space-separated) -> patterns in file order.
-    pub verbs: HashMap<String, Vec<VerbPattern>>,
+    pub verbs: FxHashMap<String, Vec<VerbPattern>>,
     /// Longest particle sequence of any verb entry, in words.
     pub max_particles: usize,
-    pub nouns: HashMap<String, NounPattern>,
+    pub nouns: FxHashMap<String, NounPattern>,
     /// Multiword nouns, by their last word: ("strike" -> ["air strike"]).
-    pub noun_compounds: HashMap<String, Vec<String>>,
+    pub noun_compounds: FxHashMap<String, Vec<String>>,
     pub set_names: HashMap<String, usize>,
-    pub sets: Vec<std::collections::HashSet<String>>,
-    pub governors: HashMap<(String, GovernorPos), Governor>,
+    pub sets: Vec<std::collections::HashSet<String, std::hash::BuildHasherDefault<kestrel_text::FxHasher>>>,
+    /// Word -> (part of speech, governor) entries.
+    pub governors: FxHashMap<String, Vec<(GovernorPos, Governor)>>,
     /// (governing prefix, complement prefix, result).
     pub complements: Vec<(String, String, String)>,
 }
@@ -317,7 +320,7 @@ impl Lexicon {
             let parsed = (f.len() >= 3).then(|| Some((GovernorPos::parse(f[1])?, Governor::parse(f[2])?))).flatten();
             match parsed {
                 Some((pos, gov)) => {
-                    self.governors.insert((f[0].to_ascii_lowercase(), pos), gov);
+                    self.governors.entry(f[0].to_ascii_lowercase()).or_default().push((pos, gov));
                 }
                 None => diags.push(Diagnostic::new(name, n, "expected word, pos (verb|adv|modal|noun|adj|prep|conj) and modality")),
             }
@@ -343,7 +346,7 @@ impl Lexicon {
     }
 
     pub fn governor(&self, word: &str, pos: GovernorPos) -> Option<Governor> {
-        self.governors.get(&(word.to_string(), pos)).copied()
+        self.governors.get(word).and_then(|v| v.iter().find(|(p, _)| *p == pos)).map(|(_, g)| *g)
     }
 
     /// The refined code of a governing event given its complement's code.

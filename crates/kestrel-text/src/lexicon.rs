@@ -1,7 +1,8 @@
-//! The embedded word lists (data/text/*.tsv), indexed once per process.
+//! The embedded word lists (data/text/*.tsv).
 //!
-//! Keys are `&'static str` slices of the embedded files, so building the index allocates
-//! only the hash tables themselves.
+//! The part-of-speech lexicon is compiled into a hash table at build time (see `table.rs`);
+//! the small lists (irregular forms, abbreviations) are indexed once per process on first
+//! use. Keys are `&'static str` slices of the embedded files.
 
 use std::sync::OnceLock;
 
@@ -9,7 +10,6 @@ use crate::hash::FxHashMap;
 use crate::table::WordTable;
 use crate::Tag;
 
-const POS_LEXICON: &str = include_str!("../../../data/text/pos-lexicon.tsv");
 const IRREGULAR_VERBS: &str = include_str!("../../../data/text/irregular-verbs.tsv");
 const IRREGULAR_NOUNS: &str = include_str!("../../../data/text/irregular-nouns.tsv");
 const ABBREVIATIONS: &str = include_str!("../../../data/text/abbreviations.tsv");
@@ -29,6 +29,10 @@ impl TagSet {
         Tag::VBZ,
     ]);
 
+    pub(crate) const fn from_bits(bits: u64) -> TagSet {
+        TagSet(bits)
+    }
+
     pub(crate) const fn of(tags: &[Tag]) -> TagSet {
         let mut bits = 0u64;
         let mut index = 0;
@@ -37,14 +41,6 @@ impl TagSet {
             index += 1;
         }
         TagSet(bits)
-    }
-
-    pub(crate) fn with(self, tag: Tag) -> TagSet {
-        TagSet(self.0 | 1 << tag as u8)
-    }
-
-    pub(crate) fn union(self, other: TagSet) -> TagSet {
-        TagSet(self.0 | other.0)
     }
 
     pub(crate) fn contains(self, tag: Tag) -> bool {
@@ -111,26 +107,22 @@ fn data_lines(file: &'static str) -> impl Iterator<Item = &'static str> {
 impl Lexicon {
     fn build() -> Lexicon {
         let mut lexicon = Lexicon {
-            words: WordTable::with_capacity(60 * 1024),
+            words: WordTable::embedded(),
             abbreviations: FxHashMap::default(),
             verb_bases: FxHashMap::default(),
             noun_singulars: FxHashMap::default(),
         };
-        for line in data_lines(POS_LEXICON) {
-            if let Some((word, entry)) = parse_lexicon_line(line) {
-                lexicon.words.insert_or_extend(word, entry.primary, entry.tags);
+        for line in data_lines(IRREGULAR_VERBS) {
+            let mut columns = line.split('\t');
+            let Some(base) = columns.next() else {
+                continue;
+            };
+            for form in columns.flat_map(|column| column.split(',')).map(str::trim) {
+                if !form.is_empty() && form != base {
+                    lexicon.verb_bases.entry(form).or_insert(base);
+                }
             }
         }
-        lexicon.add_irregular_verbs();
-        // Base forms are VB after to/modals and VBP after a subject: let rules choose.
-        let base_forms = TagSet::of(&[Tag::VB, Tag::VBP]);
-        lexicon.words.map_tag_sets(|tags| {
-            if tags.intersects(base_forms) {
-                tags.union(base_forms)
-            } else {
-                tags
-            }
-        });
         for line in data_lines(IRREGULAR_NOUNS) {
             if let Some((plural, singular)) = line.split_once('\t') {
                 lexicon.noun_singulars.insert(plural, singular.trim());
@@ -144,41 +136,6 @@ impl Lexicon {
             }
         }
         lexicon
-    }
-
-    /// Adds the irregular verbs' forms to the word table (past forms may be VBD, participles
-    /// VBN) and indexes them for the lemmatizer.
-    fn add_irregular_verbs(&mut self) {
-        for line in data_lines(IRREGULAR_VERBS) {
-            let mut columns = line.split('\t');
-            let Some(base) = columns.next() else {
-                continue;
-            };
-            let base_entry = self.word(base);
-            self.add_tag(base, Tag::VB);
-            let column_tags = [Some(Tag::VBD), Some(Tag::VBN), None];
-            for (column, tag) in columns.zip(column_tags) {
-                for form in column.split(',').map(str::trim).filter(|f| !f.is_empty()) {
-                    if form != base {
-                        self.verb_bases.entry(form).or_insert(base);
-                    }
-                    match (tag, base_entry) {
-                        (Some(tag), _) => self.add_tag(form, tag),
-                        // Other forms ("ca" in "can't") behave like their base (a modal),
-                        // unless the lexicon knows them already ("is", "has").
-                        (None, Some(entry)) if self.word(form).is_none() => {
-                            self.words.insert_or_extend(form, entry.primary, entry.tags)
-                        }
-                        (None, _) => {}
-                    }
-                }
-            }
-        }
-    }
-
-    fn add_tag(&mut self, word: &'static str, tag: Tag) {
-        self.words
-            .insert_or_extend(word, tag, TagSet::EMPTY.with(tag));
     }
 
     /// Looks up an ASCII-lower-cased word.
@@ -216,14 +173,6 @@ impl Lexicon {
     }
 }
 
-fn parse_lexicon_line(line: &'static str) -> Option<(&'static str, Entry)> {
-    let (word, tag_names) = line.split_once('\t')?;
-    let mut tags = tag_names.split(' ').filter_map(Tag::from_penn);
-    let primary = tags.next()?;
-    let tags = tags.fold(TagSet::EMPTY.with(primary), TagSet::with);
-    Some((word, Entry { primary, tags }))
-}
-
 fn parse_abbreviation_line(
     line: &'static str,
 ) -> Option<(&'static str, AbbreviationClass, Tag)> {
@@ -244,6 +193,8 @@ fn parse_abbreviation_line(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    const POS_LEXICON: &str = include_str!("../../../data/text/pos-lexicon.tsv");
 
     #[test]
     fn every_data_line_parses() {

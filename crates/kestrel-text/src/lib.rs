@@ -11,10 +11,12 @@
 //! time and indexed once per process on first use (see [`warm_up`]).
 
 mod hash;
+pub use hash::{FxHashMap, FxHasher};
 mod lemma;
 mod lexicon;
 mod sentences;
 mod table;
+mod table_format;
 mod tagger;
 mod tokens;
 
@@ -133,41 +135,6 @@ impl Tag {
     /// The Penn Treebank spelling of the tag (`PRP$`, `,`, `-LRB-` ...).
     pub fn as_penn(self) -> &'static str {
         match self {
-            Tag::NN => "NN",
-            Tag::NNS => "NNS",
-            Tag::NNP => "NNP",
-            Tag::NNPS => "NNPS",
-            Tag::PRP => "PRP",
-            Tag::PRPS => "PRP$",
-            Tag::DT => "DT",
-            Tag::PDT => "PDT",
-            Tag::JJ => "JJ",
-            Tag::JJR => "JJR",
-            Tag::JJS => "JJS",
-            Tag::RB => "RB",
-            Tag::RBR => "RBR",
-            Tag::RBS => "RBS",
-            Tag::VB => "VB",
-            Tag::VBD => "VBD",
-            Tag::VBG => "VBG",
-            Tag::VBN => "VBN",
-            Tag::VBP => "VBP",
-            Tag::VBZ => "VBZ",
-            Tag::MD => "MD",
-            Tag::IN => "IN",
-            Tag::TO => "TO",
-            Tag::CC => "CC",
-            Tag::CD => "CD",
-            Tag::POS => "POS",
-            Tag::WDT => "WDT",
-            Tag::WP => "WP",
-            Tag::WPS => "WP$",
-            Tag::WRB => "WRB",
-            Tag::RP => "RP",
-            Tag::EX => "EX",
-            Tag::UH => "UH",
-            Tag::FW => "FW",
-            Tag::SYM => "SYM",
             Tag::Comma => ",",
             Tag::Colon => ":",
             Tag::Period => ".",
@@ -175,6 +142,10 @@ impl Tag {
             Tag::LParen => "-LRB-",
             Tag::RParen => "-RRB-",
             Tag::Dash => "-",
+            word_tag => table_format::WORD_TAGS
+                .get(word_tag as usize)
+                .copied()
+                .unwrap_or("?"),
         }
     }
 

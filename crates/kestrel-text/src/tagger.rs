@@ -6,7 +6,7 @@
 //! lexicon or its shape). One left-to-right pass over each sentence then chooses among those
 //! options from the already-decided tags on the left and the provisional tags on the right.
 
-use crate::lexicon::{Lexicon, TagSet};
+use crate::lexicon::{Entry, Lexicon, TagSet};
 use crate::tokens::{flag, Clitic, Kind, RawToken};
 use crate::{SentenceSpan, Tag};
 
@@ -48,6 +48,8 @@ pub(crate) fn tag(
         lexicon,
         tags: vec![Tag::NN; tokens.len()],
         options: vec![TagSet::EMPTY; tokens.len()],
+        entries: vec![None; tokens.len()],
+        marks: vec![0; tokens.len()],
     };
     for sentence in sentences {
         tagger.sentence(sentence);
@@ -62,62 +64,64 @@ struct Tagger<'a> {
     tags: Vec<Tag>,
     /// Tags each token may take (includes its current tag).
     options: Vec<TagSet>,
+    /// Lexicon entries of the words that [`needs_lookup`], fetched in one batch per sentence.
+    entries: Vec<Option<Entry>>,
+    /// Function-word classes ([`mark`]) of each token.
+    marks: Vec<u16>,
 }
 
-fn is_be(word: &str) -> bool {
-    matches!(
-        word,
-        "be" | "is" | "are" | "was" | "were" | "been" | "being" | "am" | "'re" | "’re" | "'m" | "’m"
-    )
+/// Whether tagging a word needs its lexicon entry: names mid-sentence and ALL-CAPS words
+/// are tagged NNP without one (outside headlines, which look their words up on demand).
+fn needs_lookup(token: &RawToken, initial: bool) -> bool {
+    !token.has(flag::ALL_CAPS)
+        && (initial || !token.has(flag::CAPITALIZED) || token.end - token.start == 1)
 }
 
-fn is_have(word: &str) -> bool {
-    matches!(
-        word,
-        "have" | "has" | "had" | "having" | "'ve" | "’ve" | "'d" | "’d"
-    )
+/// Function-word classes the rules test, computed once per token (bits of `marks`).
+mod mark {
+    /// A form of "be" (is, was, been, 're ...).
+    pub(super) const BE: u16 = 1;
+    /// A form of "have" (has, had, 've, 'd).
+    pub(super) const HAVE: u16 = 1 << 1;
+    /// A form of "get" (the get-passive).
+    pub(super) const GET: u16 = 1 << 2;
+    /// do, does, did.
+    pub(super) const DO: u16 = 1 << 3;
+    /// A pronoun that can be the subject of a finite verb.
+    pub(super) const NOMINATIVE: u16 = 1 << 4;
+    /// After it, 's means "is"/"has" rather than a possessive ("it's", "that's").
+    pub(super) const VERBAL_S_HOST: u16 = 1 << 5;
+    /// up, off, out, down, away, back.
+    pub(super) const PARTICLE: u16 = 1 << 6;
+    pub(super) const THAT: u16 = 1 << 7;
+    pub(super) const THERE: u16 = 1 << 8;
+    pub(super) const BY: u16 = 1 << 9;
+    pub(super) const NOT: u16 = 1 << 10;
 }
 
-fn is_get(word: &str) -> bool {
-    matches!(word, "get" | "gets" | "got" | "gotten" | "getting")
+fn word_marks(word: &str) -> u16 {
+    use mark::*;
+    match word {
+        "be" | "is" | "are" | "was" | "were" | "been" | "being" | "am" | "'re" | "’re" | "'m"
+        | "’m" => BE,
+        "have" | "has" | "had" | "having" | "'ve" | "’ve" | "'d" | "’d" => HAVE,
+        "get" | "gets" | "got" | "gotten" | "getting" => GET,
+        "do" | "does" | "did" => DO,
+        "i" | "you" | "we" | "they" => NOMINATIVE,
+        "he" | "she" | "it" => NOMINATIVE | VERBAL_S_HOST,
+        "that" => THAT | VERBAL_S_HOST,
+        "there" => THERE | VERBAL_S_HOST,
+        "this" | "here" | "what" | "who" | "where" | "how" | "everyone" | "everything"
+        | "nobody" | "nothing" | "someone" | "something" | "let" => VERBAL_S_HOST,
+        "up" | "off" | "out" | "down" | "away" | "back" => PARTICLE,
+        "by" => BY,
+        "not" => NOT,
+        _ => 0,
+    }
 }
 
-fn is_do(word: &str) -> bool {
-    matches!(word, "do" | "does" | "did")
-}
-
-/// Pronouns that can be the subject of a finite verb.
-fn is_nominative(word: &str) -> bool {
-    matches!(word, "i" | "you" | "he" | "she" | "it" | "we" | "they")
-}
-
-/// Words after which 's means "is" or "has" rather than a possessive.
-fn takes_verbal_s(word: &str) -> bool {
-    matches!(
-        word,
-        "it" | "he"
-            | "she"
-            | "that"
-            | "this"
-            | "there"
-            | "here"
-            | "what"
-            | "who"
-            | "where"
-            | "how"
-            | "everyone"
-            | "everything"
-            | "nobody"
-            | "nothing"
-            | "someone"
-            | "something"
-            | "let"
-    )
-}
-
-fn is_particle(word: &str) -> bool {
-    matches!(word, "up" | "off" | "out" | "down" | "away" | "back")
-}
+/// Longest word [`word_marks`] knows.
+const LONGEST_MARKED_WORD: u32 = 10;
 
 fn ends_clause(tag: Tag) -> bool {
     matches!(
@@ -197,6 +201,7 @@ impl Tagger<'_> {
         let start = sentence.tokens.start as usize;
         let body = sentence.body_start as usize;
         let end = sentence.tokens.end as usize;
+        self.look_up_words(start, body, end);
         let casing = self.casing(body, end);
         for index in start..end {
             let initial = index >= body && self.is_initial(index, body);
@@ -207,12 +212,36 @@ impl Tagger<'_> {
         }
     }
 
+    /// Fetches the lexicon entries and function-word marks of the sentence's words in one
+    /// tight loop: the look-ups are independent, so the processor overlaps their cache
+    /// misses instead of taking them one at a time inside the rules.
+    fn look_up_words(&mut self, start: usize, body: usize, end: usize) {
+        for index in start..end {
+            let token = &self.tokens[index];
+            if !matches!(token.kind, Kind::Word | Kind::Clitic(_)) {
+                continue;
+            }
+            let word = self.lower.get(token.range()).unwrap_or("");
+            if token.end - token.start <= LONGEST_MARKED_WORD {
+                self.marks[index] = word_marks(word);
+            }
+            let initial = index >= body && self.is_initial(index, body);
+            if token.is_word() && needs_lookup(token, initial) {
+                self.entries[index] = self.lexicon.word(word);
+            }
+        }
+    }
+
+    fn has_mark(&self, index: usize, marks: u16) -> bool {
+        self.marks.get(index).is_some_and(|m| m & marks != 0)
+    }
+
     /// Recognises ALL-CAPS and Title Case headlines, where capitals say nothing about names.
     fn casing(&self, body: usize, end: usize) -> Casing {
         let mut words = 0;
         let mut all_caps = 0;
         let mut capitalized = 0;
-        for token in &self.tokens[body..end] {
+        for (index, token) in self.tokens.iter().enumerate().take(end).skip(body) {
             if !token.is_word() || token.end - token.start < 2 {
                 continue;
             }
@@ -222,12 +251,9 @@ impl Tagger<'_> {
             } else if token.has(flag::CAPITALIZED) {
                 capitalized += 1;
             } else if token.has(flag::LOWERCASE_START) {
-                let function_word = self
-                    .lexicon
-                    .word(self.lower.get(token.range()).unwrap_or(""))
-                    .is_some_and(|entry| {
-                        matches!(entry.primary, Tag::DT | Tag::IN | Tag::CC | Tag::TO)
-                    });
+                let function_word = self.entries[index].is_some_and(|entry| {
+                    matches!(entry.primary, Tag::DT | Tag::IN | Tag::CC | Tag::TO)
+                });
                 if !function_word {
                     return Casing::Normal;
                 }
@@ -278,14 +304,21 @@ impl Tagger<'_> {
 
     fn word_tag(&self, index: usize, end: usize, initial: bool, casing: Casing) -> (Tag, TagSet) {
         let token = self.tokens[index];
-        let word = self.word(index);
-        let entry = self.lexicon.word(word);
         let proper = (Tag::NNP, TagSet::of(&[Tag::NNP]));
         if token.has(flag::ALL_CAPS) && casing != Casing::AllCaps {
             return proper; // NATO, US, MOSCOW
         }
+        let word = self.word(index);
+        let entry = if needs_lookup(&token, initial) {
+            self.entries[index]
+        } else if casing != Casing::Normal {
+            self.lexicon.word(word)
+        } else {
+            return proper; // a name mid-sentence
+        };
         let initial = initial || casing != Casing::Normal;
-        if token.has(flag::CAPITALIZED) {
+        let capitalized = token.has(flag::CAPITALIZED);
+        if capitalized {
             return match entry {
                 // "I" stays a pronoun; other capitalised words mid-sentence are names.
                 Some(entry) if !initial && entry.primary == Tag::PRP => {
@@ -345,25 +378,23 @@ impl Tagger<'_> {
             }
             _ => return,
         }
-        let word = self.word(index);
         let previous = (index > body).then(|| self.tags[index - 1]);
-        match word {
-            "that" => {
-                self.tags[index] = self.that(index, body, end);
-                return;
+        let marks = self.marks[index];
+        if marks & mark::THAT != 0 {
+            self.tags[index] = self.that(index, body, end);
+            return;
+        }
+        if marks & mark::THERE != 0 {
+            let next_is_verb = index + 1 < end
+                && (self.has_mark(index + 1, mark::BE) || self.tags[index + 1] == Tag::MD);
+            if next_is_verb {
+                self.tags[index] = Tag::EX;
             }
-            "there" => {
-                let next_word = self.word(index + 1);
-                if index + 1 < end && (is_be(next_word) || self.tags[index + 1] == Tag::MD) {
-                    self.tags[index] = Tag::EX;
-                }
-                return;
-            }
-            _ if is_particle(word) && previous.is_some_and(Tag::is_verb) => {
-                self.tags[index] = Tag::RP;
-                return;
-            }
-            _ => {}
+            return;
+        }
+        if marks & mark::PARTICLE != 0 && previous.is_some_and(Tag::is_verb) {
+            self.tags[index] = Tag::RP;
+            return;
         }
         let options = self.options[index];
         let current = self.tags[index];
@@ -440,7 +471,6 @@ impl Tagger<'_> {
         }
         let left = self.left(index, body)?;
         let left_tag = self.tags[left];
-        let left_word = self.word(left);
         let verb_if = |condition: bool| {
             Some(if condition {
                 Category::Verb
@@ -461,7 +491,7 @@ impl Tagger<'_> {
                     None
                 };
             }
-            Tag::WDT | Tag::WP if left_word != "that" => return Some(Category::Verb),
+            Tag::WDT | Tag::WP if !self.has_mark(left, mark::THAT) => return Some(Category::Verb),
             Tag::WDT => {
                 let next_is_verb = self
                     .tag_at(index + 1, end)
@@ -470,16 +500,16 @@ impl Tagger<'_> {
             }
             _ => {}
         }
-        if is_do(left_word) {
+        if self.has_mark(left, mark::DO) {
             return verb_if(options.contains(Tag::VB));
         }
-        if is_be(left_word) {
+        if self.has_mark(left, mark::BE) {
             return verb_if(options.intersects(TagSet::of(&[Tag::VBN, Tag::VBG])));
         }
-        if is_have(left_word) {
+        if self.has_mark(left, mark::HAVE) {
             return verb_if(options.contains(Tag::VBN));
         }
-        if left_tag == Tag::PRP && is_nominative(left_word) {
+        if left_tag == Tag::PRP && self.has_mark(left, mark::NOMINATIVE) {
             return Some(Category::Verb);
         }
         // Subject-verb-object: "Russia attacks Ukraine", "the U.S. sanctions Russia".
@@ -509,7 +539,7 @@ impl Tagger<'_> {
             if tag.is_finite_verb() {
                 return true;
             }
-            if ends_clause(tag) || self.word(next) == "that" {
+            if ends_clause(tag) || self.has_mark(next, mark::THAT) {
                 return false;
             }
         }
@@ -522,13 +552,19 @@ impl Tagger<'_> {
         let options = self.options[index];
         let left = self.left(index, body);
         let left_tag = left.map(|left| self.tags[left]);
-        let left_word = left.map_or("", |left| self.word(left));
-        let after_auxiliary_do = matches!(left_tag, Some(Tag::TO | Tag::MD)) || is_do(left_word);
+        let left_marks = left.map_or(0, |left| self.marks[left]);
+        let after_auxiliary_do =
+            matches!(left_tag, Some(Tag::TO | Tag::MD)) || left_marks & mark::DO != 0;
         if options.contains(Tag::VB) && after_auxiliary_do {
             return Tag::VB;
         }
-        let after_be = is_be(left_word) || (left_tag == Some(Tag::VBZ) && left_word.ends_with('s'));
-        if options.contains(Tag::VBN) && (after_be || is_have(left_word) || is_get(left_word)) {
+        // "it's been", "Russia's been": a clitic 's read as "is"/"has".
+        let verbal_s = left.is_some_and(|left| {
+            left_tag == Some(Tag::VBZ) && self.tokens[left].kind == Kind::Clitic(Clitic::S)
+        });
+        let after_be = left_marks & mark::BE != 0 || verbal_s;
+        if options.contains(Tag::VBN) && (after_be || left_marks & (mark::HAVE | mark::GET) != 0)
+        {
             return Tag::VBN;
         }
         if options.contains(Tag::VBG) && (after_be || current == Tag::VBG) {
@@ -547,7 +583,7 @@ impl Tagger<'_> {
             let subject = matches!(
                 left_tag,
                 Some(Tag::NNS | Tag::NNPS | Tag::NNP | Tag::WDT | Tag::WP)
-            ) || (left_tag == Some(Tag::PRP) && is_nominative(left_word));
+            ) || (left_tag == Some(Tag::PRP) && left_marks & mark::NOMINATIVE != 0);
             return if subject {
                 Tag::VBP
             } else if index == body {
@@ -565,14 +601,12 @@ impl Tagger<'_> {
     fn past_form(&self, index: usize, body: usize, end: usize) -> Tag {
         let left = self.left(index, body);
         let left_tag = left.map(|left| self.tags[left]);
-        let left_word = left.map_or("", |left| self.word(left));
+        let left_marks = left.map_or(0, |left| self.marks[left]);
         let next_tag = self.tag_at(index + 1, end);
         let previous = (index > body).then(|| self.tags[index - 1]);
-        let participle = is_have(left_word)
-            || is_be(left_word)
-            || is_get(left_word)
+        let participle = left_marks & (mark::HAVE | mark::BE | mark::GET) != 0
             // "missiles fired by Russia"
-            || self.word(index + 1) == "by"
+            || (index + 1 < end && self.has_mark(index + 1, mark::BY))
             // "Asked about the talks, he said ..."
             || (index == body && matches!(next_tag, Some(Tag::IN | Tag::Comma)))
             // "Navalny, accused of extremism, ..."
@@ -603,9 +637,10 @@ impl Tagger<'_> {
     /// 's after a pronoun or before a participle is "is"/"has"; otherwise a possessive.
     fn clitic_s(&self, index: usize, body: usize, end: usize) -> Tag {
         let verbal_host = index > body
-            && (self.tags[index - 1] == Tag::PRP || takes_verbal_s(self.word(index - 1)));
+            && (self.tags[index - 1] == Tag::PRP || self.has_mark(index - 1, mark::VERBAL_S_HOST));
         let next = self.tag_at(index + 1, end);
-        let verbal_next = matches!(next, Some(Tag::VBG | Tag::VBN)) || self.word(index + 1) == "not";
+        let verbal_next = matches!(next, Some(Tag::VBG | Tag::VBN))
+            || (index + 1 < end && self.has_mark(index + 1, mark::NOT));
         if verbal_host || verbal_next {
             Tag::VBZ
         } else {

@@ -266,19 +266,30 @@ impl Tokenizer<'_> {
         }
     }
 
-    /// Scans word characters from `index`; returns the index after them.
-    fn word_run(&self, mut index: usize) -> usize {
+    /// Scans word characters from `index`; returns the index after them. Adds the letter
+    /// classes seen (LOWER, UPPER, DIGIT) to `seen`.
+    #[inline]
+    fn word_run(&self, mut index: usize, seen: &mut u8) -> usize {
         let bytes = self.bytes;
         while index < bytes.len() {
             let byte = bytes[index];
             if byte < 0x80 {
-                if class(byte) & ALNUM == 0 {
+                let byte_class = class(byte);
+                if byte_class & ALNUM == 0 {
                     break;
                 }
+                *seen |= byte_class;
                 index += 1;
             } else {
                 match char_at(self.text, index) {
-                    Some(ch) if ch.is_alphanumeric() || is_word_mark(ch) => index += ch.len_utf8(),
+                    Some(ch) if ch.is_alphanumeric() || is_word_mark(ch) => {
+                        if ch.is_uppercase() {
+                            *seen |= UPPER;
+                        } else if ch.is_lowercase() {
+                            *seen |= LOWER;
+                        }
+                        index += ch.len_utf8();
+                    }
                     _ => break,
                 }
             }
@@ -296,8 +307,11 @@ impl Tokenizer<'_> {
         let mut segment_start = start;
         let mut letter_chain = true;
         let mut chain_segments = 1;
+        // Letter classes seen and the hyphen flag, for the token's shape flags.
+        let mut seen = 0u8;
+        let mut hyphen = 0u16;
         loop {
-            index = self.word_run(index);
+            index = self.word_run(index, &mut seen);
             let Some(ch) = char_at(self.text, index) else {
                 break;
             };
@@ -311,6 +325,7 @@ impl Tokenizer<'_> {
                     index += ch.len_utf8();
                     segment_start = index;
                     letter_chain = false;
+                    hyphen = flag::HYPHENATED;
                 }
                 '.' => {
                     let segment_is_letter =
@@ -343,9 +358,10 @@ impl Tokenizer<'_> {
                             index = end + 1;
                             segment_start = index;
                             letter_chain = false;
+                            hyphen = flag::HYPHENATED;
                         } else {
                             let kind = self.abbreviation_kind(start, end);
-                            self.push_word(start, end, kind);
+                            self.push_word(start, end, kind, seen, hyphen);
                             return end;
                         }
                     } else {
@@ -387,7 +403,7 @@ impl Tokenizer<'_> {
                         clitic_end,
                         clitic,
                     } => {
-                        self.push_word(start, word_end, Kind::Word);
+                        self.push_word(start, word_end, Kind::Word, seen, hyphen);
                         self.push(clitic_start, clitic_end, Kind::Clitic(clitic), 0);
                         return clitic_end;
                     }
@@ -396,7 +412,7 @@ impl Tokenizer<'_> {
                 _ => break,
             }
         }
-        self.push_word(start, index, Kind::Word);
+        self.push_word(start, index, Kind::Word, seen, hyphen);
         index
     }
 
@@ -494,38 +510,31 @@ impl Tokenizer<'_> {
         Apostrophe::Stop
     }
 
-    fn push_word(&mut self, start: usize, end: usize, kind: Kind) {
-        let text = &self.text[start..end];
-        let mut seen = 0u8;
-        let mut flags = 0u16;
-        for ch in text.chars() {
-            if ch.is_ascii() {
-                seen |= class(ch as u8);
-                if ch == '-' {
-                    flags |= flag::HYPHENATED;
-                }
-            } else if ch.is_uppercase() {
-                seen |= UPPER;
-            } else if ch.is_lowercase() {
-                seen |= LOWER;
-            } else if is_hyphen_char(ch) {
-                flags |= flag::HYPHENATED;
-            }
-        }
-        let first = text.chars().next();
-        if first.is_some_and(char::is_uppercase) {
+    /// Pushes a word with its shape flags; `seen` holds the letter classes it contains.
+    fn push_word(&mut self, start: usize, end: usize, kind: Kind, seen: u8, flags: u16) {
+        let mut flags = flags;
+        let first = match self.bytes.get(start) {
+            Some(&byte) if byte < 0x80 => class(byte),
+            Some(_) => match char_at(self.text, start) {
+                Some(ch) if ch.is_uppercase() => UPPER,
+                Some(ch) if ch.is_lowercase() => LOWER,
+                _ => 0,
+            },
+            None => 0,
+        };
+        if first & UPPER != 0 {
             flags |= flag::CAPITALIZED;
-        } else if first.is_some_and(char::is_lowercase) {
+        } else if first & LOWER != 0 {
             flags |= flag::LOWERCASE_START;
         }
-        if seen & UPPER != 0 && seen & LOWER == 0 && text.len() >= 2 {
+        if seen & UPPER != 0 && seen & LOWER == 0 && end - start >= 2 {
             flags |= flag::ALL_CAPS;
         }
         if seen & DIGIT != 0 {
             flags |= flag::HAS_DIGIT;
         }
         let kind = match kind {
-            Kind::Word if first.is_some_and(|ch| ch.is_ascii_digit()) => Kind::Number,
+            Kind::Word if first & DIGIT != 0 => Kind::Number,
             other => other,
         };
         self.push(start, end, kind, flags);

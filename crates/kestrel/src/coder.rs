@@ -60,9 +60,8 @@ impl Coder<'_> {
 
     fn record(&self, doc: &Document, sentence: usize, sentence_text: &str, e: Event) -> Option<EventRecord> {
         let cameo = self.cameo.get(&e.code)?;
-        // A verbal event (statement, appeal, criticism, threat) says nothing without the one it
-        // is addressed to or about; material events (sanctions, attacks) stand on their own.
-        if e.target.is_none() && matches!(cameo.quad_class, 1 | 3) {
+        // A consultation needs a counterpart: "speaking at a briefing" alone is not a meeting.
+        if e.target.is_none() && cameo.root() == "04" {
             return None;
         }
         let source = actor_record(&doc.text, &e.source);

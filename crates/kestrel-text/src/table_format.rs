@@ -1,0 +1,104 @@
+//! Binary layout of the compiled word table. Shared, through `#[path]`, by `build.rs` (which
+//! compiles data/text/pos-lexicon.tsv into it at build time) and by the library (which reads
+//! it in place from the binary: no parsing or hashing at start-up). Standard library only.
+//!
+//! Layout, all integers little-endian:
+//! - header: the magic bytes `KTWT`, then `u32` values: log2 of the slot count, the number
+//!   of tag sets, the number of words;
+//! - tag sets: one `u64` bit set per distinct set of tags (bit = index in [`WORD_TAGS`]);
+//! - slots, [`SLOT_SIZE`] bytes each, open addressing with linear probing: key bytes 0..8
+//!   (`u64`, zero-padded), key bytes 8..12 (`u32`) or, for keys longer than
+//!   [`INLINE_KEY`], the offset of the key in the long-key area (`u32`), key length (`u8`,
+//!   0 = empty slot), primary tag (`u8`), tag-set index (`u16`);
+//! - long-key area: the bytes of the keys longer than [`INLINE_KEY`].
+
+pub const MAGIC: &[u8; 4] = b"KTWT";
+pub const HEADER_SIZE: usize = 16;
+pub const SLOT_SIZE: usize = 16;
+/// Keys up to this many bytes are stored in their slot.
+pub const INLINE_KEY: usize = 12;
+/// Longest key the table can hold.
+pub const MAX_KEY: usize = 255;
+
+/// Penn word tags in the declaration order of `kestrel_text::Tag` (index = discriminant).
+pub const WORD_TAGS: [&str; 35] = [
+    "NN", "NNS", "NNP", "NNPS", "PRP", "PRP$", "DT", "PDT", "JJ", "JJR", "JJS", "RB", "RBR",
+    "RBS", "VB", "VBD", "VBG", "VBN", "VBP", "VBZ", "MD", "IN", "TO", "CC", "CD", "POS", "WDT",
+    "WP", "WP$", "WRB", "RP", "EX", "UH", "FW", "SYM",
+];
+
+const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+
+/// Up to 8 bytes as a little-endian word, zero-padded, using fixed-size loads only (no
+/// `memcpy` call on the look-up path).
+#[inline]
+pub fn load_padded(bytes: &[u8]) -> u64 {
+    let n = bytes.len();
+    if n >= 8 {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(&bytes[..8]);
+        u64::from_le_bytes(word)
+    } else if n >= 4 {
+        // Two overlapping 4-byte loads; the overlapping bytes are equal, so OR is exact.
+        let mut low = [0u8; 4];
+        let mut high = [0u8; 4];
+        low.copy_from_slice(&bytes[..4]);
+        high.copy_from_slice(&bytes[n - 4..]);
+        u64::from(u32::from_le_bytes(low)) | u64::from(u32::from_le_bytes(high)) << ((n - 4) * 8)
+    } else if n > 0 {
+        u64::from(bytes[0])
+            | u64::from(bytes[n / 2]) << (n / 2 * 8)
+            | u64::from(bytes[n - 1]) << ((n - 1) * 8)
+    } else {
+        0
+    }
+}
+
+#[inline]
+fn mix(state: u64, word: u64) -> u64 {
+    (state.rotate_left(5) ^ word).wrapping_mul(SEED)
+}
+
+/// A key split into the words stored in a slot, with its hash.
+#[derive(Clone, Copy, Debug)]
+pub struct Key {
+    /// Bytes 0..8, zero-padded.
+    pub head: u64,
+    /// Bytes 8..12, zero-padded (only meaningful for inline keys).
+    pub tail: u32,
+    pub hash: u64,
+}
+
+impl Key {
+    /// `None` for empty keys and keys longer than [`MAX_KEY`].
+    #[inline]
+    pub fn new(bytes: &[u8]) -> Option<Key> {
+        let len = bytes.len();
+        if len == 0 || len > MAX_KEY {
+            return None;
+        }
+        let head = load_padded(&bytes[..len.min(8)]);
+        let middle = if len > 8 {
+            load_padded(&bytes[8..len.min(16)])
+        } else {
+            0
+        };
+        let mut hash = mix(mix(len as u64, head), middle);
+        if len > 16 {
+            for chunk in bytes[16..].chunks(8) {
+                hash = mix(hash, load_padded(chunk));
+            }
+        }
+        Some(Key {
+            head,
+            tail: middle as u32,
+            hash,
+        })
+    }
+
+    /// Home slot in a table of `1 << bits` slots.
+    #[inline]
+    pub fn home(&self, bits: u32) -> usize {
+        (self.hash >> (64 - bits)) as usize
+    }
+}
