@@ -48,8 +48,9 @@ pub(crate) fn tag(
         lexicon,
         tags: vec![Tag::NN; tokens.len()],
         options: vec![TagSet::EMPTY; tokens.len()],
-        entries: vec![None; tokens.len()],
+        entries: Vec::new(),
         marks: vec![0; tokens.len()],
+        sentence_start: 0,
     };
     for sentence in sentences {
         tagger.sentence(sentence);
@@ -64,8 +65,10 @@ struct Tagger<'a> {
     tags: Vec<Tag>,
     /// Tags each token may take (includes its current tag).
     options: Vec<TagSet>,
-    /// Lexicon entries of the words that [`needs_lookup`], fetched in one batch per sentence.
+    /// Lexicon entries of the current sentence's words that [`needs_lookup`] (index:
+    /// token index minus `sentence_start`), fetched in one batch per sentence.
     entries: Vec<Option<Entry>>,
+    sentence_start: usize,
     /// Function-word classes ([`mark`]) of each token.
     marks: Vec<u16>,
 }
@@ -216,6 +219,9 @@ impl Tagger<'_> {
     /// tight loop: the look-ups are independent, so the processor overlaps their cache
     /// misses instead of taking them one at a time inside the rules.
     fn look_up_words(&mut self, start: usize, body: usize, end: usize) {
+        self.sentence_start = start;
+        self.entries.clear();
+        self.entries.resize(end - start, None);
         for index in start..end {
             let token = &self.tokens[index];
             if !matches!(token.kind, Kind::Word | Kind::Clitic(_)) {
@@ -227,9 +233,18 @@ impl Tagger<'_> {
             }
             let initial = index >= body && self.is_initial(index, body);
             if token.is_word() && needs_lookup(token, initial) {
-                self.entries[index] = self.lexicon.word(word);
+                self.entries[index - start] = self.lexicon.word(word);
             }
         }
+    }
+
+    /// The batched look-up result of a word of the current sentence.
+    fn entry(&self, index: usize) -> Option<Entry> {
+        index
+            .checked_sub(self.sentence_start)
+            .and_then(|offset| self.entries.get(offset))
+            .copied()
+            .flatten()
     }
 
     fn has_mark(&self, index: usize, marks: u16) -> bool {
@@ -251,7 +266,7 @@ impl Tagger<'_> {
             } else if token.has(flag::CAPITALIZED) {
                 capitalized += 1;
             } else if token.has(flag::LOWERCASE_START) {
-                let function_word = self.entries[index].is_some_and(|entry| {
+                let function_word = self.entry(index).is_some_and(|entry| {
                     matches!(entry.primary, Tag::DT | Tag::IN | Tag::CC | Tag::TO)
                 });
                 if !function_word {
@@ -310,7 +325,7 @@ impl Tagger<'_> {
         }
         let word = self.word(index);
         let entry = if needs_lookup(&token, initial) {
-            self.entries[index]
+            self.entry(index)
         } else if casing != Casing::Normal {
             self.lexicon.word(word)
         } else {

@@ -312,8 +312,19 @@ impl Tokenizer<'_> {
         let mut hyphen = 0u16;
         loop {
             index = self.word_run(index, &mut seen);
-            let Some(ch) = char_at(self.text, index) else {
-                break;
+            // Most words end at a space or ASCII punctuation: decode only non-ASCII stops.
+            let ch = match bytes.get(index) {
+                None => break,
+                Some(&byte) if byte < 0x80 => {
+                    if class(byte) & SPACE != 0 {
+                        break;
+                    }
+                    char::from(byte)
+                }
+                Some(_) => match char_at(self.text, index) {
+                    Some(ch) => ch,
+                    None => break,
+                },
             };
             let previous = byte_at(index - 1);
             let next = byte_at(index + 1);
@@ -511,6 +522,7 @@ impl Tokenizer<'_> {
     }
 
     /// Pushes a word with its shape flags; `seen` holds the letter classes it contains.
+    #[inline]
     fn push_word(&mut self, start: usize, end: usize, kind: Kind, seen: u8, flags: u16) {
         let mut flags = flags;
         let first = match self.bytes.get(start) {
