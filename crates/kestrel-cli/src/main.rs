@@ -145,11 +145,30 @@ fn report(d: &Diagnostic) -> bool {
     }
 }
 
+/// Documents larger than this are coded on their own, streaming their events, so that memory
+/// does not grow with the number of events of one huge document.
+const LARGE_DOCUMENT: usize = 1 << 20;
+
+/// Code a batch in parallel and write the events in input order.
 fn code_batch<W: Write>(coder: &Coder, batch: &mut Vec<Document>, writer: &mut RecordWriter<W>) -> io::Result<()> {
-    let coded: Vec<_> = batch.par_iter().map(|d| coder.code(d)).collect();
-    for records in coded {
-        for r in &records {
-            writer.write(r)?;
+    for run in batch.chunk_by(|a, b| (a.text.len() > LARGE_DOCUMENT) == (b.text.len() > LARGE_DOCUMENT)) {
+        if run[0].text.len() > LARGE_DOCUMENT {
+            for d in run {
+                let mut result = Ok(());
+                coder.code_each(d, |r| {
+                    if result.is_ok() {
+                        result = writer.write(&r);
+                    }
+                });
+                result?;
+            }
+            continue;
+        }
+        let coded: Vec<_> = run.par_iter().map(|d| coder.code(d)).collect();
+        for records in coded {
+            for r in &records {
+                writer.write(r)?;
+            }
         }
     }
     batch.clear();

@@ -5,7 +5,7 @@
 use kestrel_actors::{find_document_mentions, resolve_sentence, Actor, ActorKb, DocContext, DocInput};
 use kestrel_dates::Precision;
 use kestrel_events::{extract, CameoTable, Event, Lexicon, SentenceView};
-use kestrel_text::analyze;
+use kestrel_text::{analyze, SentenceSpan, Tag, TextAnalysis};
 
 use crate::input::Document;
 use crate::record::{stable_hash, ActorRecord, AttributionRecord, EventRecord, PloverRecord, TriggerRecord};
@@ -32,6 +32,14 @@ impl Coder<'static> {
 impl Coder<'_> {
     /// Code one document: its events in sentence order, then by position.
     pub fn code(&self, doc: &Document) -> Vec<EventRecord> {
+        let mut out = Vec::new();
+        self.code_each(doc, |r| out.push(r));
+        out
+    }
+
+    /// Code one document, handing each event over as soon as its sentence is done, so that a
+    /// huge document needs no memory for its events.
+    pub fn code_each(&self, doc: &Document, mut emit: impl FnMut(EventRecord)) {
         let text = doc.text.as_str();
         let analysis = analyze(text);
         let mentions = find_document_mentions(self.actors, text, &analysis);
@@ -43,19 +51,20 @@ impl Coder<'_> {
             date: doc.date,
         };
         let mut ctx = DocContext::default();
-        let mut out = Vec::new();
         for (index, sentence) in analysis.sentences.iter().enumerate() {
-            let phrases = resolve_sentence(&input, sentence, &mut ctx);
-            let range = sentence.body_start as usize..sentence.tokens.end as usize;
-            let view = SentenceView::new(text, &analysis, range, &phrases);
-            let sentence_text = text.get(sentence.start as usize..sentence.end as usize).unwrap_or_default();
-            for event in extract(&view, self.lexicon, doc.date) {
-                if let Some(r) = self.record(doc, index, sentence_text, event) {
-                    out.push(r);
+            for window in windows(&analysis, sentence) {
+                // The text of the window: the whole sentence, except in run-on text.
+                let sentence_text = text.get(window.start as usize..window.end as usize).unwrap_or_default();
+                let phrases = resolve_sentence(&input, &window, &mut ctx);
+                let range = window.body_start as usize..window.tokens.end as usize;
+                let view = SentenceView::new(text, &analysis, range, &phrases);
+                for event in extract(&view, self.lexicon, doc.date) {
+                    if let Some(r) = self.record(doc, index, sentence_text, event) {
+                        emit(r);
+                    }
                 }
             }
         }
-        out
     }
 
     fn record(&self, doc: &Document, sentence: usize, sentence_text: &str, e: Event) -> Option<EventRecord> {
@@ -115,6 +124,40 @@ impl Coder<'_> {
             confidence: e.confidence,
         })
     }
+}
+
+/// Longest stretch of tokens coded at once. News sentences stay far below it; run-on text
+/// (tables, lists, a document without stops) is cut into windows at punctuation so that
+/// coding time stays linear in the input.
+const MAX_WINDOW: usize = 160;
+
+fn windows(analysis: &TextAnalysis, sentence: &SentenceSpan) -> Vec<SentenceSpan> {
+    let (start, end) = (sentence.body_start as usize, sentence.tokens.end as usize);
+    if end - start <= MAX_WINDOW {
+        return vec![sentence.clone()];
+    }
+    let tokens = &analysis.tokens;
+    let mut out = Vec::new();
+    let mut from = start;
+    while from < end {
+        let limit = (from + MAX_WINDOW).min(end);
+        let cut = if limit == end {
+            end
+        } else {
+            (from + MAX_WINDOW / 2..limit)
+                .rev()
+                .find(|&i| matches!(tokens[i].tag, Tag::Comma | Tag::Colon | Tag::Period))
+                .map_or(limit, |i| i + 1)
+        };
+        out.push(SentenceSpan {
+            start: tokens[from].start,
+            end: tokens[cut - 1].end,
+            tokens: from as u32..cut as u32,
+            body_start: from as u32,
+        });
+        from = cut;
+    }
+    out
 }
 
 fn slice(text: &str, span: (usize, usize)) -> String {
