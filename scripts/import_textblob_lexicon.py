@@ -21,9 +21,12 @@ What the conversion does (the output header repeats this):
     (abbreviations live in data/text/abbreviations.tsv), non-ASCII characters, and
     apostrophes (the tokenizer splits clitics such as 's and n't off and tags them itself;
     the source's other apostrophe entries are mostly quote debris such as "a'show");
+  * British -ise/-yse spellings are added for -ize/-yze words the source only has in
+    American spelling ("criticise", "criticised", "organisation");
   * alternative tags are derived from the lexicon's own inflected forms, so that contextual
-    rules can choose between them: a noun whose -ed/-ing/-s forms are verbs also gets VB
-    ("visit NN VB" because "visited" is VBD); a plural noun whose stem is such a verb gets
+    rules can choose between them: a noun or adjective whose -ed/-ing/-s forms are verbs also
+    gets VB ("visit NN VB" because "visited" is VBD), and so does a preposition or adverb with
+    two kinds of verb inflections ("like IN VB": "liked", "likes"); a plural noun whose stem is such a verb gets
     VBZ ("attacks NNS VBZ"); a 3rd-person verb whose stem is a noun gets NNS; a regular -ed
     form gets both VBD and VBN.
 """
@@ -129,6 +132,33 @@ def has_verb_inflection(stem: str, lexicon) -> bool:
     return any(set(lexicon.get(form, ())) & expected for form, expected in inflections(stem))
 
 
+def closed_class_verb_evidence(stem: str, lexicon) -> int:
+    """How many kinds of verb inflection (-s, past, -ing) a preposition or adverb has,
+    ignoring forms that belong to stem + "e" ("noted" is "note", not "not")."""
+    e_stem_known = not stem.endswith("e") and stem + "e" in lexicon
+    kinds = set()
+    for form, expected in inflections(stem):
+        if e_stem_known and form in (stem + "es", stem + "ed", stem + "ing"):
+            continue  # as much a form of stem + "e"
+        if set(lexicon.get(form, ())) & expected:
+            kinds.add(frozenset(expected))
+    return len(kinds)
+
+
+BRITISH_SPELLING = re.compile(r"^(.{4,})(iz|yz)(e|ed|es|ing|ation|ations|er|ers)$")
+
+
+def add_british_spellings(lexicon):
+    """Adds -ise/-yse spellings of -ize/-yze words ("criticised" from "criticized") that the
+    (American) source lacks, with the same tags."""
+    for key, tags in list(lexicon.items()):
+        match = BRITISH_SPELLING.match(key)
+        if match:
+            stem, middle, ending = match.groups()
+            variant = stem + middle[0] + "s" + ending
+            lexicon.setdefault(variant, list(tags))
+
+
 def derive_alternatives(lexicon):
     derived = {key: list(tags) for key, tags in lexicon.items()}
 
@@ -140,6 +170,8 @@ def derive_alternatives(lexicon):
         first = tags[0]
         if first in ("NN", "JJ") and has_verb_inflection(key, lexicon):
             add(key, "VB")
+        if first in ("IN", "RB", "RP") and closed_class_verb_evidence(key, lexicon) >= 2:
+            add(key, "VB")  # "like", "back", "near": stricter, these are mostly not verbs
         if first in ("VB", "VBP") and (
             "NNS" in lexicon.get(key + "s", ()) or "NNS" in lexicon.get(key + "es", ())
         ):
@@ -179,7 +211,8 @@ HEADER = """\
 #         derived from the lexicon's own inflected forms (visit NN VB, attacks NNS VBZ,
 #         visited VBD VBN), or NNP when a capitalised variant is a proper noun (may MD NNP).
 # Words that are only ever proper nouns, numbers, punctuation, abbreviations and clitics
-# are left out: the tokenizer and tagger rules handle them.
+# are left out: the tokenizer and tagger rules handle them. British -ise/-yse spellings are
+# added for the source's -ize/-yze words (criticise, organisation).
 #
 # Source: textblob {version} (MIT licence, Copyright Steven Loria and contributors),
 # textblob/en/en-lexicon.txt: Brill's rule-based tagger lexicon v1.14 (Copyright 1993 by the
@@ -203,6 +236,7 @@ def main():
     if match:
         version = match.group(1)
     lexicon = merge_case_variants(parse(read_lexicon_text(args.source)))
+    add_british_spellings(lexicon)
     derived = derive_alternatives(lexicon)
     lines = [HEADER.format(version=version)]
     for key in sorted(derived):

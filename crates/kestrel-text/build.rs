@@ -63,8 +63,8 @@ fn read_lexicon(path: &Path, words: &mut Words) -> Result<(), Error> {
             .split_once('\t')
             .ok_or_else(|| format!("{}: data line {}: no tab", path.display(), number + 1))?;
         for name in tags.split(' ') {
-            let tag = tag_index(name)
-                .ok_or_else(|| format!("{}: unknown tag {name:?} for {word:?}", path.display()))?;
+            let tag =
+                tag_index(name).ok_or_else(|| format!("{}: unknown tag {name:?} for {word:?}", path.display()))?;
             words.add(word, tag);
         }
     }

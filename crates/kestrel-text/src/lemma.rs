@@ -68,8 +68,7 @@ fn is_vowel(byte: u8) -> bool {
 fn undoubled(stem: &str) -> Option<&str> {
     let bytes = stem.as_bytes();
     let length = bytes.len();
-    (length >= 3 && bytes[length - 1] == bytes[length - 2] && !is_vowel(bytes[length - 1]))
-        .then(|| &stem[..length - 1])
+    (length >= 3 && bytes[length - 1] == bytes[length - 2] && !is_vowel(bytes[length - 1])).then(|| &stem[..length - 1])
 }
 
 /// Base form of a lower-cased verb form: "visited" -> "visit", "travelled" -> "travel",
@@ -104,8 +103,7 @@ pub fn verb_lemma(lower: &str) -> Cow<'_, str> {
             known,
         );
     }
-    if lower.len() > 2 && lower.ends_with('s') && !lower.ends_with("ss") && !lower.ends_with("us")
-    {
+    if lower.len() > 2 && lower.ends_with('s') && !lower.ends_with("ss") && !lower.ends_with("us") {
         let without_s = &lower[..lower.len() - 1];
         let without_es = lower.strip_suffix("es").unwrap_or(without_s);
         return s_form_lemma(without_s, without_es, known);
@@ -130,9 +128,7 @@ fn past_or_gerund_lemma<'a>(lower: &'a str, stem: &'a str, lexicon: &Lexicon) ->
     candidates[count] = with_e;
     count += 1;
     let fallback = match undoubled(stem) {
-        Some(single) if !stem.ends_with("ll") && !stem.ends_with("ss") => {
-            Candidate::new(single, "")
-        }
+        Some(single) if !stem.ends_with("ll") && !stem.ends_with("ss") => Candidate::new(single, ""),
         _ if needs_silent_e(stem) => with_e,
         _ => Candidate::new(stem, ""),
     };
@@ -140,10 +136,10 @@ fn past_or_gerund_lemma<'a>(lower: &'a str, stem: &'a str, lexicon: &Lexicon) ->
 }
 
 /// Stems that do not end English words without a final "e": "argu", "serv", "forc",
-/// "handl".
+/// "handl", "mobilis".
 fn needs_silent_e(stem: &str) -> bool {
     match stem.as_bytes() {
-        [.., b'u' | b'v' | b'c' | b'z'] => true,
+        [.., b'u' | b'v' | b'c' | b'z'] | [.., b'i', b's'] => true,
         [.., consonant, b'l'] => !is_vowel(*consonant) && *consonant != b'l',
         _ => false,
     }
@@ -151,11 +147,7 @@ fn needs_silent_e(stem: &str) -> bool {
 
 /// Lemma of an -s form: "urges" -> "urge", "watches" -> "watch". Stems that take "-es"
 /// ("pass", "tax") are tried first, so "passes" is "pass" even though "passe" is a word.
-fn s_form_lemma<'a>(
-    without_s: &'a str,
-    without_es: &'a str,
-    known: impl Fn(&str) -> bool + Copy,
-) -> Cow<'a, str> {
+fn s_form_lemma<'a>(without_s: &'a str, without_es: &'a str, known: impl Fn(&str) -> bool + Copy) -> Cow<'a, str> {
     let (first, second) = if needs_es(without_es) {
         (without_es, without_s)
     } else {
@@ -170,9 +162,7 @@ fn s_form_lemma<'a>(
 
 /// Stems whose plural or 3rd-person form takes "-es": "watch", "crash", "tax", "buzz".
 fn needs_es(stem: &str) -> bool {
-    ["ss", "x", "z", "ch", "sh"]
-        .iter()
-        .any(|ending| stem.ends_with(ending))
+    ["ss", "x", "z", "ch", "sh"].iter().any(|ending| stem.ends_with(ending))
 }
 
 /// Singular of a lower-cased noun: "sanctions" -> "sanction", "countries" -> "country",
@@ -185,10 +175,7 @@ pub fn noun_lemma(lower: &str) -> Cow<'_, str> {
     }
     let known = |word: &str| lexicon.is_singular_noun(word);
     let singular_endings = ["ss", "us", "is", "ous"];
-    if lower.len() <= 3
-        || !lower.ends_with('s')
-        || singular_endings.iter().any(|ending| lower.ends_with(ending))
-    {
+    if lower.len() <= 3 || !lower.ends_with('s') || singular_endings.iter().any(|ending| lower.ends_with(ending)) {
         return Cow::Borrowed(lower);
     }
     if let Some(stem) = lower.strip_suffix("ies") {
@@ -251,6 +238,9 @@ mod tests {
             ("bring", "bring"),
             ("attack", "attack"),
             ("ca", "can"),
+            ("criticised", "criticise"),
+            ("criticized", "criticize"),
+            ("destabilised", "destabilise"),
         ];
         for (form, lemma) in cases {
             assert_eq!(verb_lemma(form), lemma, "verb_lemma({form:?})");
@@ -262,6 +252,7 @@ mod tests {
         assert_eq!(verb_lemma("zorbled"), "zorble");
         assert_eq!(verb_lemma("frobbed"), "frob");
         assert_eq!(verb_lemma("glarving"), "glarve");
+        assert_eq!(verb_lemma("zorbalised"), "zorbalise");
     }
 
     #[test]

@@ -20,14 +20,7 @@ pub(crate) struct TagSet(u64);
 
 impl TagSet {
     pub(crate) const EMPTY: TagSet = TagSet(0);
-    pub(crate) const VERBS: TagSet = TagSet::of(&[
-        Tag::VB,
-        Tag::VBD,
-        Tag::VBG,
-        Tag::VBN,
-        Tag::VBP,
-        Tag::VBZ,
-    ]);
+    pub(crate) const VERBS: TagSet = TagSet::of(&[Tag::VB, Tag::VBD, Tag::VBG, Tag::VBN, Tag::VBP, Tag::VBZ]);
 
     pub(crate) const fn from_bits(bits: u64) -> TagSet {
         TagSet(bits)
@@ -130,9 +123,7 @@ impl Lexicon {
         }
         for line in data_lines(ABBREVIATIONS) {
             if let Some((abbreviation, class, tag)) = parse_abbreviation_line(line) {
-                lexicon
-                    .abbreviations
-                    .insert(abbreviation, Abbreviation { class, tag });
+                lexicon.abbreviations.insert(abbreviation, Abbreviation { class, tag });
             }
         }
         lexicon
@@ -173,9 +164,7 @@ impl Lexicon {
     }
 }
 
-fn parse_abbreviation_line(
-    line: &'static str,
-) -> Option<(&'static str, AbbreviationClass, Tag)> {
+fn parse_abbreviation_line(line: &'static str) -> Option<(&'static str, AbbreviationClass, Tag)> {
     let mut columns = line.split('\t');
     let abbreviation = columns.next()?;
     let class = match columns.next()? {

@@ -8,7 +8,8 @@
 //! The pipeline is tokenize → split sentences (and find datelines) → tag. Each step is a
 //! single left-to-right pass over the document or its tokens, so the whole is linear in the
 //! input. The word lists it relies on are data files under `data/text/`, embedded at compile
-//! time and indexed once per process on first use (see [`warm_up`]).
+//! time: the part-of-speech lexicon is compiled by `build.rs` into a hash table read in place,
+//! the small lists are indexed on first use (see [`warm_up`]).
 
 mod hash;
 pub use hash::{FxHashMap, FxHasher};
@@ -142,10 +143,7 @@ impl Tag {
             Tag::LParen => "-LRB-",
             Tag::RParen => "-RRB-",
             Tag::Dash => "-",
-            word_tag => table_format::WORD_TAGS
-                .get(word_tag as usize)
-                .copied()
-                .unwrap_or("?"),
+            word_tag => table_format::WORD_TAGS.get(word_tag as usize).copied().unwrap_or("?"),
         }
     }
 
@@ -194,10 +192,7 @@ impl Tag {
 
     /// Any verb form (VB, VBD, VBG, VBN, VBP, VBZ); modals are [`Tag::MD`], not verbs.
     pub fn is_verb(self) -> bool {
-        matches!(
-            self,
-            Tag::VB | Tag::VBD | Tag::VBG | Tag::VBN | Tag::VBP | Tag::VBZ
-        )
+        matches!(self, Tag::VB | Tag::VBD | Tag::VBG | Tag::VBN | Tag::VBP | Tag::VBZ)
     }
 
     /// A verb that carries tense (VBD, VBP, VBZ) or a modal: the head of a finite clause.
@@ -247,23 +242,14 @@ impl Tag {
 
     /// A word that can open a noun phrase: determiner, possessive, adjective, number, noun.
     pub fn starts_noun_phrase(self) -> bool {
-        self.is_determiner()
-            || self.is_adjective()
-            || self.is_noun()
-            || matches!(self, Tag::PRPS | Tag::CD | Tag::WPS)
+        self.is_determiner() || self.is_adjective() || self.is_noun() || matches!(self, Tag::PRPS | Tag::CD | Tag::WPS)
     }
 
     /// Punctuation token (comma, colon, period, quote, parenthesis, dash).
     pub fn is_punctuation(self) -> bool {
         matches!(
             self,
-            Tag::Comma
-                | Tag::Colon
-                | Tag::Period
-                | Tag::Quote
-                | Tag::LParen
-                | Tag::RParen
-                | Tag::Dash
+            Tag::Comma | Tag::Colon | Tag::Period | Tag::Quote | Tag::LParen | Tag::RParen | Tag::Dash
         )
     }
 }
@@ -280,16 +266,12 @@ impl Token {
     /// The token's text in `doc` (the document it was produced from; empty if `doc` is a
     /// different, shorter text).
     pub fn text<'a>(&self, doc: &'a str) -> &'a str {
-        doc.get(self.start as usize..self.end as usize)
-            .unwrap_or("")
+        doc.get(self.start as usize..self.end as usize).unwrap_or("")
     }
 
     /// Whether the token starts with an upper-case letter.
     pub fn is_capitalized(&self, doc: &str) -> bool {
-        self.text(doc)
-            .chars()
-            .next()
-            .is_some_and(char::is_uppercase)
+        self.text(doc).chars().next().is_some_and(char::is_uppercase)
     }
 }
 
@@ -355,8 +337,9 @@ pub fn analyze(text: &str) -> TextAnalysis {
     }
 }
 
-/// Builds the embedded lexicon now instead of on the first call of [`analyze`] or a lemma
-/// function. Returns the number of word entries; takes a few milliseconds once per process.
+/// Opens the embedded lexicon now instead of on the first call of [`analyze`] or a lemma
+/// function. Returns the number of words in the part-of-speech lexicon. Takes well under a
+/// millisecond, once per process.
 pub fn warm_up() -> usize {
     lexicon::lexicon().word_count()
 }

@@ -39,10 +39,7 @@ pub(crate) fn split(tokens: &[RawToken], lower: &str, lexicon: &Lexicon) -> Vec<
             continue;
         };
         let mut next = index + 1;
-        while next < tokens.len()
-            && !tokens[next].has(flag::NEWLINE_BEFORE)
-            && is_closer(&tokens[next])
-        {
+        while next < tokens.len() && !tokens[next].has(flag::NEWLINE_BEFORE) && is_closer(&tokens[next]) {
             next += 1;
         }
         let ends = next == tokens.len()
@@ -79,16 +76,8 @@ fn terminal(tokens: &[RawToken], index: usize) -> Option<Terminal> {
         Kind::Mark(Tag::Period) => Some(Terminal::FullStop),
         Kind::Mark(Tag::Colon) if token.has(flag::ELLIPSIS) => Some(Terminal::Weak),
         Kind::Abbreviation { class, .. } => match class {
-            AbbreviationClass::Title | AbbreviationClass::Inner | AbbreviationClass::Numeric => {
-                None
-            }
-            AbbreviationClass::Month
-                if tokens
-                    .get(index + 1)
-                    .is_some_and(|next| next.kind == Kind::Number) =>
-            {
-                None
-            }
+            AbbreviationClass::Title | AbbreviationClass::Inner | AbbreviationClass::Numeric => None,
+            AbbreviationClass::Month if tokens.get(index + 1).is_some_and(|next| next.kind == Kind::Number) => None,
             AbbreviationClass::Month | AbbreviationClass::Any => Some(Terminal::Weak),
         },
         _ => None,
@@ -99,9 +88,7 @@ fn terminal(tokens: &[RawToken], index: usize) -> Option<Terminal> {
 fn is_closer(token: &RawToken) -> bool {
     match token.kind {
         Kind::Mark(Tag::RParen) => true,
-        Kind::Mark(Tag::Quote) => {
-            token.has(flag::CLOSING) || !token.has(flag::SPACE_BEFORE | flag::OPENING)
-        }
+        Kind::Mark(Tag::Quote) => token.has(flag::CLOSING) || !token.has(flag::SPACE_BEFORE | flag::OPENING),
         _ => false,
     }
 }
@@ -111,10 +98,10 @@ fn can_start_sentence(token: &RawToken) -> bool {
     match token.kind {
         Kind::Word => !token.has(flag::LOWERCASE_START),
         Kind::Clitic(_) => false,
-        Kind::Mark(tag) => !matches!(
-            tag,
-            Tag::Comma | Tag::Colon | Tag::Period | Tag::RParen | Tag::Quote
-        ) || (tag == Tag::Quote && token.has(flag::OPENING)),
+        Kind::Mark(tag) => {
+            !matches!(tag, Tag::Comma | Tag::Colon | Tag::Period | Tag::RParen | Tag::Quote)
+                || (tag == Tag::Quote && token.has(flag::OPENING))
+        }
         Kind::Number | Kind::Abbreviation { .. } => true,
     }
 }
@@ -123,12 +110,14 @@ fn can_start_sentence(token: &RawToken) -> bool {
 /// determiner, pronoun, preposition, conjunction, adverb ... ("The", "He", "In", "But").
 /// An opening quote before such a word counts too.
 fn is_sentence_starter(tokens: &[RawToken], index: usize, lower: &str, lexicon: &Lexicon) -> bool {
-    let Some(token) = tokens.get(index) else {
+    let Some(mut token) = tokens.get(index) else {
         return true;
     };
     if token.mark() == Some(Tag::Quote) && token.has(flag::OPENING) {
-        return is_sentence_starter(tokens, index + 1, lower, lexicon)
-            && index + 1 < tokens.len();
+        match tokens.get(index + 1) {
+            Some(quoted) => token = quoted,
+            None => return false,
+        }
     }
     if !token.is_word() || !token.has(flag::CAPITALIZED) || token.has(flag::ALL_CAPS) {
         return false;
@@ -162,12 +151,7 @@ fn is_sentence_starter(tokens: &[RawToken], index: usize, lower: &str, lexicon: 
 /// A single line break ends a sentence (a heading, a paragraph of one line) unless the text
 /// visibly runs on: the next line starts in lower case, or the line ends with a comma or a
 /// function word that needs a continuation. A blank line always ends the sentence.
-fn line_break_ends_sentence(
-    tokens: &[RawToken],
-    index: usize,
-    lower: &str,
-    lexicon: &Lexicon,
-) -> bool {
+fn line_break_ends_sentence(tokens: &[RawToken], index: usize, lower: &str, lexicon: &Lexicon) -> bool {
     let token = &tokens[index];
     if token.has(flag::BLANK_LINE_BEFORE) {
         return true;
@@ -179,12 +163,9 @@ fn line_break_ends_sentence(
     match previous.kind {
         Kind::Mark(Tag::Comma) => false,
         Kind::Word => !lower.get(previous.range()).is_some_and(|word| {
-            lexicon.word(word).is_some_and(|entry| {
-                matches!(
-                    entry.primary,
-                    Tag::DT | Tag::IN | Tag::CC | Tag::TO | Tag::PRPS
-                )
-            })
+            lexicon
+                .word(word)
+                .is_some_and(|entry| matches!(entry.primary, Tag::DT | Tag::IN | Tag::CC | Tag::TO | Tag::PRPS))
         }),
         _ => true,
     }
@@ -211,8 +192,7 @@ fn dateline_end(tokens: &[RawToken], start: usize, end: usize) -> Option<usize> 
             Kind::Mark(Tag::Comma | Tag::SYM) => {}
             Kind::Mark(Tag::LParen) => {
                 // (Reuters), (AP), (AFP), (Xinhua): capitalised words up to the bracket.
-                let close = (index + 1..limit)
-                    .find(|&inner| tokens[inner].mark() == Some(Tag::RParen))?;
+                let close = (index + 1..limit).find(|&inner| tokens[inner].mark() == Some(Tag::RParen))?;
                 let agency = &tokens[index + 1..close];
                 if agency.is_empty()
                     || !agency

@@ -89,9 +89,7 @@ impl WordTable {
             if len == 0 {
                 return None;
             }
-            let head = u64::from_le_bytes([
-                slot[0], slot[1], slot[2], slot[3], slot[4], slot[5], slot[6], slot[7],
-            ]);
+            let head = u64::from_le_bytes([slot[0], slot[1], slot[2], slot[3], slot[4], slot[5], slot[6], slot[7]]);
             let tail = u32::from_le_bytes([slot[8], slot[9], slot[10], slot[11]]);
             if len == bytes.len() && head == key.head {
                 let same = if len <= INLINE_KEY {

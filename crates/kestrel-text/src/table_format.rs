@@ -22,9 +22,8 @@ pub const MAX_KEY: usize = 255;
 
 /// Penn word tags in the declaration order of `kestrel_text::Tag` (index = discriminant).
 pub const WORD_TAGS: [&str; 35] = [
-    "NN", "NNS", "NNP", "NNPS", "PRP", "PRP$", "DT", "PDT", "JJ", "JJR", "JJS", "RB", "RBR",
-    "RBS", "VB", "VBD", "VBG", "VBN", "VBP", "VBZ", "MD", "IN", "TO", "CC", "CD", "POS", "WDT",
-    "WP", "WP$", "WRB", "RP", "EX", "UH", "FW", "SYM",
+    "NN", "NNS", "NNP", "NNPS", "PRP", "PRP$", "DT", "PDT", "JJ", "JJR", "JJS", "RB", "RBR", "RBS", "VB", "VBD", "VBG",
+    "VBN", "VBP", "VBZ", "MD", "IN", "TO", "CC", "CD", "POS", "WDT", "WP", "WP$", "WRB", "RP", "EX", "UH", "FW", "SYM",
 ];
 
 const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
@@ -46,9 +45,7 @@ pub fn load_padded(bytes: &[u8]) -> u64 {
         high.copy_from_slice(&bytes[n - 4..]);
         u64::from(u32::from_le_bytes(low)) | u64::from(u32::from_le_bytes(high)) << ((n - 4) * 8)
     } else if n > 0 {
-        u64::from(bytes[0])
-            | u64::from(bytes[n / 2]) << (n / 2 * 8)
-            | u64::from(bytes[n - 1]) << ((n - 1) * 8)
+        u64::from(bytes[0]) | u64::from(bytes[n / 2]) << (n / 2 * 8) | u64::from(bytes[n - 1]) << ((n - 1) * 8)
     } else {
         0
     }

@@ -16,6 +16,7 @@ const CLAUSE_LOOKAHEAD: usize = 20;
 const MAX_ADVERBS_SKIPPED: usize = 3;
 
 const BASE_FORMS: TagSet = TagSet::of(&[Tag::VB, Tag::VBP]);
+const NOUNS: TagSet = TagSet::of(&[Tag::NN, Tag::NNS]);
 /// The nominal side of a noun/verb ambiguity.
 const NOMINAL_OPTIONS: TagSet = TagSet::of(&[Tag::NN, Tag::NNS, Tag::JJ]);
 
@@ -36,20 +37,15 @@ enum Category {
     Nominal,
 }
 
-pub(crate) fn tag(
-    tokens: &[RawToken],
-    sentences: &[SentenceSpan],
-    lower: &str,
-    lexicon: &Lexicon,
-) -> Vec<Tag> {
+pub(crate) fn tag(tokens: &[RawToken], sentences: &[SentenceSpan], lower: &str, lexicon: &Lexicon) -> Vec<Tag> {
     let mut tagger = Tagger {
         tokens,
         lower,
         lexicon,
         tags: vec![Tag::NN; tokens.len()],
-        options: vec![TagSet::EMPTY; tokens.len()],
+        options: Vec::new(),
         entries: Vec::new(),
-        marks: vec![0; tokens.len()],
+        marks: Vec::new(),
         sentence_start: 0,
     };
     for sentence in sentences {
@@ -63,21 +59,20 @@ struct Tagger<'a> {
     lower: &'a str,
     lexicon: &'a Lexicon,
     tags: Vec<Tag>,
-    /// Tags each token may take (includes its current tag).
+    /// Tags each token of the current sentence may take (includes its current tag).
     options: Vec<TagSet>,
     /// Lexicon entries of the current sentence's words that [`needs_lookup`] (index:
     /// token index minus `sentence_start`), fetched in one batch per sentence.
     entries: Vec<Option<Entry>>,
     sentence_start: usize,
-    /// Function-word classes ([`mark`]) of each token.
+    /// Function-word classes ([`mark`]) of the current sentence's tokens.
     marks: Vec<u16>,
 }
 
 /// Whether tagging a word needs its lexicon entry: names mid-sentence and ALL-CAPS words
 /// are tagged NNP without one (outside headlines, which look their words up on demand).
 fn needs_lookup(token: &RawToken, initial: bool) -> bool {
-    !token.has(flag::ALL_CAPS)
-        && (initial || !token.has(flag::CAPITALIZED) || token.end - token.start == 1)
+    !token.has(flag::ALL_CAPS) && (initial || !token.has(flag::CAPITALIZED) || token.end - token.start == 1)
 }
 
 /// Function-word classes the rules test, computed once per token (bits of `marks`).
@@ -105,8 +100,7 @@ mod mark {
 fn word_marks(word: &str) -> u16 {
     use mark::*;
     match word {
-        "be" | "is" | "are" | "was" | "were" | "been" | "being" | "am" | "'re" | "’re" | "'m"
-        | "’m" => BE,
+        "be" | "is" | "are" | "was" | "were" | "been" | "being" | "am" | "'re" | "’re" | "'m" | "’m" => BE,
         "have" | "has" | "had" | "having" | "'ve" | "’ve" | "'d" | "’d" => HAVE,
         "get" | "gets" | "got" | "gotten" | "getting" => GET,
         "do" | "does" | "did" => DO,
@@ -114,8 +108,8 @@ fn word_marks(word: &str) -> u16 {
         "he" | "she" | "it" => NOMINATIVE | VERBAL_S_HOST,
         "that" => THAT | VERBAL_S_HOST,
         "there" => THERE | VERBAL_S_HOST,
-        "this" | "here" | "what" | "who" | "where" | "how" | "everyone" | "everything"
-        | "nobody" | "nothing" | "someone" | "something" | "let" => VERBAL_S_HOST,
+        "this" | "here" | "what" | "who" | "where" | "how" | "everyone" | "everything" | "nobody" | "nothing"
+        | "someone" | "something" | "let" => VERBAL_S_HOST,
         "up" | "off" | "out" | "down" | "away" | "back" => PARTICLE,
         "by" => BY,
         "not" => NOT,
@@ -129,15 +123,7 @@ const LONGEST_MARKED_WORD: u32 = 10;
 fn ends_clause(tag: Tag) -> bool {
     matches!(
         tag,
-        Tag::Comma
-            | Tag::Colon
-            | Tag::Period
-            | Tag::CC
-            | Tag::WDT
-            | Tag::WP
-            | Tag::Quote
-            | Tag::LParen
-            | Tag::Dash
+        Tag::Comma | Tag::Colon | Tag::Period | Tag::CC | Tag::WDT | Tag::WP | Tag::Quote | Tag::LParen | Tag::Dash
     )
 }
 
@@ -222,6 +208,10 @@ impl Tagger<'_> {
         self.sentence_start = start;
         self.entries.clear();
         self.entries.resize(end - start, None);
+        self.options.clear();
+        self.options.resize(end - start, TagSet::EMPTY);
+        self.marks.clear();
+        self.marks.resize(end - start, 0);
         for index in start..end {
             let token = &self.tokens[index];
             if !matches!(token.kind, Kind::Word | Kind::Clitic(_)) {
@@ -229,7 +219,7 @@ impl Tagger<'_> {
             }
             let word = self.lower.get(token.range()).unwrap_or("");
             if token.end - token.start <= LONGEST_MARKED_WORD {
-                self.marks[index] = word_marks(word);
+                self.marks[index - start] = word_marks(word);
             }
             let initial = index >= body && self.is_initial(index, body);
             if token.is_word() && needs_lookup(token, initial) {
@@ -247,8 +237,26 @@ impl Tagger<'_> {
             .flatten()
     }
 
+    /// The function-word marks of a token of the current sentence (0 outside it).
+    fn mark_bits(&self, index: usize) -> u16 {
+        index
+            .checked_sub(self.sentence_start)
+            .and_then(|offset| self.marks.get(offset))
+            .copied()
+            .unwrap_or(0)
+    }
+
+    /// The tag options of a token of the current sentence (empty outside it).
+    fn options_of(&self, index: usize) -> TagSet {
+        index
+            .checked_sub(self.sentence_start)
+            .and_then(|offset| self.options.get(offset))
+            .copied()
+            .unwrap_or(TagSet::EMPTY)
+    }
+
     fn has_mark(&self, index: usize, marks: u16) -> bool {
-        self.marks.get(index).is_some_and(|m| m & marks != 0)
+        self.mark_bits(index) & marks != 0
     }
 
     /// Recognises ALL-CAPS and Title Case headlines, where capitals say nothing about names.
@@ -266,9 +274,9 @@ impl Tagger<'_> {
             } else if token.has(flag::CAPITALIZED) {
                 capitalized += 1;
             } else if token.has(flag::LOWERCASE_START) {
-                let function_word = self.entry(index).is_some_and(|entry| {
-                    matches!(entry.primary, Tag::DT | Tag::IN | Tag::CC | Tag::TO)
-                });
+                let function_word = self
+                    .entry(index)
+                    .is_some_and(|entry| matches!(entry.primary, Tag::DT | Tag::IN | Tag::CC | Tag::TO));
                 if !function_word {
                     return Casing::Normal;
                 }
@@ -314,7 +322,7 @@ impl Tagger<'_> {
             Kind::Word => self.word_tag(index, end, initial, casing),
         };
         self.tags[index] = tag;
-        self.options[index] = options;
+        self.options[index - self.sentence_start] = options;
     }
 
     fn word_tag(&self, index: usize, end: usize, initial: bool, casing: Casing) -> (Tag, TagSet) {
@@ -336,18 +344,30 @@ impl Tagger<'_> {
         if capitalized {
             return match entry {
                 // "I" stays a pronoun; other capitalised words mid-sentence are names.
-                Some(entry) if !initial && entry.primary == Tag::PRP => {
-                    (entry.primary, entry.tags)
-                }
+                Some(entry) if !initial && entry.primary == Tag::PRP => (entry.primary, entry.tags),
                 _ if !initial => proper,
                 Some(entry) => {
-                    let next_capitalized = index + 1 < end
-                        && self.tokens[index + 1].is_word()
-                        && self.tokens[index + 1].has(flag::CAPITALIZED);
-                    let name_like = entry.tags.contains(Tag::NNP)
-                        && matches!(entry.primary, Tag::NN | Tag::NNS);
-                    if name_like && next_capitalized {
-                        proper // "New York", "China Daily"
+                    let next = self.tokens.get(index + 1).filter(|_| index + 1 < end);
+                    let next_capitalized = next.is_some_and(|next| next.is_word() && next.has(flag::CAPITALIZED));
+                    let next_primary = next
+                        .filter(|next| next.is_word())
+                        .and_then(|_| self.entry(index + 1))
+                        .map(|next| next.primary);
+                    let coordinated_name = next_primary == Some(Tag::CC)
+                        && self
+                            .tokens
+                            .get(index + 2)
+                            .is_some_and(|after| index + 2 < end && after.is_word() && after.has(flag::CAPITALIZED));
+                    // A sentence-initial singular noun that is also a name is read as the
+                    // name when a verb or another name follows ("China will ...", "Turkey
+                    // and Iran ...", "New York"), not otherwise ("Today, ...").
+                    let name = entry.tags.contains(Tag::NNP)
+                        && matches!(entry.primary, Tag::NN | Tag::NNS)
+                        && (next_capitalized
+                            || coordinated_name
+                            || (entry.primary == Tag::NN && next_primary.is_some_and(Tag::is_finite_verb)));
+                    if name {
+                        proper
                     } else {
                         (entry.primary, entry.tags)
                     }
@@ -394,14 +414,14 @@ impl Tagger<'_> {
             _ => return,
         }
         let previous = (index > body).then(|| self.tags[index - 1]);
-        let marks = self.marks[index];
+        let marks = self.mark_bits(index);
         if marks & mark::THAT != 0 {
             self.tags[index] = self.that(index, body, end);
             return;
         }
         if marks & mark::THERE != 0 {
-            let next_is_verb = index + 1 < end
-                && (self.has_mark(index + 1, mark::BE) || self.tags[index + 1] == Tag::MD);
+            let next_is_verb =
+                index + 1 < end && (self.has_mark(index + 1, mark::BE) || self.tags[index + 1] == Tag::MD);
             if next_is_verb {
                 self.tags[index] = Tag::EX;
             }
@@ -411,22 +431,26 @@ impl Tagger<'_> {
             self.tags[index] = Tag::RP;
             return;
         }
-        let options = self.options[index];
+        let options = self.options[index - self.sentence_start];
         let current = self.tags[index];
         let mut category = if current.is_verb() {
             Category::Verb
         } else {
             Category::Nominal
         };
+        // A word that may be a verb or a noun/adjective ("visit", "attacks").
         if options.intersects(TagSet::VERBS) && options.intersects(NOMINAL_OPTIONS) {
             if let Some(evidence) = self.category_evidence(index, body, end) {
                 category = evidence;
             }
+        } else if matches!(current, Tag::IN | Tag::RB)
+            && options.contains(Tag::VB)
+            && self.closed_class_verb(index, body, end)
+        {
+            category = Category::Verb; // "would like to", "to back Ukraine"
         }
         let mut tag = match category {
-            Category::Verb if options.intersects(TagSet::VERBS) => {
-                self.verb_form(index, body, end)
-            }
+            Category::Verb if options.intersects(TagSet::VERBS) => self.verb_form(index, body, end),
             Category::Verb => current,
             Category::Nominal if current.is_verb() => [Tag::NNS, Tag::NN, Tag::JJ]
                 .into_iter()
@@ -438,17 +462,18 @@ impl Tagger<'_> {
         let after_determiner = matches!(previous, Some(Tag::DT | Tag::PRPS | Tag::POS));
         if tag == Tag::JJ && after_determiner {
             // "the military said": an adjective heading its noun phrase is a noun.
+            // A following word that may be a noun is the head instead ("his frequent travels").
+            let next_may_be_noun = index + 1 < end && self.options_of(index + 1).intersects(NOUNS);
             let heads = match next {
                 None => true,
                 Some(next) => {
-                    next.is_finite_verb() || matches!(next, Tag::POS | Tag::Period | Tag::Comma)
+                    (next.is_finite_verb() && !next_may_be_noun) || matches!(next, Tag::POS | Tag::Period | Tag::Comma)
                 }
             };
             if heads {
                 tag = Tag::NN;
             }
-        } else if tag == Tag::VBG && (after_determiner || previous.is_some_and(Tag::is_adjective))
-        {
+        } else if tag == Tag::VBG && (after_determiner || previous.is_some_and(Tag::is_adjective)) {
             // "the fighting", "heavy shelling" (but "the growing tension" stays VBG).
             if !next.is_some_and(|next| next.is_noun() || next.is_adjective()) {
                 tag = Tag::NN;
@@ -466,7 +491,7 @@ impl Tagger<'_> {
     /// Evidence for reading a noun/verb-ambiguous word as a verb or as a noun.
     fn category_evidence(&self, index: usize, body: usize, end: usize) -> Option<Category> {
         let current = self.tags[index];
-        let options = self.options[index];
+        let options = self.options[index - self.sentence_start];
         if index > body {
             match self.tags[index - 1] {
                 // "after meeting Putin": a gerund after a preposition stays a verb form.
@@ -486,13 +511,7 @@ impl Tagger<'_> {
         }
         let left = self.left(index, body)?;
         let left_tag = self.tags[left];
-        let verb_if = |condition: bool| {
-            Some(if condition {
-                Category::Verb
-            } else {
-                Category::Nominal
-            })
-        };
+        let verb_if = |condition: bool| Some(if condition { Category::Verb } else { Category::Nominal });
         match left_tag {
             Tag::TO | Tag::MD => return verb_if(options.contains(Tag::VB)),
             Tag::CC => {
@@ -538,6 +557,11 @@ impl Tagger<'_> {
                 next,
                 Tag::IN | Tag::TO | Tag::JJ | Tag::NN | Tag::NNS | Tag::RB | Tag::VBG
             );
+        // Adjectives whose only verb reading is a base form ("last year", "close to") are
+        // left alone; "travelled" (JJ VBD VBN) is not.
+        if current.is_adjective() && !options.intersects(TagSet::of(&[Tag::VBD, Tag::VBN, Tag::VBZ])) {
+            return None;
+        }
         let subject = match left_tag {
             Tag::NNP | Tag::NNPS => object_or_adjunct,
             Tag::NN | Tag::NNS => takes_object,
@@ -546,12 +570,38 @@ impl Tagger<'_> {
         (subject && !self.finite_verb_follows(index, end)).then_some(Category::Verb)
     }
 
+    /// Whether a preposition or adverb that may be a verb ("like", "back", "near") is one
+    /// here: only right after "to", a modal, "do" or a subject pronoun, and not before
+    /// another verb ("will not even start").
+    fn closed_class_verb(&self, index: usize, body: usize, end: usize) -> bool {
+        let Some(left) = self.left(index, body) else {
+            return false;
+        };
+        let Some(next) = self.tag_at(index + 1, end) else {
+            return false;
+        };
+        if next.is_verb() || next == Tag::MD || next.is_adverb() || next.is_punctuation() {
+            return false;
+        }
+        let takes_object = matches!(
+            next,
+            Tag::DT | Tag::PDT | Tag::PRP | Tag::PRPS | Tag::NNP | Tag::NNPS | Tag::TO | Tag::CD
+        );
+        match self.tags[left] {
+            Tag::TO | Tag::MD => true,
+            _ if self.has_mark(left, mark::DO) => takes_object,
+            Tag::PRP => self.has_mark(left, mark::NOMINATIVE) && takes_object,
+            _ => false,
+        }
+    }
+
     /// Whether the clause after `index` already has a finite verb (so `index` is not one).
     fn finite_verb_follows(&self, index: usize, end: usize) -> bool {
         let limit = end.min(index + 1 + CLAUSE_LOOKAHEAD);
         for next in index + 1..limit {
             let tag = self.tags[next];
-            if tag.is_finite_verb() {
+            // A participle that may be a past tense ("officers brought in") counts too.
+            if tag.is_finite_verb() || (tag == Tag::VBN && self.options_of(next).contains(Tag::VBD)) {
                 return true;
             }
             if ends_clause(tag) || self.has_mark(next, mark::THAT) {
@@ -564,22 +614,19 @@ impl Tagger<'_> {
     /// Chooses the verb form of a word read as a verb.
     fn verb_form(&self, index: usize, body: usize, end: usize) -> Tag {
         let current = self.tags[index];
-        let options = self.options[index];
+        let options = self.options[index - self.sentence_start];
         let left = self.left(index, body);
         let left_tag = left.map(|left| self.tags[left]);
-        let left_marks = left.map_or(0, |left| self.marks[left]);
-        let after_auxiliary_do =
-            matches!(left_tag, Some(Tag::TO | Tag::MD)) || left_marks & mark::DO != 0;
+        let left_marks = left.map_or(0, |left| self.mark_bits(left));
+        let after_auxiliary_do = matches!(left_tag, Some(Tag::TO | Tag::MD)) || left_marks & mark::DO != 0;
         if options.contains(Tag::VB) && after_auxiliary_do {
             return Tag::VB;
         }
         // "it's been", "Russia's been": a clitic 's read as "is"/"has".
-        let verbal_s = left.is_some_and(|left| {
-            left_tag == Some(Tag::VBZ) && self.tokens[left].kind == Kind::Clitic(Clitic::S)
-        });
+        let verbal_s =
+            left.is_some_and(|left| left_tag == Some(Tag::VBZ) && self.tokens[left].kind == Kind::Clitic(Clitic::S));
         let after_be = left_marks & mark::BE != 0 || verbal_s;
-        if options.contains(Tag::VBN) && (after_be || left_marks & (mark::HAVE | mark::GET) != 0)
-        {
+        if options.contains(Tag::VBN) && (after_be || left_marks & (mark::HAVE | mark::GET) != 0) {
             return Tag::VBN;
         }
         if options.contains(Tag::VBG) && (after_be || current == Tag::VBG) {
@@ -595,10 +642,8 @@ impl Tagger<'_> {
             (false, false) => {}
         }
         if options.intersects(BASE_FORMS) {
-            let subject = matches!(
-                left_tag,
-                Some(Tag::NNS | Tag::NNPS | Tag::NNP | Tag::WDT | Tag::WP)
-            ) || (left_tag == Some(Tag::PRP) && left_marks & mark::NOMINATIVE != 0);
+            let subject = matches!(left_tag, Some(Tag::NNS | Tag::NNPS | Tag::NNP | Tag::WDT | Tag::WP))
+                || (left_tag == Some(Tag::PRP) && left_marks & mark::NOMINATIVE != 0);
             return if subject {
                 Tag::VBP
             } else if index == body {
@@ -616,7 +661,7 @@ impl Tagger<'_> {
     fn past_form(&self, index: usize, body: usize, end: usize) -> Tag {
         let left = self.left(index, body);
         let left_tag = left.map(|left| self.tags[left]);
-        let left_marks = left.map_or(0, |left| self.marks[left]);
+        let left_marks = left.map_or(0, |left| self.mark_bits(left));
         let next_tag = self.tag_at(index + 1, end);
         let previous = (index > body).then(|| self.tags[index - 1]);
         let participle = left_marks & (mark::HAVE | mark::BE | mark::GET) != 0
@@ -632,9 +677,7 @@ impl Tagger<'_> {
             return Tag::VBN;
         }
         match left_tag {
-            Some(tag) if tag.is_noun() || matches!(tag, Tag::PRP | Tag::WDT | Tag::WP | Tag::EX) => {
-                Tag::VBD
-            }
+            Some(tag) if tag.is_noun() || matches!(tag, Tag::PRP | Tag::WDT | Tag::WP | Tag::EX) => Tag::VBD,
             Some(Tag::CC) => {
                 // "were killed and wounded", "attacked and destroyed": same form as the
                 // first conjunct.
@@ -651,11 +694,11 @@ impl Tagger<'_> {
 
     /// 's after a pronoun or before a participle is "is"/"has"; otherwise a possessive.
     fn clitic_s(&self, index: usize, body: usize, end: usize) -> Tag {
-        let verbal_host = index > body
-            && (self.tags[index - 1] == Tag::PRP || self.has_mark(index - 1, mark::VERBAL_S_HOST));
+        let verbal_host =
+            index > body && (self.tags[index - 1] == Tag::PRP || self.has_mark(index - 1, mark::VERBAL_S_HOST));
         let next = self.tag_at(index + 1, end);
-        let verbal_next = matches!(next, Some(Tag::VBG | Tag::VBN))
-            || (index + 1 < end && self.has_mark(index + 1, mark::NOT));
+        let verbal_next =
+            matches!(next, Some(Tag::VBG | Tag::VBN)) || (index + 1 < end && self.has_mark(index + 1, mark::NOT));
         if verbal_host || verbal_next {
             Tag::VBZ
         } else {
@@ -675,18 +718,229 @@ impl Tagger<'_> {
         if !matches!(next, Tag::NN | Tag::NNS | Tag::JJ) {
             return Tag::WDT;
         }
+        let previous = self.tags[index - 1];
+        // "an occupation that cost ...": after a noun, a word that may be a verb starts a
+        // relative clause.
+        if matches!(previous, Tag::NN | Tag::NNS) && self.options_of(index + 1).intersects(TagSet::VERBS) {
+            return Tag::WDT;
+        }
         // "that country": a determiner unless the noun phrase is followed by a finite verb
         // and "that" follows a verb or noun ("believes that talks will resume").
-        let after_noun_phrase = (index + 1..end.min(index + 6))
-            .find(|&i| !matches!(self.tags[i], Tag::NN | Tag::NNS | Tag::NNP | Tag::JJ));
-        let clause_follows = after_noun_phrase
-            .is_some_and(|i| self.tags[i].is_finite_verb());
-        let previous = self.tags[index - 1];
+        let after_noun_phrase =
+            (index + 1..end.min(index + 6)).find(|&i| !matches!(self.tags[i], Tag::NN | Tag::NNS | Tag::NNP | Tag::JJ));
+        let clause_follows = after_noun_phrase.is_some_and(|i| self.tags[i].is_finite_verb());
         let introduces_clause = previous.is_verb() || previous.is_noun() || previous == Tag::Comma;
         if clause_follows && introduces_clause {
             Tag::WDT
         } else {
             Tag::DT
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{analyze, Tag};
+
+    /// The tag of the `occurrence`-th (0-based) token whose text is `word`.
+    fn tag_of_nth(text: &str, word: &str, occurrence: usize) -> Tag {
+        let analysis = analyze(text);
+        let tokens: Vec<_> = analysis
+            .tokens
+            .iter()
+            .filter(|token| token.text(text) == word)
+            .collect();
+        match tokens.get(occurrence) {
+            Some(token) => token.tag,
+            None => panic!("{word:?} #{occurrence} not in {text:?}"),
+        }
+    }
+
+    fn tag_of(text: &str, word: &str) -> Tag {
+        tag_of_nth(text, word, 0)
+    }
+
+    fn assert_tags(text: &str, expected: &[(&str, Tag)]) {
+        for &(word, tag) in expected {
+            assert_eq!(tag_of(text, word), tag, "{word:?} in {text:?}");
+        }
+    }
+
+    #[test]
+    fn participles_after_have_and_be() {
+        assert_tags(
+            "The president has visited Kyiv and had not yet met Zelensky.",
+            &[("has", Tag::VBZ), ("visited", Tag::VBN), ("met", Tag::VBN)],
+        );
+        assert_tags(
+            "Sanctions were imposed on Moscow after troops had been killed.",
+            &[("were", Tag::VBD), ("imposed", Tag::VBN), ("killed", Tag::VBN)],
+        );
+        assert_tags(
+            "Two soldiers are being held and one got arrested.",
+            &[("held", Tag::VBN), ("arrested", Tag::VBN)],
+        );
+        assert_tags("It's been a long year.", &[("'s", Tag::VBZ), ("been", Tag::VBN)]);
+    }
+
+    #[test]
+    fn past_tense_after_a_subject() {
+        assert_tags(
+            "Russia imposed sanctions and the president met Putin.",
+            &[("imposed", Tag::VBD), ("met", Tag::VBD), ("sanctions", Tag::NNS)],
+        );
+        assert_tags("He travelled to Kyiv.", &[("travelled", Tag::VBD)]);
+        assert_tags(
+            "Officials said the army fled.",
+            &[("said", Tag::VBD), ("fled", Tag::VBD)],
+        );
+    }
+
+    #[test]
+    fn reduced_relatives_and_agents() {
+        assert_tags(
+            "Navalny, accused of extremism, was jailed.",
+            &[("accused", Tag::VBN), ("jailed", Tag::VBN)],
+        );
+        assert_tags(
+            "Missiles fired by Russia hit the city.",
+            &[("fired", Tag::VBN), ("hit", Tag::VBD)],
+        );
+        assert_tags(
+            "Asked about the talks, Lavrov declined.",
+            &[("Asked", Tag::VBN), ("declined", Tag::VBD)],
+        );
+    }
+
+    #[test]
+    fn nouns_after_determiners_possessives_and_adjectives() {
+        assert_tags("The talks resumed.", &[("talks", Tag::NNS), ("resumed", Tag::VBD)]);
+        assert_tags("Its sanctions hurt.", &[("sanctions", Tag::NNS)]);
+        assert_tags("Putin made a visit to Beijing.", &[("visit", Tag::NN)]);
+        assert_tags(
+            "Shoigu’s visit to Pyongyang worried Seoul.",
+            &[("’s", Tag::POS), ("visit", Tag::NN), ("worried", Tag::VBD)],
+        );
+        assert_tags(
+            "Washington sent military assistance and two attacks followed.",
+            &[("assistance", Tag::NN), ("attacks", Tag::NNS)],
+        );
+        assert_tags("The military said it would respond.", &[("military", Tag::NN)]);
+        assert_tags("The fighting continued.", &[("fighting", Tag::NN)]);
+    }
+
+    #[test]
+    fn base_verbs_after_to_modals_and_do() {
+        assert_tags("Biden plans to visit Kyiv.", &[("plans", Tag::VBZ), ("visit", Tag::VB)]);
+        assert_tags("China will visit the region.", &[("visit", Tag::VB)]);
+        assert_tags("Russia did not attack the city.", &[("attack", Tag::VB)]);
+        assert_tags("They don't attack civilians.", &[("attack", Tag::VB), ("n't", Tag::RB)]);
+        assert_tags("Iran can't supply drones.", &[("ca", Tag::MD), ("supply", Tag::VB)]);
+        assert_tags("They attack at night.", &[("attack", Tag::VBP)]);
+        assert_tags("We would like to visit.", &[("like", Tag::VB)]);
+        assert_tags(
+            "A force like this will not even start.",
+            &[("like", Tag::IN), ("even", Tag::RB)],
+        );
+        assert_tags("Allies vowed to back Kyiv.", &[("back", Tag::VB)]);
+    }
+
+    #[test]
+    fn present_tense_verbs_between_names() {
+        assert_tags("Russia attacks Ukraine.", &[("attacks", Tag::VBZ)]);
+        assert_tags("The U.S. sanctions Russia.", &[("sanctions", Tag::VBZ)]);
+        assert_tags("Iran warns Israel against a strike.", &[("warns", Tag::VBZ)]);
+        assert_tags("Moscow supplies arms to the rebels.", &[("supplies", Tag::VBZ)]);
+        // Another finite verb in the clause makes the ambiguous word a noun.
+        assert_tags(
+            "U.S. sanctions on Russia have hurt its economy.",
+            &[("sanctions", Tag::NNS), ("hurt", Tag::VBN)],
+        );
+        assert_tags(
+            "Peace talks with Iran resumed on Monday.",
+            &[("talks", Tag::NNS), ("resumed", Tag::VBD)],
+        );
+    }
+
+    #[test]
+    fn that_which_who_and_to() {
+        assert_tags(
+            "He said that Russia would respond to the missiles that hit Kyiv.",
+            &[("that", Tag::WDT), ("to", Tag::TO), ("hit", Tag::VBD)],
+        );
+        assert_eq!(
+            tag_of_nth("He said that Russia would hit the missiles that hit Kyiv.", "that", 1),
+            Tag::WDT
+        );
+        assert_tags("Troops left that country.", &[("that", Tag::DT)]);
+        assert_tags("In that country, nothing changed.", &[("that", Tag::DT)]);
+        assert_tags("Nobody expected that.", &[("that", Tag::DT)]);
+        assert_tags(
+            "He believes that talks will resume.",
+            &[("that", Tag::WDT), ("talks", Tag::NNS)],
+        );
+        assert_tags(
+            "Who attacked the convoy, which was carrying aid?",
+            &[("Who", Tag::WP), ("which", Tag::WDT), ("attacked", Tag::VBD)],
+        );
+        assert_tags("There were protests.", &[("There", Tag::EX)]);
+    }
+
+    #[test]
+    fn capitalisation() {
+        assert_tags(
+            "Earlier, Moscow said Lavrov and NATO met in the US.",
+            &[
+                ("Earlier", Tag::RBR),
+                ("Moscow", Tag::NNP),
+                ("Lavrov", Tag::NNP),
+                ("NATO", Tag::NNP),
+                ("US", Tag::NNP),
+            ],
+        );
+        assert_tags("Reports say talks failed.", &[("Reports", Tag::NNS)]);
+        assert_tags("Speaking to reporters, he left.", &[("Speaking", Tag::VBG)]);
+        assert_tags("He said: \"We will respond.\"", &[("We", Tag::PRP)]);
+        assert_tags("Later I left.", &[("I", Tag::PRP)]);
+        assert_tags("Zorblax visited Kyiv.", &[("Zorblax", Tag::NNP)]);
+        assert_tags(
+            "MOSCOW (Reuters) - Russia said it would respond.",
+            &[("MOSCOW", Tag::NNP), ("Reuters", Tag::NNP), ("said", Tag::VBD)],
+        );
+        // Headlines: capitals say nothing, so words are looked up in lower case.
+        assert_tags(
+            "RUSSIA ATTACKS UKRAINE",
+            &[("RUSSIA", Tag::NNP), ("ATTACKS", Tag::VBZ), ("UKRAINE", Tag::NNP)],
+        );
+        assert_tags(
+            "Russia Attacks Ukraine With Drones",
+            &[("Attacks", Tag::VBZ), ("With", Tag::IN), ("Drones", Tag::NNS)],
+        );
+    }
+
+    #[test]
+    fn unknown_words_by_suffix() {
+        assert_tags(
+            "They were glorbing and the blarfication was snorfly and frumpish.",
+            &[
+                ("glorbing", Tag::VBG),
+                ("blarfication", Tag::NN),
+                ("snorfly", Tag::RB),
+                ("frumpish", Tag::JJ),
+            ],
+        );
+        assert_tags(
+            "The zorbments flarbed.",
+            &[("zorbments", Tag::NNS), ("flarbed", Tag::VBD)],
+        );
+    }
+
+    #[test]
+    fn particles_and_possessive_clitics() {
+        assert_tags(
+            "Troops carried out attacks and the allies' plan failed.",
+            &[("out", Tag::RP), ("'", Tag::POS), ("attacks", Tag::NNS)],
+        );
+        assert_tags("Russia's war continued.", &[("'s", Tag::POS), ("war", Tag::NN)]);
     }
 }

@@ -140,10 +140,7 @@ fn is_word_mark(ch: char) -> bool {
 
 /// Invisible format characters treated as whitespace between tokens.
 fn is_invisible(ch: char) -> bool {
-    matches!(
-        ch,
-        '\u{00AD}' | '\u{200B}'..='\u{200F}' | '\u{2060}' | '\u{FEFF}'
-    )
+    matches!(ch, '\u{00AD}' | '\u{200B}'..='\u{200F}' | '\u{2060}' | '\u{FEFF}')
 }
 
 fn is_hyphen_char(ch: char) -> bool {
@@ -207,8 +204,7 @@ impl Tokenizer<'_> {
             if byte < 0x80 {
                 let byte_class = class(byte);
                 if byte_class & SPACE != 0 {
-                    let line_break =
-                        byte == b'\n' || (byte == b'\r' && bytes.get(index + 1) != Some(&b'\n'));
+                    let line_break = byte == b'\n' || (byte == b'\r' && bytes.get(index + 1) != Some(&b'\n'));
                     self.whitespace(line_break);
                     index += 1;
                 } else if byte_class & ALNUM != 0 {
@@ -260,9 +256,7 @@ impl Tokenizer<'_> {
         match self.bytes.get(index) {
             None => false,
             Some(&byte) if byte < 0x80 => class(byte) & ALNUM != 0,
-            Some(_) => {
-                char_at(self.text, index).is_some_and(|ch| ch.is_alphanumeric() || is_word_mark(ch))
-            }
+            Some(_) => char_at(self.text, index).is_some_and(|ch| ch.is_alphanumeric() || is_word_mark(ch)),
         }
     }
 
@@ -339,8 +333,7 @@ impl Tokenizer<'_> {
                     hyphen = flag::HYPHENATED;
                 }
                 '.' => {
-                    let segment_is_letter =
-                        index - segment_start == 1 && previous.is_ascii_alphabetic();
+                    let segment_is_letter = index - segment_start == 1 && previous.is_ascii_alphabetic();
                     if previous.is_ascii_digit() && next.is_ascii_digit() {
                         index += 1;
                         letter_chain = false;
@@ -357,13 +350,9 @@ impl Tokenizer<'_> {
                         index += 1;
                         segment_start = index;
                         letter_chain = false;
-                    } else if let Some(end) = self.abbreviation_end(
-                        start,
-                        index,
-                        segment_start,
-                        letter_chain,
-                        chain_segments,
-                    ) {
+                    } else if let Some(end) =
+                        self.abbreviation_end(start, index, segment_start, letter_chain, chain_segments)
+                    {
                         if byte_at(end) == b'-' && self.word_char_at(end + 1) {
                             // "U.S.-led": the abbreviation starts a hyphenated word.
                             index = end + 1;
@@ -388,10 +377,7 @@ impl Tokenizer<'_> {
                     index += 1;
                     letter_chain = false;
                 }
-                ':' if previous.is_ascii_digit()
-                    && next.is_ascii_digit()
-                    && byte_at(index + 2).is_ascii_digit() =>
-                {
+                ':' if previous.is_ascii_digit() && next.is_ascii_digit() && byte_at(index + 2).is_ascii_digit() => {
                     index += 1;
                     letter_chain = false;
                 }
@@ -442,8 +428,7 @@ impl Tokenizer<'_> {
             return None; // "etc..." ends with an ellipsis
         }
         let end = period + 1;
-        let last_segment_is_letter =
-            period - segment_start == 1 && bytes[segment_start].is_ascii_alphabetic();
+        let last_segment_is_letter = period - segment_start == 1 && bytes[segment_start].is_ascii_alphabetic();
         if letter_chain && chain_segments >= 2 && last_segment_is_letter {
             return Some(end); // U.S., a.m., e.g.
         }
@@ -499,9 +484,7 @@ impl Tokenizer<'_> {
             };
             return match self.lower.get(after..letters_end).unwrap_or("") {
                 "s" => split(at, Clitic::S),
-                "t" if at - 1 > start && matches!(bytes[at - 1], b'n' | b'N') => {
-                    split(at - 1, Clitic::Not)
-                }
+                "t" if at - 1 > start && matches!(bytes[at - 1], b'n' | b'N') => split(at - 1, Clitic::Not),
                 "re" | "ve" | "m" => split(at, Clitic::Auxiliary),
                 "ll" | "d" => split(at, Clitic::Modal),
                 _ => Apostrophe::Continue(after),
@@ -577,10 +560,7 @@ impl Tokenizer<'_> {
 
     /// Length of the run of `byte` starting at `start`.
     fn run_of(&self, start: usize, byte: u8) -> usize {
-        self.bytes[start..]
-            .iter()
-            .take_while(|&&other| other == byte)
-            .count()
+        self.bytes[start..].iter().take_while(|&&other| other == byte).count()
     }
 
     fn ascii_mark(&mut self, start: usize) -> usize {
@@ -634,9 +614,7 @@ impl Tokenizer<'_> {
     fn unicode_mark(&mut self, start: usize, ch: char) -> usize {
         let end = start + ch.len_utf8();
         match ch {
-            '\u{201C}' | '\u{201E}' | '\u{00AB}' | '\u{2039}' => {
-                self.push_quote(start, end, true, false)
-            }
+            '\u{201C}' | '\u{201E}' | '\u{00AB}' | '\u{2039}' => self.push_quote(start, end, true, false),
             '\u{201D}' | '\u{00BB}' | '\u{203A}' => self.push_quote(start, end, false, false),
             '\u{2018}' | '\u{201A}' => self.push_quote(start, end, true, true),
             '\u{2019}' | '\u{02BC}' => {
@@ -658,5 +636,122 @@ impl Tokenizer<'_> {
             _ => self.push(start, end, Kind::Mark(Tag::SYM), 0),
         }
         end
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{analyze, Tag};
+
+    fn texts(text: &str) -> Vec<&str> {
+        analyze(text).tokens.iter().map(|token| token.text(text)).collect()
+    }
+
+    #[test]
+    fn words_keep_hyphens_and_abbreviation_periods() {
+        assert_eq!(
+            texts("Linda Thomas-Greenfield called the long-range, pro-Russian U.S.-led plan"),
+            vec![
+                "Linda",
+                "Thomas-Greenfield",
+                "called",
+                "the",
+                "long-range",
+                ",",
+                "pro-Russian",
+                "U.S.-led",
+                "plan"
+            ]
+        );
+        assert_eq!(
+            texts("The U.S. and U.N. met at 4 p.m. with Gen. Smith, e.g. here."),
+            vec![
+                "The", "U.S.", "and", "U.N.", "met", "at", "4", "p.m.", "with", "Gen.", "Smith", ",", "e.g.", "here",
+                "."
+            ]
+        );
+    }
+
+    #[test]
+    fn numbers_are_single_tokens() {
+        assert_eq!(
+            texts("1,000 troops, 3.5 percent, $1.2 billion at 4:00pm in 2022 on 9/11 (10%)."),
+            vec![
+                "1,000", "troops", ",", "3.5", "percent", ",", "$", "1.2", "billion", "at", "4:00pm", "in", "2022",
+                "on", "9/11", "(", "10", "%", ")", "."
+            ]
+        );
+        let analysis = analyze("1,000 3.5 2022");
+        assert!(analysis.tokens.iter().all(|token| token.tag == Tag::CD));
+    }
+
+    #[test]
+    fn clitics_are_split_with_honest_offsets() {
+        assert_eq!(
+            texts("Shoigu’s visit and Russia's plan didn't work; the allies' troops can't."),
+            vec![
+                "Shoigu", "’s", "visit", "and", "Russia", "'s", "plan", "did", "n't", "work", ";", "the", "allies",
+                "'", "troops", "ca", "n't", "."
+            ]
+        );
+        let analysis = analyze("Shoigu’s visit didn't happen");
+        let tags: Vec<Tag> = analysis.tokens.iter().map(|token| token.tag).collect();
+        assert_eq!(tags[1], Tag::POS);
+        assert_eq!(tags[4], Tag::RB);
+        assert_eq!(
+            texts("They're sure we'll go, I'm told, you've seen O'Brien"),
+            vec![
+                "They", "'re", "sure", "we", "'ll", "go", ",", "I", "'m", "told", ",", "you", "'ve", "seen", "O'Brien"
+            ]
+        );
+    }
+
+    #[test]
+    fn punctuation_tokens_and_tags() {
+        let text = "He said: \u{201C}No\u{201D} \u{2014} (again) - 'fine' -- ok... \"yes\"";
+        let analysis = analyze(text);
+        let pairs: Vec<(&str, Tag)> = analysis
+            .tokens
+            .iter()
+            .map(|token| (token.text(text), token.tag))
+            .filter(|(_, tag)| tag.is_punctuation())
+            .collect();
+        assert_eq!(
+            pairs,
+            vec![
+                (":", Tag::Colon),
+                ("\u{201C}", Tag::Quote),
+                ("\u{201D}", Tag::Quote),
+                ("\u{2014}", Tag::Dash),
+                ("(", Tag::LParen),
+                (")", Tag::RParen),
+                ("-", Tag::Dash),
+                ("'", Tag::Quote),
+                ("'", Tag::Quote),
+                ("--", Tag::Dash),
+                ("...", Tag::Colon),
+                ("\"", Tag::Quote),
+                ("\"", Tag::Quote),
+            ]
+        );
+    }
+
+    #[test]
+    fn odd_input_is_tokenized_without_splitting_characters() {
+        let text = "Émile 🙂 naïve\u{0301} \u{0007}\u{FEFF}Zürich…こんにちは 😀😀 x\u{200D}y";
+        let analysis = analyze(text);
+        for token in &analysis.tokens {
+            assert!(text.is_char_boundary(token.start as usize));
+            assert!(text.is_char_boundary(token.end as usize));
+            assert!(token.start < token.end);
+        }
+        let words = texts(text);
+        assert!(words.contains(&"Émile"));
+        assert!(words.contains(&"naïve\u{0301}"));
+        assert!(words.contains(&"Zürich"));
+        assert!(words.contains(&"🙂"));
+        assert!(!words.iter().any(|word| word.contains('\u{0007}')));
+        let long_word = "a".repeat(100_000);
+        assert_eq!(texts(&long_word), vec![long_word.as_str()]);
     }
 }
