@@ -34,7 +34,7 @@ impl ActorCode {
     /// Upper-case letters only, a multiple of three long.
     pub fn parse(s: &str) -> Option<ActorCode> {
         let s = s.trim();
-        (!s.is_empty() && s.len() % 3 == 0 && s.bytes().all(|b| b.is_ascii_uppercase()))
+        (!s.is_empty() && s.len().is_multiple_of(3) && s.bytes().all(|b| b.is_ascii_uppercase()))
             .then(|| ActorCode(s.to_string()))
     }
 
@@ -72,8 +72,7 @@ impl ActorCode {
         } else {
             0
         };
-        self.0[start..]
-            .as_bytes()
+        self.0.as_bytes()[start..]
             .chunks(3)
             .filter_map(|c| std::str::from_utf8(c).ok().and_then(Sector::parse))
             .collect()
@@ -96,8 +95,8 @@ impl ActorCode {
 /// are never read as a country.
 fn is_sector_code(s: Sector) -> bool {
     const ALONE: [&str; 24] = [
-        "GOV", "MIL", "SPY", "REB", "OPP", "COP", "JUD", "LEG", "BUS", "CVL", "MED", "EDU",
-        "HLH", "REF", "LAB", "INS", "ELI", "RAD", "MOD", "CRM", "SEP", "UAF", "AGR", "ENV",
+        "GOV", "MIL", "SPY", "REB", "OPP", "COP", "JUD", "LEG", "BUS", "CVL", "MED", "EDU", "HLH", "REF", "LAB", "INS",
+        "ELI", "RAD", "MOD", "CRM", "SEP", "UAF", "AGR", "ENV",
     ];
     ALONE.contains(&s.as_str())
 }

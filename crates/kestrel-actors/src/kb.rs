@@ -154,9 +154,7 @@ impl DefaultFiles {
         text: include_str!("../../../data/actors/roles.tsv"),
     };
     pub fn people() -> impl Iterator<Item = Source<'static>> {
-        embedded::PEOPLE_FILES
-            .iter()
-            .map(|(name, text)| Source { name, text })
+        embedded::PEOPLE_FILES.iter().map(|(name, text)| Source { name, text })
     }
 }
 
@@ -178,10 +176,7 @@ fn fields(line: &str) -> Vec<&str> {
 }
 
 fn list(field: &str) -> impl Iterator<Item = &str> {
-    field
-        .split('|')
-        .map(str::trim)
-        .filter(|s| !s.is_empty() && *s != "-")
+    field.split('|').map(str::trim).filter(|s| !s.is_empty() && *s != "-")
 }
 
 /// Data lines of a file with their 1-based numbers (comments and blank lines skipped).
@@ -408,9 +403,7 @@ impl KbBuilder {
                     id
                 }
             };
-            self.people[id as usize]
-                .roles
-                .push(PersonRole { code, from, to });
+            self.people[id as usize].roles.push(PersonRole { code, from, to });
             self.add_phrase(&name, Entry::Person(id));
             for alias in list(f[1]) {
                 self.add_phrase(alias, Entry::Person(id));
@@ -425,9 +418,7 @@ impl KbBuilder {
             .kind(Some(AhoCorasickKind::ContiguousNFA))
             .start_kind(StartKind::Anchored)
             .build(&self.phrases)
-            .unwrap_or_else(|_| {
-                AhoCorasick::new(std::iter::empty::<&str>()).expect("empty automaton builds")
-            });
+            .unwrap_or_else(|_| AhoCorasick::new(std::iter::empty::<&str>()).expect("empty automaton builds"));
         let first_words = self.phrases.iter().map(|p| first_word(p).to_string()).collect();
         (
             ActorKb {
@@ -491,7 +482,9 @@ impl ActorKb {
         let mut out: Vec<Mention> = Vec::new();
         let mut covered = 0;
         let try_at = |s: usize, out: &mut Vec<Mention>| -> Option<usize> {
-            let m = self.automaton.find(Input::new(lower).span(s..lower.len()).anchored(Anchored::Yes))?;
+            let m = self
+                .automaton
+                .find(Input::new(lower).span(s..lower.len()).anchored(Anchored::Yes))?;
             let e = m.end();
             if !(is_end(e) || hyphen_joined(bytes, e, false)) {
                 return None;
@@ -499,9 +492,15 @@ impl ActorKb {
             // Among the entries of one phrase, the first whose capitals match wins: data files
             // are read countries, organisations, roles, people, in that order of precedence.
             let p = self.patterns.get(m.pattern().as_usize())?.iter().find(|p| {
-                p.capitals.iter().all(|&i| bytes.get(s + i as usize).is_some_and(|b| b.is_ascii_uppercase()))
+                p.capitals
+                    .iter()
+                    .all(|&i| bytes.get(s + i as usize).is_some_and(|b| b.is_ascii_uppercase()))
             })?;
-            out.push(Mention { start: s, end: e, entry: p.entry });
+            out.push(Mention {
+                start: s,
+                end: e,
+                entry: p.entry,
+            });
             Some(e)
         };
         for (s, e) in tokens {
@@ -511,8 +510,7 @@ impl ActorKb {
             // Try the token's start, then after each hyphen joining capitalised words
             // ("Russia-North Korea talks").
             let mut at = s;
-            loop {
-                let Some(rest) = lower.get(at..e) else { break };
+            while let Some(rest) = lower.get(at..e) {
                 if self.first_words.contains(first_word(rest)) {
                     if let Some(end) = try_at(at, &mut out) {
                         covered = end;

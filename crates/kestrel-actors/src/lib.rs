@@ -10,5 +10,7 @@ mod kb;
 mod resolve;
 
 pub use code::{ActorCode, Sector};
-pub use kb::{ActorKb, DefaultFiles, Diagnostic, Entry, KbBuilder, Mention, Person, PersonRole, Role, RoleKind, Source};
+pub use kb::{
+    ActorKb, DefaultFiles, Diagnostic, Entry, KbBuilder, Mention, Person, PersonRole, Role, RoleKind, Source,
+};
 pub use resolve::{find_document_mentions, resolve_sentence, Actor, DocContext, DocInput, NounPhrase, Via};

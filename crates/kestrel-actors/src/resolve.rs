@@ -193,10 +193,13 @@ impl<'a, 'b> Builder<'a, 'b> {
             }
             mention_of.push(m..e);
         }
-        let sentence_country = mention_of.iter().flat_map(|r| &doc.mentions[r.clone()]).find_map(|m| match m.entry {
-            Entry::Country(id) | Entry::Demonym(id) | Entry::Seat(id) => Some(id),
-            _ => None,
-        });
+        let sentence_country = mention_of
+            .iter()
+            .flat_map(|r| &doc.mentions[r.clone()])
+            .find_map(|m| match m.entry {
+                Entry::Country(id) | Entry::Demonym(id) | Entry::Seat(id) => Some(id),
+                _ => None,
+            });
         Builder {
             doc,
             tokens,
@@ -301,8 +304,7 @@ impl<'a, 'b> Builder<'a, 'b> {
                     Entry::Country(id) | Entry::Demonym(id) => {
                         ctx_note_country(&mut parts, kb.code(id).clone(), false);
                         after_title = true;
-                        parts.head_is_actor = !matches!(m.entry, Entry::Demonym(_))
-                            || self.is_plural_demonym(m, i);
+                        parts.head_is_actor = !matches!(m.entry, Entry::Demonym(_)) || self.is_plural_demonym(m, i);
                     }
                     Entry::Backref(id) => {
                         if ctx.countries.contains(&id) {
@@ -414,7 +416,12 @@ impl<'a, 'b> Builder<'a, 'b> {
         }
         // "the government", "its forces", "militants": the country the story is about so far,
         // else the first one this sentence names.
-        let country = ctx.countries.last().copied().or(self.sentence_country).map(|id| self.doc.kb.code(id));
+        let country = ctx
+            .countries
+            .last()
+            .copied()
+            .or(self.sentence_country)
+            .map(|id| self.doc.kb.code(id));
         let code = match country {
             Some(c) if !parts.sectors.is_empty() => Some(c.with_sectors(&parts.sectors)),
             _ => ActorCode::from_sectors(&parts.sectors),
@@ -500,7 +507,9 @@ pub fn resolve_sentence(doc: &DocInput, sentence: &SentenceSpan, ctx: &mut DocCo
                 let mut parts = parts;
                 if parts.bases.is_empty() && parts.person.is_none() && parts.head_is_actor {
                     if let Some(p) = possessors.last() {
-                        parts.bases.push((ActorCode::parse(p.code.base()).unwrap_or_else(|| p.code.clone()), false));
+                        parts
+                            .bases
+                            .push((ActorCode::parse(p.code.base()).unwrap_or_else(|| p.code.clone()), false));
                         possessors.pop();
                     }
                 }
@@ -600,20 +609,26 @@ fn join_phrases(b: &Builder, phrases: &mut Vec<NounPhrase>) {
     while k < phrases.len() {
         let mut cur = phrases[k].clone();
         k += 1;
-        loop {
-            let Some(next) = phrases.get(k) else { break };
+        while let Some(next) = phrases.get(k) {
             let gap = cur.tokens.end..next.tokens.start;
             let gap_words: Vec<&str> = gap.clone().map(|t| b.lower(t)).collect();
             // "a delegation of Russian officials", "the president of Russia"
             if gap_words == ["of"] && next.is_actor() && !cur.possessive {
-                let cur_has_country = cur.actors.iter().any(|a| a.code.country().is_some() || a.code.is_group());
+                let cur_has_country = cur
+                    .actors
+                    .iter()
+                    .any(|a| a.code.country().is_some() || a.code.is_group());
                 if !cur_has_country && (cur.is_actor() || is_group_word(b.lower(cur.head))) {
                     let sectors: Vec<Sector> = cur.actors.first().map(|a| a.code.sectors()).unwrap_or_default();
                     cur.actors = next
                         .actors
                         .iter()
                         .map(|a| Actor {
-                            code: if a.name.is_some() || a.code.is_group() { a.code.clone() } else { a.code.with_sectors(&sectors) },
+                            code: if a.name.is_some() || a.code.is_group() {
+                                a.code.clone()
+                            } else {
+                                a.code.with_sectors(&sectors)
+                            },
                             span: (b.tokens[cur.tokens.start].start as usize, a.span.1),
                             ..a.clone()
                         })
@@ -636,7 +651,10 @@ fn join_phrases(b: &Builder, phrases: &mut Vec<NounPhrase>) {
             // Apposition: "Ivan Petrov, Russia's deputy foreign minister,".
             if gap_words == [","] && next.is_actor() && !cur.is_actor() && is_name_only(b, &cur) {
                 let after = next.tokens.end;
-                let closes = b.tokens.get(after).is_none_or(|t| matches!(t.tag, Tag::Comma | Tag::Period));
+                let closes = b
+                    .tokens
+                    .get(after)
+                    .is_none_or(|t| matches!(t.tag, Tag::Comma | Tag::Period));
                 if closes {
                     let name = cur.tokens.clone().map(|t| b.word(t)).collect::<Vec<_>>().join(" ");
                     cur.actors = next
@@ -644,7 +662,10 @@ fn join_phrases(b: &Builder, phrases: &mut Vec<NounPhrase>) {
                         .iter()
                         .map(|a| Actor {
                             name: a.name.clone().or(Some(name.clone())),
-                            span: (b.tokens[cur.tokens.start].start as usize, b.tokens[cur.tokens.end - 1].end as usize),
+                            span: (
+                                b.tokens[cur.tokens.start].start as usize,
+                                b.tokens[cur.tokens.end - 1].end as usize,
+                            ),
                             ..a.clone()
                         })
                         .collect();
@@ -659,7 +680,10 @@ fn join_phrases(b: &Builder, phrases: &mut Vec<NounPhrase>) {
 }
 
 fn is_group_word(w: &str) -> bool {
-    matches!(w, "delegation" | "delegations" | "group" | "team" | "member" | "members" | "envoy" | "envoys")
+    matches!(
+        w,
+        "delegation" | "delegations" | "group" | "team" | "member" | "members" | "envoy" | "envoys"
+    )
 }
 
 fn is_name_only(b: &Builder, p: &NounPhrase) -> bool {
@@ -668,7 +692,10 @@ fn is_name_only(b: &Builder, p: &NounPhrase) -> bool {
 
 /// "the North Korean" before "and Russian missions": a demonym standing in for a shared head.
 fn is_bare_demonym(b: &Builder, p: &NounPhrase) -> bool {
-    !p.modifiers.is_empty() && p.tokens.clone().all(|t| !b.mentions(t).is_empty() || matches!(b.tag(t), Tag::DT | Tag::JJ | Tag::NNP))
+    !p.modifiers.is_empty()
+        && p.tokens
+            .clone()
+            .all(|t| !b.mentions(t).is_empty() || matches!(b.tag(t), Tag::DT | Tag::JJ | Tag::NNP))
 }
 
 /// Join the list starting at phrase `first`; returns the joined phrase and the index after it.
@@ -680,7 +707,10 @@ fn try_list(b: &Builder, phrases: &[NounPhrase], first: usize) -> Option<(NounPh
         let prev = &phrases[*members.last()?];
         let gap: Vec<&str> = (prev.tokens.end..next.tokens.start).map(|t| b.lower(t)).collect();
         let is_comma = gap == [","];
-        let is_conj = matches!(gap.as_slice(), ["and"] | ["or"] | [",", "and"] | [",", "or"] | ["as", "well", "as"]);
+        let is_conj = matches!(
+            gap.as_slice(),
+            ["and"] | ["or"] | [",", "and"] | [",", "or"] | ["as", "well", "as"]
+        );
         if !(is_comma || is_conj) || !(next.is_actor() || is_bare_demonym(b, next)) {
             break;
         }
@@ -705,7 +735,11 @@ fn try_list(b: &Builder, phrases: &[NounPhrase], first: usize) -> Option<(NounPh
             joined.actors.extend(p.actors.iter().cloned());
         } else {
             joined.actors.extend(p.modifiers.iter().map(|a| Actor {
-                code: if a.code.is_group() { a.code.clone() } else { a.code.with_sectors(&shared) },
+                code: if a.code.is_group() {
+                    a.code.clone()
+                } else {
+                    a.code.with_sectors(&shared)
+                },
                 ..a.clone()
             }));
         }

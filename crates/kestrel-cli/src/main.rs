@@ -12,7 +12,11 @@ use kestrel_dates::CivilDate;
 use rayon::prelude::*;
 
 #[derive(Parser)]
-#[command(name = "kestrel", version, about = "English news text in, coded political events out")]
+#[command(
+    name = "kestrel",
+    version,
+    about = "English news text in, coded political events out"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -90,7 +94,11 @@ fn run_code(args: CodeArgs) -> io::Result<bool> {
         OutputFormatArg::Tsv => OutputFormat::Tsv,
     };
     let mut writer = RecordWriter::new(BufWriter::new(stdout.lock()), format);
-    let inputs = if args.inputs.is_empty() { vec![PathBuf::from("-")] } else { args.inputs.clone() };
+    let inputs = if args.inputs.is_empty() {
+        vec![PathBuf::from("-")]
+    } else {
+        args.inputs.clone()
+    };
     let mut clean = true;
     for path in &inputs {
         let (name, bytes) = match read_input(path) {
@@ -181,7 +189,9 @@ fn read_input(path: &Path) -> io::Result<(String, Vec<u8>)> {
         io::stdin().lock().read_to_end(&mut bytes)?;
         return Ok(("stdin".to_string(), bytes));
     }
-    let name = path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
+    let name = path
+        .file_name()
+        .map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
     bytes = std::fs::read(path)?;
     Ok((name, bytes))
 }

@@ -59,7 +59,12 @@ impl CameoTable {
                     .get(6)
                     .copied()
                     .and_then(dash_none)
-                    .map(|c| c.split(',').map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect())
+                    .map(|c| {
+                        c.split(',')
+                            .map(|s| s.trim().to_string())
+                            .filter(|s| !s.is_empty())
+                            .collect()
+                    })
                     .unwrap_or_default(),
             });
             table.codes.insert(
@@ -79,7 +84,9 @@ impl CameoTable {
     /// The table compiled into the binary.
     pub fn embedded() -> &'static CameoTable {
         static TABLE: OnceLock<CameoTable> = OnceLock::new();
-        TABLE.get_or_init(|| CameoTable::parse("data/events/cameo.tsv", include_str!("../../../data/events/cameo.tsv")).0)
+        TABLE.get_or_init(|| {
+            CameoTable::parse("data/events/cameo.tsv", include_str!("../../../data/events/cameo.tsv")).0
+        })
     }
 
     pub fn get(&self, code: &str) -> Option<&CameoCode> {

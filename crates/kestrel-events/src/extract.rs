@@ -61,7 +61,11 @@ struct Scoped {
 /// Extract the events of one sentence.
 pub fn extract(view: &SentenceView, lex: &Lexicon, publication: Option<CivilDate>) -> Vec<Event> {
     // Every event needs an actor as its source: a sentence naming none has no events.
-    if view.phrases.iter().all(|p| p.actors.is_empty() && p.modifiers.is_empty()) {
+    if view
+        .phrases
+        .iter()
+        .all(|p| p.actors.is_empty() && p.modifiers.is_empty())
+    {
         return Vec::new();
     }
     let groups = verb_groups(view, |l| lex.verbs.contains_key(l), lex.max_particles);
@@ -97,10 +101,20 @@ pub fn extract(view: &SentenceView, lex: &Lexicon, publication: Option<CivilDate
             .filter(|f| f.scope.contains(&d.anchor) && f.group != d.group)
             .min_by_key(|f| f.scope.len());
         let attribution = frame.and_then(|f| f.speaker.clone());
-        let in_scope = scoped.iter().filter(|s| s.scope.contains(&d.anchor)).map(|s| s.governor);
+        let in_scope = scoped
+            .iter()
+            .filter(|s| s.scope.contains(&d.anchor))
+            .map(|s| s.governor);
         let hedged_frame = frame.is_some_and(|f| f.speaker.is_none()).then_some(Governor::Hedge);
         let reported_would = (d.would && attribution.is_some()).then_some(Governor::Intend);
-        let governors: Vec<Governor> = d.markers.iter().copied().chain(in_scope).chain(hedged_frame).chain(reported_would).collect();
+        let governors: Vec<Governor> = d
+            .markers
+            .iter()
+            .copied()
+            .chain(in_scope)
+            .chain(hedged_frame)
+            .chain(reported_would)
+            .collect();
         let mut governor = modality::strongest(governors.iter().copied());
         let mut code = d.code.clone();
         // A stated intention with no governing event of its own ("Hamas said it would release
@@ -108,12 +122,21 @@ pub fn extract(view: &SentenceView, lex: &Lexicon, publication: Option<CivilDate
         if governor == Some(Governor::Intend) && !d.absorbed && !code.starts_with("03") {
             if let Some(intent) = lex.refine("030", &code) {
                 code = intent.to_string();
-                governor = modality::strongest(governors.iter().copied().filter(|g| *g != Governor::Intend && !(d.would && *g == Governor::Hypothetical)));
+                governor = modality::strongest(
+                    governors
+                        .iter()
+                        .copied()
+                        .filter(|g| *g != Governor::Intend && !(d.would && *g == Governor::Hypothetical)),
+                );
             }
         }
         let modality = modality::resolve(governor, attribution.is_some());
         let date = nearest_date(view, &dates, d.anchor);
-        let targets: Vec<Option<&Actor>> = if d.targets.is_empty() { vec![None] } else { d.targets.iter().map(Some).collect() };
+        let targets: Vec<Option<&Actor>> = if d.targets.is_empty() {
+            vec![None]
+        } else {
+            d.targets.iter().map(Some).collect()
+        };
         for s in &d.sources {
             for t in &targets {
                 if t.is_some_and(|t| t.code.base() == s.code.base() && t.code.sectors() == s.code.sectors()) {
@@ -165,7 +188,12 @@ fn actors(view: &SentenceView, p: usize) -> Vec<Actor> {
 
 /// Subjects after inheritance: infinitives take their controller's subject or object, leading
 /// participles the main clause's subject, coordinated verbs the first verb's subject.
-fn resolve_subjects(view: &SentenceView, lex: &Lexicon, groups: &[VerbGroup], comps: &[Complements]) -> Vec<(Option<usize>, bool)> {
+fn resolve_subjects(
+    view: &SentenceView,
+    lex: &Lexicon,
+    groups: &[VerbGroup],
+    comps: &[Complements],
+) -> Vec<(Option<usize>, bool)> {
     let own: Vec<Subject> = groups.iter().map(|g| subject_of(view, g)).collect();
     let mut resolved: Vec<(Option<usize>, bool)> = vec![(None, false); groups.len()];
     // Two passes: a leading participle needs the subject of a later verb.
@@ -186,7 +214,10 @@ fn resolve_subjects(view: &SentenceView, lex: &Lexicon, groups: &[VerbGroup], co
                     .find(|(j, _)| comps[*j].infinitive == Some(g.start) || comps[*j].infinitive == Some(g.main))
                     .and_then(|(j, ctrl)| {
                         let object_control = lex.governor(&ctrl.lemma, GovernorPos::Verb) == Some(Governor::Request)
-                            || lex.verbs.get(&ctrl.lemma).is_some_and(|rows| rows.iter().any(|r| r.flags.comp && r.code.starts_with("02")));
+                            || lex
+                                .verbs
+                                .get(&ctrl.lemma)
+                                .is_some_and(|rows| rows.iter().any(|r| r.flags.comp && r.code.starts_with("02")));
                         match comps[j].object {
                             Some(o) if object_control && view.phrases[o].is_actor() => Some(o),
                             _ => resolved[j].0,
@@ -215,13 +246,20 @@ fn resolve_subjects(view: &SentenceView, lex: &Lexicon, groups: &[VerbGroup], co
                         resolved[k] = (resolved[j].0, resolved[j].0.is_some());
                         continue;
                     }
-                    groups[..k].iter().enumerate().rev().find(|(_, h)| h.form == Form::Finite).and_then(|(j, _)| {
-                        let after_prep = g.start > view.range.start && matches!(view.tag(g.start - 1), Tag::IN);
-                        match comps[j].object {
-                            Some(o) if after_prep && g.form == Form::Gerund && view.phrases[o].is_actor() => Some(o),
-                            _ => resolved[j].0,
-                        }
-                    })
+                    groups[..k]
+                        .iter()
+                        .enumerate()
+                        .rev()
+                        .find(|(_, h)| h.form == Form::Finite)
+                        .and_then(|(j, _)| {
+                            let after_prep = g.start > view.range.start && matches!(view.tag(g.start - 1), Tag::IN);
+                            match comps[j].object {
+                                Some(o) if after_prep && g.form == Form::Gerund && view.phrases[o].is_actor() => {
+                                    Some(o)
+                                }
+                                _ => resolved[j].0,
+                            }
+                        })
                 }
             };
             resolved[k] = (inherited, inherited.is_some());
@@ -236,21 +274,36 @@ fn is_sentence_initial(view: &SentenceView, g: &VerbGroup) -> bool {
 
 /// Noun lemmas of a phrase (single words and the compounds the lexicon knows).
 fn phrase_nouns(view: &SentenceView, p: usize) -> Vec<String> {
-    let Some(phrase) = view.phrases.get(p) else { return Vec::new() };
+    let Some(phrase) = view.phrases.get(p) else {
+        return Vec::new();
+    };
     phrase
         .tokens
         .clone()
-        .filter(|&t| matches!(view.tag(t), Tag::NN | Tag::NNS | Tag::NNP | Tag::NNPS | Tag::JJ | Tag::VBG))
+        .filter(|&t| {
+            matches!(
+                view.tag(t),
+                Tag::NN | Tag::NNS | Tag::NNP | Tag::NNPS | Tag::JJ | Tag::VBG
+            )
+        })
         .map(|t| noun_lemma(view.lower(t)).into_owned())
         .collect()
 }
 
 /// The event noun heading phrase `p`, including compounds ("air strike").
-fn head_event_noun<'l>(view: &SentenceView, lex: &'l Lexicon, p: usize) -> Option<(&'l str, &'l crate::lexicon::NounPattern)> {
+fn head_event_noun<'l>(
+    view: &SentenceView,
+    lex: &'l Lexicon,
+    p: usize,
+) -> Option<(&'l str, &'l crate::lexicon::NounPattern)> {
     let phrase = view.phrases.get(p)?;
     let head = noun_lemma(view.lower(phrase.head));
     if let Some(compounds) = lex.noun_compounds.get(head.as_ref()) {
-        let words: Vec<String> = phrase.tokens.clone().map(|t| noun_lemma(view.lower(t)).into_owned()).collect();
+        let words: Vec<String> = phrase
+            .tokens
+            .clone()
+            .map(|t| noun_lemma(view.lower(t)).into_owned())
+            .collect();
         let joined = words.join(" ");
         for c in compounds {
             if joined.ends_with(c.as_str()) {
@@ -267,8 +320,13 @@ fn object_matches(view: &SentenceView, lex: &Lexicon, row: &VerbPattern, comps: 
         ObjectConstraint::Any => true,
         ObjectConstraint::Set(set) => {
             // The object phrase, or what is given "with" ("provide Kyiv with missiles").
-            let candidates = comps.object.into_iter().chain(comps.preps.iter().filter(|(p, _)| p == "with").map(|(_, q)| *q));
-            candidates.into_iter().any(|p| phrase_nouns(view, p).iter().any(|n| lex.in_set(set, n)))
+            let candidates = comps
+                .object
+                .into_iter()
+                .chain(comps.preps.iter().filter(|(p, _)| p == "with").map(|(_, q)| *q));
+            candidates
+                .into_iter()
+                .any(|p| phrase_nouns(view, p).iter().any(|n| lex.in_set(set, n)))
         }
     }
 }
@@ -288,7 +346,11 @@ fn phrase_actors(view: &SentenceView, p: usize, next: Option<&(String, usize)>) 
         }
     }
     let phrase = &view.phrases[p];
-    if phrase.modifiers.iter().any(|m| m.code.country().is_some() || m.code.is_group()) {
+    if phrase
+        .modifiers
+        .iter()
+        .any(|m| m.code.country().is_some() || m.code.is_group())
+    {
         return phrase.modifiers.clone();
     }
     match next {
@@ -299,7 +361,11 @@ fn phrase_actors(view: &SentenceView, p: usize, next: Option<&(String, usize)>) 
 
 /// The actors of the prepositional phrase `comps.preps[i]`.
 fn prep_actors(view: &SentenceView, comps: &Complements, i: usize) -> Vec<Actor> {
-    comps.preps.get(i).map(|(_, p)| phrase_actors(view, *p, comps.preps.get(i + 1))).unwrap_or_default()
+    comps
+        .preps
+        .get(i)
+        .map(|(_, p)| phrase_actors(view, *p, comps.preps.get(i + 1)))
+        .unwrap_or_default()
 }
 
 /// The actors a pattern's target slots pick.
@@ -341,23 +407,46 @@ fn verb_draft(
 ) -> Option<Draft> {
     let rows = lex.verbs.get(&g.lemma)?;
     // A light verb with an event noun as object takes the noun's code.
-    let light = rows.iter().find(|r| r.flags.light).and(comps.object).and_then(|o| head_event_noun(view, lex, o).map(|n| (o, n)));
+    let light = rows
+        .iter()
+        .find(|r| r.flags.light)
+        .and(comps.object)
+        .and_then(|o| head_event_noun(view, lex, o).map(|n| (o, n)));
     let (code, slots, flags) = match light {
         Some((o, (_, noun))) => {
             light_objects.push(o);
-            (noun.code.clone(), noun.targets.clone(), Flags { say: noun.flags.light_only && noun.code.starts_with("01"), ..noun.flags })
+            (
+                noun.code.clone(),
+                noun.targets.clone(),
+                Flags {
+                    say: noun.flags.light_only && noun.code.starts_with("01"),
+                    ..noun.flags
+                },
+            )
         }
         None => {
-            let row = rows.iter().find(|r| !r.flags.light && object_matches(view, lex, r, comps)).or_else(|| rows.iter().find(|r| object_matches(view, lex, r, comps)))?;
+            let row = rows
+                .iter()
+                .find(|r| !r.flags.light && object_matches(view, lex, r, comps))
+                .or_else(|| rows.iter().find(|r| object_matches(view, lex, r, comps)))?;
             (row.code.clone(), row.targets.clone(), row.flags)
         }
     };
     let (subject, inherited) = subjects[k];
     let passive = g.passive || (g.form == Form::Participle && subject.is_some() && !inherited);
     let (sources, targets) = if passive {
-        let agent = comps.preps.iter().position(|(p, _)| p == "by").map(|i| prep_actors(view, comps, i)).unwrap_or_default();
+        let agent = comps
+            .preps
+            .iter()
+            .position(|(p, _)| p == "by")
+            .map(|i| prep_actors(view, comps, i))
+            .unwrap_or_default();
         let patient = subject.map(|p| actors(view, p)).unwrap_or_default();
-        let patient = if patient.is_empty() { slot_targets(view, &slots, comps) } else { patient };
+        let patient = if patient.is_empty() {
+            slot_targets(view, &slots, comps)
+        } else {
+            patient
+        };
         (agent, patient)
     } else {
         let sources = subject.map(|p| actors(view, p)).unwrap_or_default();
@@ -374,10 +463,17 @@ fn verb_draft(
     if g.negated {
         markers.push(Governor::Negate);
     }
-    let before = g.start.checked_sub(1).filter(|&i| i >= view.range.start && matches!(view.tag(i), Tag::RB));
+    let before = g
+        .start
+        .checked_sub(1)
+        .filter(|&i| i >= view.range.start && matches!(view.tag(i), Tag::RB));
     let would = g.markers.iter().any(|&m| view.lower(m) == "would");
     for m in g.markers.iter().copied().chain(before) {
-        let pos = if view.tag(m) == Tag::MD { GovernorPos::Modal } else { GovernorPos::Adverb };
+        let pos = if view.tag(m) == Tag::MD {
+            GovernorPos::Modal
+        } else {
+            GovernorPos::Adverb
+        };
         if let Some(gov) = lex.governor(view.lower(m), pos) {
             markers.push(gov);
         }
@@ -423,21 +519,36 @@ fn complement_group(view: &SentenceView, groups: &[VerbGroup], comps: &[Compleme
 /// "urged Pyongyang to supply arms": the appeal becomes an appeal for military aid, takes the
 /// complement's target when it has none ("pledged to send tanks to Ukraine"), and the supply is
 /// marked as absorbed by it.
-fn refine_by_complements(view: &SentenceView, lex: &Lexicon, groups: &[VerbGroup], comps: &[Complements], drafts: &mut [Draft]) {
+fn refine_by_complements(
+    view: &SentenceView,
+    lex: &Lexicon,
+    groups: &[VerbGroup],
+    comps: &[Complements],
+    drafts: &mut [Draft],
+) {
     for j in 0..drafts.len() {
         let Some(gj) = drafts[j].group else { continue };
         if !drafts[j].flags.comp {
             continue;
         }
-        let Some(k) = complement_group(view, groups, comps, gj) else { continue };
-        let Some(c) = drafts.iter().position(|d| d.group == Some(k)) else { continue };
+        let Some(k) = complement_group(view, groups, comps, gj) else {
+            continue;
+        };
+        let Some(c) = drafts.iter().position(|d| d.group == Some(k)) else {
+            continue;
+        };
         if let Some(r) = lex.refine(&drafts[j].code, &drafts[c].code) {
             drafts[j].code = r.to_string();
         }
         if drafts[j].targets.is_empty() {
             let own: Vec<&str> = drafts[j].sources.iter().map(|a| a.code.base()).collect();
             let from_complement: Vec<Actor> = if drafts[c].targets.is_empty() {
-                drafts[c].sources.iter().filter(|a| !own.contains(&a.code.base())).cloned().collect()
+                drafts[c]
+                    .sources
+                    .iter()
+                    .filter(|a| !own.contains(&a.code.base()))
+                    .cloned()
+                    .collect()
             } else {
                 drafts[c].targets.clone()
             };
@@ -453,12 +564,19 @@ fn nominal_drafts(view: &SentenceView, lex: &Lexicon, light_objects: &[usize], d
         if light_objects.contains(&p) || phrase.is_actor() {
             continue;
         }
-        let Some((_, noun)) = head_event_noun(view, lex, p) else { continue };
+        let Some((_, noun)) = head_event_noun(view, lex, p) else {
+            continue;
+        };
         if noun.flags.light_only {
             continue;
         }
         let comps = complements_of(view, phrase.tokens.end);
-        let by = comps.preps.iter().position(|(w, _)| w == "by").map(|i| prep_actors(view, &comps, i)).filter(|a| !a.is_empty());
+        let by = comps
+            .preps
+            .iter()
+            .position(|(w, _)| w == "by")
+            .map(|i| prep_actors(view, &comps, i))
+            .filter(|a| !a.is_empty());
         let mut sources = by.unwrap_or_else(|| phrase.modifiers.clone());
         let mut targets = slot_targets(view, &noun.targets, &comps);
         if noun.flags.recip && targets.len() >= 2 && sources.is_empty() {
@@ -489,25 +607,39 @@ fn nominal_drafts(view: &SentenceView, lex: &Lexicon, light_objects: &[usize], d
 
 /// Reporting frames: "X said (that) ...", "..., X said.", "according to X, ...", and speakers
 /// that are not actors ("reports suggest"), which hedge.
-fn frames(view: &SentenceView, lex: &Lexicon, groups: &[VerbGroup], comps: &[Complements], subjects: &[(Option<usize>, bool)]) -> Vec<Frame> {
+fn frames(
+    view: &SentenceView,
+    lex: &Lexicon,
+    groups: &[VerbGroup],
+    comps: &[Complements],
+    subjects: &[(Option<usize>, bool)],
+) -> Vec<Frame> {
     let mut out = Vec::new();
     for (k, g) in groups.iter().enumerate() {
         let gov = lex.governor(&g.lemma, GovernorPos::Verb);
-        let says = lex.verbs.get(&g.lemma).is_some_and(|rows| rows.iter().any(|r| r.flags.say));
+        let says = lex
+            .verbs
+            .get(&g.lemma)
+            .is_some_and(|rows| rows.iter().any(|r| r.flags.say));
         if !(matches!(gov, Some(Governor::Report | Governor::Hedge)) || says) || g.negated {
             continue;
         }
         let subject = subjects[k].0;
         let speaker_phrase = subject.or_else(|| {
             // ", said the ministry."
-            comps[k].object.filter(|_| comps[k].end >= view.range.end.saturating_sub(1))
+            comps[k]
+                .object
+                .filter(|_| comps[k].end >= view.range.end.saturating_sub(1))
         });
         let speaker = speaker_phrase.and_then(|p| view.phrases[p].actors.first().cloned());
         // "..., the White House announced on Wednesday.": the frame covers what precedes.
         let trailing = speaker_phrase.and_then(|p| {
             let start = view.phrases[p].tokens.start.min(g.start);
-            let comma = start.checked_sub(1).filter(|&c| c > view.range.start && view.tag(c) == Tag::Comma)?;
-            let rest_is_plain = comps[k].infinitive.is_none() && groups[k + 1..].iter().all(|h| h.start >= comps[k].end);
+            let comma = start
+                .checked_sub(1)
+                .filter(|&c| c > view.range.start && view.tag(c) == Tag::Comma)?;
+            let rest_is_plain =
+                comps[k].infinitive.is_none() && groups[k + 1..].iter().all(|h| h.start >= comps[k].end);
             let nothing_follows = !(g.end..view.range.end).any(|i| view.lower(i) == "that");
             (rest_is_plain && nothing_follows).then_some(comma)
         });
@@ -519,7 +651,11 @@ fn frames(view: &SentenceView, lex: &Lexicon, groups: &[VerbGroup], comps: &[Com
         if speaker.is_none() && subject.is_none() {
             continue;
         }
-        out.push(Frame { scope, speaker, group: Some(k) });
+        out.push(Frame {
+            scope,
+            speaker,
+            group: Some(k),
+        });
     }
     // "according to X"
     for i in view.range.start..view.range.end.saturating_sub(2) {
@@ -571,7 +707,13 @@ fn governors(view: &SentenceView, lex: &Lexicon, groups: &[VerbGroup]) -> Vec<Sc
             GovernorPos::Noun => noun_lemma(view.lower(i)),
             _ => std::borrow::Cow::Borrowed(view.lower(i)),
         };
-        let gov = lex.governor(&word, pos).or_else(|| if pos == GovernorPos::Preposition { lex.governor(&word, GovernorPos::Conjunction) } else { None });
+        let gov = lex.governor(&word, pos).or_else(|| {
+            if pos == GovernorPos::Preposition {
+                lex.governor(&word, GovernorPos::Conjunction)
+            } else {
+                None
+            }
+        });
         if let Some(gov) = gov {
             out.push(Scoped {
                 governor: gov,
@@ -587,7 +729,11 @@ fn governors(view: &SentenceView, lex: &Lexicon, groups: &[VerbGroup]) -> Vec<Sc
 fn statements(view: &SentenceView, frames: &[Frame], drafts: &mut Vec<Draft>) {
     // Any other event inside a statement's scope is what the statement says; a statement
     // introducing another statement ("issued a statement, asserting that ...") gives way to it.
-    let content: Vec<usize> = drafts.iter().filter(|d| !d.sources.is_empty()).map(|d| d.anchor).collect();
+    let content: Vec<usize> = drafts
+        .iter()
+        .filter(|d| !d.sources.is_empty())
+        .map(|d| d.anchor)
+        .collect();
     drafts.retain_mut(|d| {
         if !d.flags.say {
             return true;
@@ -617,7 +763,9 @@ fn first_other_actor(view: &SentenceView, tokens: std::ops::Range<usize>, source
         }
         seen = Some(p);
         let phrase = &view.phrases[p];
-        let behalf = phrase.tokens.start >= 2 && view.lower(phrase.tokens.start - 1) == "of" && view.lower(phrase.tokens.start - 2) == "behalf";
+        let behalf = phrase.tokens.start >= 2
+            && view.lower(phrase.tokens.start - 1) == "of"
+            && view.lower(phrase.tokens.start - 2) == "behalf";
         if !behalf && phrase.actors.iter().any(|a| !own.contains(&a.code.base())) {
             return phrase.actors.clone();
         }
@@ -632,7 +780,9 @@ fn sentence_dates(view: &SentenceView, publication: Option<CivilDate>) -> Vec<(u
     }
     let start = view.token(view.range.start).start as usize;
     let end = view.token(view.range.end - 1).end as usize;
-    let Some(text) = view.text.get(start..end) else { return Vec::new() };
+    let Some(text) = view.text.get(start..end) else {
+        return Vec::new();
+    };
     find_dates(text, publication)
         .into_iter()
         .filter_map(|e| {
@@ -646,12 +796,21 @@ fn sentence_dates(view: &SentenceView, publication: Option<CivilDate>) -> Vec<(u
 /// The date of the event anchored at `anchor`: the nearest expression in its clause, else an
 /// expression fronted before the first comma ("Earlier this month, ...").
 fn nearest_date(view: &SentenceView, dates: &[(usize, EventDate)], anchor: usize) -> Option<EventDate> {
-    let seg_start = (view.range.start..anchor).rev().find(|&i| matches!(view.tag(i), Tag::Comma | Tag::Colon | Tag::Dash)).map_or(view.range.start, |i| i + 1);
+    let seg_start = (view.range.start..anchor)
+        .rev()
+        .find(|&i| matches!(view.tag(i), Tag::Comma | Tag::Colon | Tag::Dash))
+        .map_or(view.range.start, |i| i + 1);
     let seg_end = view.clause_end(anchor);
-    let in_clause = dates.iter().filter(|(t, _)| (seg_start..seg_end).contains(t)).min_by_key(|(t, _)| t.abs_diff(anchor));
+    let in_clause = dates
+        .iter()
+        .filter(|(t, _)| (seg_start..seg_end).contains(t))
+        .min_by_key(|(t, _)| t.abs_diff(anchor));
     if let Some((_, d)) = in_clause {
         return Some(*d);
     }
     let first_comma = (view.range.clone()).find(|&i| view.tag(i) == Tag::Comma)?;
-    dates.iter().find(|(t, _)| *t < first_comma && first_comma < anchor).map(|(_, d)| *d)
+    dates
+        .iter()
+        .find(|(t, _)| *t < first_comma && first_comma < anchor)
+        .map(|(_, d)| *d)
 }

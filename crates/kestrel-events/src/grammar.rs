@@ -49,10 +49,14 @@ impl<'a> SentenceView<'a> {
         self.analysis.lower_of(&self.analysis.tokens[i])
     }
     pub fn phrase_at(&self, i: usize) -> Option<usize> {
-        i.checked_sub(self.range.start).and_then(|k| self.phrase_at.get(k).copied().flatten())
+        i.checked_sub(self.range.start)
+            .and_then(|k| self.phrase_at.get(k).copied().flatten())
     }
     pub fn span(&self, toks: Range<usize>) -> (usize, usize) {
-        (self.token(toks.start).start as usize, self.token(toks.end - 1).end as usize)
+        (
+            self.token(toks.start).start as usize,
+            self.token(toks.end - 1).end as usize,
+        )
     }
 
     /// Clause boundaries: punctuation, relative pronouns, complementisers and subordinators.
@@ -60,17 +64,24 @@ impl<'a> SentenceView<'a> {
         match self.tag(i) {
             Tag::Comma | Tag::Colon | Tag::Period | Tag::Dash | Tag::LParen | Tag::RParen | Tag::Quote => true,
             Tag::WDT | Tag::WP | Tag::WPS | Tag::WRB => true,
-            _ => matches!(
-                self.lower(i),
-                "that" | "because" | "although" | "though" | "while" | "whereas" | "if" | "unless" | "but"
-            ) && self.phrase_at(i).is_none(),
+            _ => {
+                matches!(
+                    self.lower(i),
+                    "that" | "because" | "although" | "though" | "while" | "whereas" | "if" | "unless" | "but"
+                ) && self.phrase_at(i).is_none()
+            }
         }
     }
 
     /// The end (exclusive) of the clause that contains token `i`: the next punctuation mark.
     pub fn clause_end(&self, i: usize) -> usize {
         (i + 1..self.range.end)
-            .find(|&k| matches!(self.tag(k), Tag::Comma | Tag::Colon | Tag::Period | Tag::Dash | Tag::RParen))
+            .find(|&k| {
+                matches!(
+                    self.tag(k),
+                    Tag::Comma | Tag::Colon | Tag::Period | Tag::Dash | Tag::RParen
+                )
+            })
             .unwrap_or(self.range.end)
     }
 }
@@ -82,12 +93,29 @@ fn is_verb(tag: Tag) -> bool {
 fn is_be_or_get(lower: &str) -> bool {
     matches!(
         lower,
-        "be" | "is" | "are" | "was" | "were" | "been" | "being" | "am" | "'s" | "’s" | "get" | "gets" | "got" | "gotten" | "getting"
+        "be" | "is"
+            | "are"
+            | "was"
+            | "were"
+            | "been"
+            | "being"
+            | "am"
+            | "'s"
+            | "’s"
+            | "get"
+            | "gets"
+            | "got"
+            | "gotten"
+            | "getting"
     )
 }
 
 fn is_auxiliary(lower: &str) -> bool {
-    is_be_or_get(lower) || matches!(lower, "have" | "has" | "had" | "having" | "do" | "does" | "did" | "'ve" | "'d")
+    is_be_or_get(lower)
+        || matches!(
+            lower,
+            "have" | "has" | "had" | "having" | "do" | "does" | "did" | "'ve" | "'d"
+        )
 }
 
 /// How a verb group stands in its clause.
@@ -162,7 +190,10 @@ pub fn verb_groups(view: &SentenceView, has_lemma: impl Fn(&str) -> bool, max_pa
             }
         }
         // Auxiliaries before the main verb.
-        let aux: Vec<&str> = (start..main).filter(|&k| is_verb(view.tag(k))).map(|k| view.lower(k)).collect();
+        let aux: Vec<&str> = (start..main)
+            .filter(|&k| is_verb(view.tag(k)))
+            .map(|k| view.lower(k))
+            .collect();
         let main_lower = view.lower(main);
         let passive = view.tag(main) == Tag::VBN && aux.iter().any(|a| is_be_or_get(a));
         let lemma: Cow<str> = verb_lemma(main_lower);
@@ -227,7 +258,10 @@ pub fn subject_of(view: &SentenceView, g: &VerbGroup) -> Subject {
             let before = phrase.tokens.start;
             // A phrase inside a prepositional phrase is not the subject: skip it and its
             // preposition and keep looking for the phrase it attaches to.
-            if before > view.range.start && matches!(view.tag(before - 1), Tag::IN | Tag::TO) && view.lower(before - 1) != "that" {
+            if before > view.range.start
+                && matches!(view.tag(before - 1), Tag::IN | Tag::TO)
+                && view.lower(before - 1) != "that"
+            {
                 i = before - 1;
                 continue;
             }
@@ -270,7 +304,14 @@ pub struct Complements {
 }
 
 /// Participles that work as prepositions ("concerns regarding the talks").
-const PARTICIPIAL_PREPOSITIONS: [&str; 6] = ["regarding", "concerning", "including", "following", "involving", "targeting"];
+const PARTICIPIAL_PREPOSITIONS: [&str; 6] = [
+    "regarding",
+    "concerning",
+    "including",
+    "following",
+    "involving",
+    "targeting",
+];
 
 pub fn complements_of(view: &SentenceView, from: usize) -> Complements {
     let mut c = Complements::default();

@@ -163,18 +163,35 @@ pub struct Lexicon {
 pub struct DefaultFiles;
 
 impl DefaultFiles {
-    pub const SYNSETS: (&'static str, &'static str) = ("data/events/synsets.tsv", include_str!("../../../data/events/synsets.tsv"));
-    pub const VERBS: (&'static str, &'static str) = ("data/events/verbs.tsv", include_str!("../../../data/events/verbs.tsv"));
-    pub const NOUNS: (&'static str, &'static str) = ("data/events/nouns.tsv", include_str!("../../../data/events/nouns.tsv"));
-    pub const MODALITY: (&'static str, &'static str) = ("data/events/modality.tsv", include_str!("../../../data/events/modality.tsv"));
-    pub const COMPLEMENTS: (&'static str, &'static str) = ("data/events/complements.tsv", include_str!("../../../data/events/complements.tsv"));
+    pub const SYNSETS: (&'static str, &'static str) = (
+        "data/events/synsets.tsv",
+        include_str!("../../../data/events/synsets.tsv"),
+    );
+    pub const VERBS: (&'static str, &'static str) =
+        ("data/events/verbs.tsv", include_str!("../../../data/events/verbs.tsv"));
+    pub const NOUNS: (&'static str, &'static str) =
+        ("data/events/nouns.tsv", include_str!("../../../data/events/nouns.tsv"));
+    pub const MODALITY: (&'static str, &'static str) = (
+        "data/events/modality.tsv",
+        include_str!("../../../data/events/modality.tsv"),
+    );
+    pub const COMPLEMENTS: (&'static str, &'static str) = (
+        "data/events/complements.tsv",
+        include_str!("../../../data/events/complements.tsv"),
+    );
 }
 
 fn parse_slots(s: &str) -> Vec<Slot> {
     s.split(',')
         .map(str::trim)
         .filter(|s| !s.is_empty() && *s != "-")
-        .map(|s| if s == "obj" { Slot::Object } else { Slot::Prep(s.to_ascii_lowercase()) })
+        .map(|s| {
+            if s == "obj" {
+                Slot::Object
+            } else {
+                Slot::Prep(s.to_ascii_lowercase())
+            }
+        })
         .collect()
 }
 
@@ -224,7 +241,11 @@ impl Lexicon {
                 diags.push(Diagnostic::new(name, n, "expected &NAME and a |-separated word list"));
                 continue;
             }
-            let words = f[1].split('|').map(|w| w.trim().to_ascii_lowercase()).filter(|w| !w.is_empty()).collect();
+            let words = f[1]
+                .split('|')
+                .map(|w| w.trim().to_ascii_lowercase())
+                .filter(|w| !w.is_empty())
+                .collect();
             self.sets.push(words);
             self.set_names.insert(f[0].to_string(), self.sets.len() - 1);
         }
@@ -233,7 +254,11 @@ impl Lexicon {
     fn parse_object(&self, s: &str) -> Result<ObjectConstraint, String> {
         match s {
             "" | "-" => Ok(ObjectConstraint::Any),
-            s if s.starts_with('&') => self.set_names.get(s).map(|&i| ObjectConstraint::Set(i)).ok_or_else(|| format!("unknown set {s}")),
+            s if s.starts_with('&') => self
+                .set_names
+                .get(s)
+                .map(|&i| ObjectConstraint::Set(i))
+                .ok_or_else(|| format!("unknown set {s}")),
             _ => Err(format!("object constraint must be - or &SET, got {s:?}")),
         }
     }
@@ -243,7 +268,11 @@ impl Lexicon {
         for (n, line) in data_lines(text) {
             let f: Vec<&str> = line.split('\t').map(str::trim).collect();
             if f.len() < 3 {
-                diags.push(Diagnostic::new(name, n, "expected lemma, object, code[, target, flags]"));
+                diags.push(Diagnostic::new(
+                    name,
+                    n,
+                    "expected lemma, object, code[, target, flags]",
+                ));
                 continue;
             }
             let object = match self.parse_object(f[1]) {
@@ -264,7 +293,11 @@ impl Lexicon {
                     continue;
                 }
             };
-            let lemma = f[0].to_ascii_lowercase().split_whitespace().collect::<Vec<_>>().join(" ");
+            let lemma = f[0]
+                .to_ascii_lowercase()
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
             self.max_particles = self.max_particles.max(lemma.split(' ').count() - 1);
             self.verbs.entry(lemma).or_default().push(VerbPattern {
                 object,
@@ -294,9 +327,16 @@ impl Lexicon {
                     continue;
                 }
             };
-            let noun = f[0].to_ascii_lowercase().split_whitespace().collect::<Vec<_>>().join(" ");
+            let noun = f[0]
+                .to_ascii_lowercase()
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
             if let Some((_, last)) = noun.rsplit_once(' ') {
-                self.noun_compounds.entry(last.to_string()).or_default().push(noun.clone());
+                self.noun_compounds
+                    .entry(last.to_string())
+                    .or_default()
+                    .push(noun.clone());
             }
             self.nouns.insert(
                 noun,
@@ -317,12 +357,21 @@ impl Lexicon {
     pub fn load_modality(&mut self, (name, text): (&str, &str), diags: &mut Vec<Diagnostic>) {
         for (n, line) in data_lines(text) {
             let f: Vec<&str> = line.split('\t').map(str::trim).collect();
-            let parsed = (f.len() >= 3).then(|| Some((GovernorPos::parse(f[1])?, Governor::parse(f[2])?))).flatten();
+            let parsed = (f.len() >= 3)
+                .then(|| Some((GovernorPos::parse(f[1])?, Governor::parse(f[2])?)))
+                .flatten();
             match parsed {
                 Some((pos, gov)) => {
-                    self.governors.entry(f[0].to_ascii_lowercase()).or_default().push((pos, gov));
+                    self.governors
+                        .entry(f[0].to_ascii_lowercase())
+                        .or_default()
+                        .push((pos, gov));
                 }
-                None => diags.push(Diagnostic::new(name, n, "expected word, pos (verb|adv|modal|noun|adj|prep|conj) and modality")),
+                None => diags.push(Diagnostic::new(
+                    name,
+                    n,
+                    "expected word, pos (verb|adv|modal|noun|adj|prep|conj) and modality",
+                )),
             }
         }
     }
@@ -331,14 +380,20 @@ impl Lexicon {
     pub fn load_complements(&mut self, (name, text): (&str, &str), diags: &mut Vec<Diagnostic>) {
         for (n, line) in data_lines(text) {
             let f: Vec<&str> = line.split('\t').map(str::trim).collect();
-            if f.len() < 3 || !f[..3].iter().all(|c| is_code(c) || (c.len() == 1 && c.bytes().all(|b| b.is_ascii_digit()))) {
+            if f.len() < 3
+                || !f[..3]
+                    .iter()
+                    .all(|c| is_code(c) || (c.len() == 1 && c.bytes().all(|b| b.is_ascii_digit())))
+            {
                 diags.push(Diagnostic::new(name, n, "expected three CAMEO code prefixes"));
                 continue;
             }
-            self.complements.push((f[0].to_string(), f[1].to_string(), f[2].to_string()));
+            self.complements
+                .push((f[0].to_string(), f[1].to_string(), f[2].to_string()));
         }
         // Most specific first.
-        self.complements.sort_by_key(|(g, c, _)| std::cmp::Reverse(g.len() + c.len()));
+        self.complements
+            .sort_by_key(|(g, c, _)| std::cmp::Reverse(g.len() + c.len()));
     }
 
     pub fn in_set(&self, set: usize, lemma: &str) -> bool {
@@ -346,7 +401,10 @@ impl Lexicon {
     }
 
     pub fn governor(&self, word: &str, pos: GovernorPos) -> Option<Governor> {
-        self.governors.get(word).and_then(|v| v.iter().find(|(p, _)| *p == pos)).map(|(_, g)| *g)
+        self.governors
+            .get(word)
+            .and_then(|v| v.iter().find(|(p, _)| *p == pos))
+            .map(|(_, g)| *g)
     }
 
     /// The refined code of a governing event given its complement's code.
@@ -384,7 +442,8 @@ mod tests {
         let lex = Lexicon::embedded();
         for root in 1..=20 {
             let r = format!("{root:02}");
-            let has = lex.verbs.values().flatten().any(|p| p.code.starts_with(&r)) || lex.nouns.values().any(|p| p.code.starts_with(&r));
+            let has = lex.verbs.values().flatten().any(|p| p.code.starts_with(&r))
+                || lex.nouns.values().any(|p| p.code.starts_with(&r));
             assert!(has, "no pattern for root {r}");
         }
     }
@@ -394,7 +453,13 @@ mod tests {
         let mut lex = Lexicon::default();
         let mut d = Vec::new();
         lex.load_synsets(("s.tsv", "&ARMS\tmissile|rocket\n"), &mut d);
-        lex.load_verbs(("v.tsv", "supply\t&ARMS\t072\tto\t-\nsupply\t&NOPE\t072\tto\t-\nvisit\t-\t042\tobj\t-\nbad\n"), &mut d);
+        lex.load_verbs(
+            (
+                "v.tsv",
+                "supply\t&ARMS\t072\tto\t-\nsupply\t&NOPE\t072\tto\t-\nvisit\t-\t042\tobj\t-\nbad\n",
+            ),
+            &mut d,
+        );
         assert_eq!(d.iter().map(|d| d.line).collect::<Vec<_>>(), vec![2, 4]);
         assert_eq!(lex.verbs["supply"].len(), 1);
         assert_eq!(lex.verbs["visit"][0].targets, vec![Slot::Object]);

@@ -117,7 +117,10 @@ mod tests {
 
     #[test]
     fn strongest_governor_is_chosen() {
-        assert_eq!(strongest([Governor::Hedge, Governor::Deny, Governor::Request]), Some(Governor::Deny));
+        assert_eq!(
+            strongest([Governor::Hedge, Governor::Deny, Governor::Request]),
+            Some(Governor::Deny)
+        );
         assert_eq!(strongest([]), None);
     }
 

@@ -34,13 +34,20 @@ fn pipeline(c: &mut Criterion) {
         return;
     };
     let coder = Coder::embedded();
-    let sentences: usize = docs.iter().map(|d| kestrel_text::analyze(&d.text).sentences.len()).sum();
+    let sentences: usize = docs
+        .iter()
+        .map(|d| kestrel_text::analyze(&d.text).sentences.len())
+        .sum();
     eprintln!("lee_background: {} documents, {sentences} sentences", docs.len());
     let mut group = c.benchmark_group("lee_background");
     group.throughput(Throughput::Elements(sentences as u64));
     group.sample_size(20);
     group.bench_function("text", |b| {
-        b.iter(|| docs.iter().map(|d| kestrel_text::analyze(&d.text).tokens.len()).sum::<usize>())
+        b.iter(|| {
+            docs.iter()
+                .map(|d| kestrel_text::analyze(&d.text).tokens.len())
+                .sum::<usize>()
+        })
     });
     group.bench_function("code_to_json", |b| {
         b.iter(|| {

@@ -86,7 +86,11 @@ pub enum CodeLevel {
 }
 
 fn base(code: &str) -> &str {
-    let n = if ["IGO", "NGO", "MNC", "IMG"].iter().any(|p| code.starts_with(p)) { 6 } else { 3 };
+    let n = if ["IGO", "NGO", "MNC", "IMG"].iter().any(|p| code.starts_with(p)) {
+        6
+    } else {
+        3
+    };
     &code[..n.min(code.len())]
 }
 
@@ -107,17 +111,27 @@ fn code_matches(produced: &str, gold: &[String], level: CodeLevel) -> bool {
 /// Whether `e` is the gold event `g`, comparing dyad and code (and, when `full`, the
 /// attribution, modality and date the gold gives).
 pub fn event_matches(e: &EventRecord, g: &GoldEvent, actors: ActorLevel, codes: CodeLevel, full: bool) -> bool {
-    let target_ok = g.tgt.is_empty() || e.target.as_ref().is_some_and(|t| actor_matches(&t.code, &g.tgt, actors));
-    let dyad = e.sentence == g.sentence && actor_matches(&e.source.code, &g.src, actors) && target_ok && code_matches(&e.code, &g.codes, codes);
+    let target_ok = g.tgt.is_empty()
+        || e.target
+            .as_ref()
+            .is_some_and(|t| actor_matches(&t.code, &g.tgt, actors));
+    let dyad = e.sentence == g.sentence
+        && actor_matches(&e.source.code, &g.src, actors)
+        && target_ok
+        && code_matches(&e.code, &g.codes, codes);
     if !dyad || !full {
         return dyad;
     }
-    let attribution_ok = g
-        .attribution
-        .as_ref()
-        .is_none_or(|a| e.attribution.as_ref().is_some_and(|ea| actor_matches(&ea.code, std::slice::from_ref(a), ActorLevel::Country)));
+    let attribution_ok = g.attribution.as_ref().is_none_or(|a| {
+        e.attribution
+            .as_ref()
+            .is_some_and(|ea| actor_matches(&ea.code, std::slice::from_ref(a), ActorLevel::Country))
+    });
     let modality_ok = g.modality.as_ref().is_none_or(|m| *m == e.modality);
-    let date_ok = g.date.as_ref().is_none_or(|d| e.date.as_ref().is_some_and(|ed| ed.starts_with(d.as_str())));
+    let date_ok = g
+        .date
+        .as_ref()
+        .is_none_or(|d| e.date.as_ref().is_some_and(|ed| ed.starts_with(d.as_str())));
     attribution_ok && modality_ok && date_ok
 }
 
@@ -150,12 +164,19 @@ pub fn judge<'a>(gold: &'a GoldDoc, produced: &'a [EventRecord], actors: ActorLe
         }
     }
     for e in produced {
-        let nonfactual = gold.nonfactual.iter().any(|g| event_matches(e, g, ActorLevel::Country, CodeLevel::Root, false));
+        let nonfactual = gold
+            .nonfactual
+            .iter()
+            .any(|g| event_matches(e, g, ActorLevel::Country, CodeLevel::Root, false));
         if nonfactual && matches!(e.modality.as_str(), "asserted" | "reported" | "alleged") {
             v.factual_nonfactual.push(e);
             continue;
         }
-        let listed = gold.events.iter().chain(&gold.optional).any(|g| event_matches(e, g, ActorLevel::Country, CodeLevel::Root, false));
+        let listed = gold
+            .events
+            .iter()
+            .chain(&gold.optional)
+            .any(|g| event_matches(e, g, ActorLevel::Country, CodeLevel::Root, false));
         if !listed && !nonfactual {
             v.extras.push(e);
         }

@@ -26,7 +26,10 @@ fn load_cases() -> Vec<(String, GoldDoc)> {
         let text = std::fs::read_to_string(&f).expect("golden file readable");
         for (n, line) in text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
             let doc: GoldDoc = serde_json::from_str(line).unwrap_or_else(|e| panic!("{}:{}: {e}", f.display(), n + 1));
-            cases.push((format!("{}:{}", f.file_name().unwrap_or_default().to_string_lossy(), n + 1), doc));
+            cases.push((
+                format!("{}:{}", f.file_name().unwrap_or_default().to_string_lossy(), n + 1),
+                doc,
+            ));
         }
     }
     cases
@@ -75,7 +78,19 @@ fn golden_sentences() {
             ));
         }
     }
-    eprintln!("golden: {passed} of {} cases pass ({} known gaps)", cases.len(), gaps.len());
-    assert!(failures.is_empty(), "{} golden cases fail:\n\n{}", failures.len(), failures.join("\n\n"));
-    assert!(fixed.is_empty(), "these known gaps now pass; remove them from tests/golden/known-gaps.txt: {fixed:?}");
+    eprintln!(
+        "golden: {passed} of {} cases pass ({} known gaps)",
+        cases.len(),
+        gaps.len()
+    );
+    assert!(
+        failures.is_empty(),
+        "{} golden cases fail:\n\n{}",
+        failures.len(),
+        failures.join("\n\n")
+    );
+    assert!(
+        fixed.is_empty(),
+        "these known gaps now pass; remove them from tests/golden/known-gaps.txt: {fixed:?}"
+    );
 }

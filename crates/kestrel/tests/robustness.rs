@@ -19,11 +19,19 @@ fn doc(text: String) -> Document {
 fn check(text: String) {
     let d = doc(text);
     for e in Coder::embedded().code(&d) {
-        for span in [Some(e.trigger.span), Some(e.source.span), e.target.as_ref().map(|t| t.span), e.attribution.as_ref().map(|a| a.span)]
-            .into_iter()
-            .flatten()
+        for span in [
+            Some(e.trigger.span),
+            Some(e.source.span),
+            e.target.as_ref().map(|t| t.span),
+            e.attribution.as_ref().map(|a| a.span),
+        ]
+        .into_iter()
+        .flatten()
         {
-            assert!(span[0] <= span[1] && span[1] <= d.text.len(), "span {span:?} outside the text");
+            assert!(
+                span[0] <= span[1] && span[1] <= d.text.len(),
+                "span {span:?} outside the text"
+            );
             assert!(d.text.is_char_boundary(span[0]) && d.text.is_char_boundary(span[1]));
         }
         assert!((0.0..=1.0).contains(&e.confidence));
@@ -32,11 +40,65 @@ fn check(text: String) {
 
 /// Words that exercise every stage: actors, verbs, governors, dates, punctuation and quotes.
 const VOCABULARY: &[&str] = &[
-    "Russia", "North Korea", "the U.S.", "U.N.", "Kim Jong Un", "Shoigu", "’s", "'s", "the", "and", ",", ".", "\"", "“",
-    "”", "said", "urged", "to", "supply", "missiles", "attacked", "was", "shelled", "by", "not", "might", "allegedly",
-    "reportedly", "according", "that", "which", "who", "on Wednesday", "last year", "in February 2022", "talks",
-    "with", "between", "visit", "sanctions on", "MOSCOW (Reuters) -", "\n", "Mr.", "Jan.", "3.5", "-", "—", "(", ")",
-    "he", "the spokesperson", "denied", "plans", "if", "its", "forces", "police", "arrested", "protesters",
+    "Russia",
+    "North Korea",
+    "the U.S.",
+    "U.N.",
+    "Kim Jong Un",
+    "Shoigu",
+    "’s",
+    "'s",
+    "the",
+    "and",
+    ",",
+    ".",
+    "\"",
+    "“",
+    "”",
+    "said",
+    "urged",
+    "to",
+    "supply",
+    "missiles",
+    "attacked",
+    "was",
+    "shelled",
+    "by",
+    "not",
+    "might",
+    "allegedly",
+    "reportedly",
+    "according",
+    "that",
+    "which",
+    "who",
+    "on Wednesday",
+    "last year",
+    "in February 2022",
+    "talks",
+    "with",
+    "between",
+    "visit",
+    "sanctions on",
+    "MOSCOW (Reuters) -",
+    "\n",
+    "Mr.",
+    "Jan.",
+    "3.5",
+    "-",
+    "—",
+    "(",
+    ")",
+    "he",
+    "the spokesperson",
+    "denied",
+    "plans",
+    "if",
+    "its",
+    "forces",
+    "police",
+    "arrested",
+    "protesters",
 ];
 
 proptest! {

@@ -32,7 +32,9 @@ fn seed_article_meets_its_gold() {
         return;
     };
     let mut docs = Vec::new();
-    read_documents("article.jsonl", &article, InputFormat::Jsonl, None, &mut |d| docs.push(d.expect("seed document parses")));
+    read_documents("article.jsonl", &article, InputFormat::Jsonl, None, &mut |d| {
+        docs.push(d.expect("seed document parses"))
+    });
     assert_eq!(docs.len(), 1);
     let doc = &docs[0];
 
@@ -48,7 +50,12 @@ fn seed_article_meets_its_gold() {
     };
     for line in gold_text.lines().filter(|l| !l.trim().is_empty()) {
         let s: SeedLine = serde_json::from_str(line).expect("gold line parses");
-        let with_sentence = |v: Vec<GoldEvent>| v.into_iter().map(move |e| GoldEvent { sentence: s.sentence, ..e });
+        let with_sentence = |v: Vec<GoldEvent>| {
+            v.into_iter().map(move |e| GoldEvent {
+                sentence: s.sentence,
+                ..e
+            })
+        };
         gold.events.extend(with_sentence(s.events));
         gold.optional.extend(with_sentence(s.optional));
         gold.nonfactual.extend(with_sentence(s.nonfactual));
@@ -61,13 +68,19 @@ fn seed_article_meets_its_gold() {
         verdict.missing.is_empty() && verdict.factual_nonfactual.is_empty(),
         "missing: {:#?}\nnon-factual coded as fact: {:#?}\nproduced:\n{}",
         verdict.missing,
-        verdict.factual_nonfactual.iter().map(|e| describe(e)).collect::<Vec<_>>(),
+        verdict
+            .factual_nonfactual
+            .iter()
+            .map(|e| describe(e))
+            .collect::<Vec<_>>(),
         coded.join("\n")
     );
     // The dates of sentences 6 and 7 are part of their required events; check them explicitly.
     for (sentence, date) in [(6, "2023-08"), (7, "2022")] {
         assert!(
-            produced.iter().any(|e| e.sentence == sentence && e.date.as_deref() == Some(date)),
+            produced
+                .iter()
+                .any(|e| e.sentence == sentence && e.date.as_deref() == Some(date)),
             "sentence {sentence} should have an event dated {date}:\n{}",
             coded.join("\n")
         );
