@@ -250,7 +250,10 @@ impl<'a, 'b> Builder<'a, 'b> {
                 && i + 1 < end
                 && matches!(self.tag(i - 1), Tag::DT | Tag::JJ | Tag::PRPS | Tag::POS)
                 && is_noun(self.tag(i + 1));
-            if is_nominal(tag) || in_mention || participle_adjective {
+            // A word right after a possessive is its head noun whatever the tagger said
+            // ("North Korea's launch of a missile").
+            let possessed = i > start && self.tag(i - 1) == Tag::POS && matches!(tag, Tag::VB | Tag::VBP | Tag::VBZ | Tag::VBD);
+            if is_nominal(tag) || in_mention || participle_adjective || possessed {
                 // A determiner or possessive pronoun starts a new phrase unless it follows a
                 // possessive ("Russia's the" never happens; "its" after a noun does).
                 if i > start

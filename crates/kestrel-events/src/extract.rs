@@ -319,11 +319,15 @@ fn object_matches(view: &SentenceView, lex: &Lexicon, row: &VerbPattern, comps: 
     match row.object {
         ObjectConstraint::Any => true,
         ObjectConstraint::Set(set) => {
-            // The object phrase, or what is given "with" ("provide Kyiv with missiles").
-            let candidates = comps
-                .object
-                .into_iter()
-                .chain(comps.preps.iter().filter(|(p, _)| p == "with").map(|(_, q)| *q));
+            // The object phrase with its quantity ("dozens of missiles", "more than 300 drones"),
+            // or what is given "with" ("provide Kyiv with missiles").
+            let candidates = comps.object.into_iter().chain(
+                comps
+                    .preps
+                    .iter()
+                    .filter(|(p, _)| matches!(p.as_str(), "with" | "of" | "than"))
+                    .map(|(_, q)| *q),
+            );
             candidates
                 .into_iter()
                 .any(|p| phrase_nouns(view, p).iter().any(|n| lex.in_set(set, n)))
@@ -331,18 +335,24 @@ fn object_matches(view: &SentenceView, lex: &Lexicon, row: &VerbPattern, comps: 
     }
 }
 
-/// The actors of phrase `p`, looking through a non-actor phrase to the actors modifying it
-/// ("the Ukrainian city", "by a barrage of Russian missiles") or to the "of"/"between" phrase
-/// after it (`next`: "the port city of Odesa", "the activities of Russia").
-fn phrase_actors(view: &SentenceView, p: usize, next: Option<&(String, usize)>) -> Vec<Actor> {
+/// Prepositions through which a thing leads to the actor it belongs to or lies in ("the city
+/// of Dnipro", "an apartment block in Kharkiv", "talks between Iran and the U.S.").
+const ATTACHING: [&str; 6] = ["of", "between", "in", "across", "near", "outside"];
+
+/// The actors of phrase `p`: its own, else those of the phrases attached after it (`rest`:
+/// the prepositional phrases that follow), else the actors modifying it ("the Ukrainian city",
+/// "a barrage of Russian missiles").
+fn phrase_actors(view: &SentenceView, p: usize, rest: &[(String, usize)]) -> Vec<Actor> {
     let a = actors(view, p);
     if !a.is_empty() {
         return a;
     }
-    if let Some((_, q)) = next.filter(|(w, _)| matches!(w.as_str(), "of" | "between")) {
-        let a = actors(view, *q);
-        if !a.is_empty() {
-            return a;
+    if let Some(((w, q), tail)) = rest.split_first() {
+        if ATTACHING.contains(&w.as_str()) {
+            let a = phrase_actors(view, *q, tail);
+            if !a.is_empty() {
+                return a;
+            }
         }
     }
     let phrase = &view.phrases[p];
@@ -353,10 +363,7 @@ fn phrase_actors(view: &SentenceView, p: usize, next: Option<&(String, usize)>) 
     {
         return phrase.modifiers.clone();
     }
-    match next {
-        Some((w, q)) if matches!(w.as_str(), "of" | "between") => view.phrases[*q].modifiers.clone(),
-        _ => Vec::new(),
-    }
+    Vec::new()
 }
 
 /// The actors of the prepositional phrase `comps.preps[i]`.
@@ -364,7 +371,7 @@ fn prep_actors(view: &SentenceView, comps: &Complements, i: usize) -> Vec<Actor>
     comps
         .preps
         .get(i)
-        .map(|(_, p)| phrase_actors(view, *p, comps.preps.get(i + 1)))
+        .map(|(_, p)| phrase_actors(view, *p, &comps.preps[i + 1..]))
         .unwrap_or_default()
 }
 
@@ -374,7 +381,7 @@ fn slot_targets(view: &SentenceView, slots: &[Slot], comps: &Complements) -> Vec
         match slot {
             Slot::Object => {
                 if let Some(o) = comps.object {
-                    let a = phrase_actors(view, o, comps.preps.first());
+                    let a = phrase_actors(view, o, &comps.preps);
                     if !a.is_empty() {
                         return a;
                     }
@@ -442,14 +449,29 @@ fn verb_draft(
             .map(|i| prep_actors(view, comps, i))
             .unwrap_or_default();
         let patient = subject.map(|p| actors(view, p)).unwrap_or_default();
-        let patient = if patient.is_empty() {
-            slot_targets(view, &slots, comps)
+        let moved_to = slot_targets(view, &slots, comps);
+        if agent.is_empty() && g.form == Form::Finite && !slots.contains(&Slot::Object) && !patient.is_empty() && !moved_to.is_empty() {
+            // "troops were deployed to Russia": with no agent and a prepositional target, the
+            // moved actor is the one acting.
+            (patient, moved_to)
+        } else if patient.is_empty() {
+            (agent, slot_targets(view, &slots, comps))
         } else {
-            patient
-        };
-        (agent, patient)
+            (agent, patient)
+        }
     } else {
-        let sources = subject.map(|p| actors(view, p)).unwrap_or_default();
+        // "A Russian missile hit ...": a weapon stands for the actor that fired it.
+        let sources = subject
+            .map(|p| {
+                let a = actors(view, p);
+                let head = noun_lemma(view.lower(view.phrases[p].head));
+                if a.is_empty() && lex.set_names.get("&ARMS").is_some_and(|&set| lex.in_set(set, &head)) {
+                    phrase_actors(view, p, &[])
+                } else {
+                    a
+                }
+            })
+            .unwrap_or_default();
         (sources, slot_targets(view, &slots, comps))
     };
     // "cautioned that North Korea might ...": a verb with no target of its own is about the
@@ -624,7 +646,8 @@ fn frames(
         if !(matches!(gov, Some(Governor::Report | Governor::Hedge)) || says) || g.negated {
             continue;
         }
-        let subject = subjects[k].0;
+        // "X is believed to ...", "it was reported that ...": a passive report names no speaker.
+        let subject = subjects[k].0.filter(|_| !g.passive);
         let speaker_phrase = subject.or_else(|| {
             // ", said the ministry."
             comps[k]

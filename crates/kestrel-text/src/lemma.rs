@@ -127,12 +127,26 @@ fn past_or_gerund_lemma<'a>(lower: &'a str, stem: &'a str, lexicon: &Lexicon) ->
     };
     candidates[count] = with_e;
     count += 1;
+    // A single final consonant after a single vowel was not doubled, so the "e" belongs to the
+    // verb: "fired" is "fire" and "hoped" is "hope", though "fir" and "hop" are words too
+    // ("hopped" is "hop").
+    if ends_consonant_vowel_consonant(stem) && known(&format!("{stem}e")) {
+        candidates[..count].rotate_right(1);
+    }
     let fallback = match undoubled(stem) {
         Some(single) if !stem.ends_with("ll") && !stem.ends_with("ss") => Candidate::new(single, ""),
         _ if needs_silent_e(stem) => with_e,
         _ => Candidate::new(stem, ""),
     };
     pick(&candidates[..count], fallback, known)
+}
+
+/// "fir", "stat", "hop": consonant, one vowel, then a consonant that English doubles.
+fn ends_consonant_vowel_consonant(stem: &str) -> bool {
+    match stem.as_bytes() {
+        [.., c1, v, c2] => !is_vowel(*c1) && is_vowel(*v) && !is_vowel(*c2) && !matches!(c2, b'w' | b'x' | b'y'),
+        _ => false,
+    }
 }
 
 /// Stems that do not end English words without a final "e": "argu", "serv", "forc",
@@ -200,6 +214,10 @@ mod tests {
     fn verb_lemmas() {
         let cases = [
             ("visited", "visit"),
+            ("fired", "fire"),
+            ("hoped", "hope"),
+            ("hopped", "hop"),
+            ("stated", "state"),
             ("travelled", "travel"),
             ("traveled", "travel"),
             ("supplying", "supply"),
