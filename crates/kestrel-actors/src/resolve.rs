@@ -419,12 +419,14 @@ impl<'a, 'b> Builder<'a, 'b> {
         }
         // "the government", "its forces", "militants": the country the story is about so far,
         // else the first one this sentence names.
-        let country = ctx
-            .countries
-            .last()
-            .copied()
-            .or(self.sentence_country)
-            .map(|id| self.doc.kb.code(id));
+        // "its forces", "their troops" usually belong to the sentence's first-named country.
+        let possessive_pronoun = self.tag(toks.start) == Tag::PRPS;
+        let country = if possessive_pronoun {
+            self.sentence_country.or(ctx.countries.last().copied())
+        } else {
+            ctx.countries.last().copied().or(self.sentence_country)
+        }
+        .map(|id| self.doc.kb.code(id));
         let code = match country {
             Some(c) if !parts.sectors.is_empty() => Some(c.with_sectors(&parts.sectors)),
             _ => ActorCode::from_sectors(&parts.sectors),

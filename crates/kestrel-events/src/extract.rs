@@ -138,14 +138,23 @@ pub fn extract(view: &SentenceView, lex: &Lexicon, publication: Option<CivilDate
             d.targets.iter().map(Some).collect()
         };
         for s in &d.sources {
+            let same = |t: &Actor| t.code == s.code;
             for t in &targets {
-                if t.is_some_and(|t| t.code.base() == s.code.base() && t.code.sectors() == s.code.sectors()) {
+                // An actor acting on itself is a pairing artefact when others remain ("A and B
+                // met" gives A->B and B->A, not A->A); alone, it is an event in its own country
+                // ("Ukraine shelled the plant in Zaporizhzhia") whose target is not known.
+                let target = match t {
+                    Some(t) if same(t) && targets.iter().flatten().any(|o| !same(o)) => continue,
+                    Some(t) if same(t) => None,
+                    _ => t.cloned(),
+                };
+                if target.is_none() && t.is_some() && events.iter().any(|e: &Event| e.trigger == d.trigger && e.source.code == s.code && e.target.is_none()) {
                     continue;
                 }
                 events.push(Event {
                     code: code.clone(),
                     source: s.clone(),
-                    target: t.cloned(),
+                    target,
                     trigger: d.trigger,
                     attribution: attribution.clone(),
                     modality,
@@ -335,9 +344,10 @@ fn object_matches(view: &SentenceView, lex: &Lexicon, row: &VerbPattern, comps: 
     }
 }
 
-/// Prepositions through which a thing leads to the actor it belongs to or lies in ("the city
-/// of Dnipro", "an apartment block in Kharkiv", "talks between Iran and the U.S.").
-const ATTACHING: [&str; 6] = ["of", "between", "in", "across", "near", "outside"];
+/// Prepositions through which a thing leads to the actor it belongs to, comes from or lies in
+/// ("the city of Dnipro", "an apartment block in Kharkiv", "a proposal by Japan", "more than
+/// 280 pupils").
+const ATTACHING: [&str; 9] = ["of", "between", "in", "across", "near", "outside", "by", "from", "than"];
 
 /// The actors of phrase `p`: its own, else those of the phrases attached after it (`rest`:
 /// the prepositional phrases that follow), else the actors modifying it ("the Ukrainian city",
