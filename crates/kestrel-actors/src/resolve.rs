@@ -62,6 +62,9 @@ pub struct DocContext {
     people: Vec<(Actor, Vec<String>)>,
     /// Country code ids named in the document.
     countries: Vec<u32>,
+    /// The first person named in the last sentence that named one: news usually opens a
+    /// sentence with its subject, so a following "he" or "she" refers to that person.
+    leading_person: Option<Actor>,
 }
 
 impl DocContext {
@@ -466,9 +469,11 @@ pub fn resolve_sentence(doc: &DocInput, sentence: &SentenceSpan, ctx: &mut DocCo
     let mut i = sentence.body_start as usize;
     while i < end {
         let tag = b.tag(i);
-        // Personal pronouns refer to the last named person.
+        // "he"/"she": the first person named earlier in this sentence, else the leading
+        // person of the sentence before, else the last person named.
         if tag == Tag::PRP && matches!(b.lower(i), "he" | "she") {
-            if let Some(a) = ctx.last_person() {
+            let in_sentence = phrases.iter().flat_map(|p| &p.actors).find(|a| a.name.is_some());
+            if let Some(a) = in_sentence.or(ctx.leading_person.as_ref()).or(ctx.last_person()).cloned() {
                 let span = (b.tokens[i].start as usize, b.tokens[i].end as usize);
                 phrases.push(NounPhrase {
                     tokens: i..i + 1,
@@ -585,6 +590,9 @@ pub fn resolve_sentence(doc: &DocInput, sentence: &SentenceSpan, ctx: &mut DocCo
         i = run_end;
     }
     join_phrases(&b, &mut phrases);
+    if let Some(a) = phrases.iter().flat_map(|p| &p.actors).find(|a| a.name.is_some() && a.via == Via::Direct) {
+        ctx.leading_person = Some(a.clone());
+    }
     phrases
 }
 

@@ -423,6 +423,28 @@ fn verb_draft(
     light_objects: &mut Vec<usize>,
 ) -> Option<Draft> {
     let rows = lex.verbs.get(&g.lemma)?;
+    // A bare participle right after a preposition or determiner modifies a noun ("against
+    // armed gangs", "the proposed deal"): it is not an event.
+    if g.form == Form::Participle
+        && g.start > view.range.start
+        && matches!(view.tag(g.start - 1), Tag::IN | Tag::DT | Tag::PRPS | Tag::JJ)
+    {
+        return None;
+    }
+    // In the passive, the grammatical subject is the object ("Sanctions were imposed on ...",
+    // "A declaration was signed by ...").
+    let passive_object = subjects[k].0.filter(|&p| g.passive && !view.phrases[p].is_actor());
+    let as_active;
+    let comps = match passive_object {
+        Some(p) => {
+            as_active = Complements {
+                object: Some(p),
+                ..comps.clone()
+            };
+            &as_active
+        }
+        None => comps,
+    };
     // A light verb with an event noun as object takes the noun's code.
     let light = rows
         .iter()
@@ -450,7 +472,9 @@ fn verb_draft(
         }
     };
     let (subject, inherited) = subjects[k];
-    let passive = g.passive || (g.form == Form::Participle && subject.is_some() && !inherited);
+    // A bare participle after its noun is a reduced passive ("missiles fired by Russia"),
+    // unless a direct object follows, when it is a past tense the tagger misread.
+    let passive = g.passive || (g.form == Form::Participle && subject.is_some() && !inherited && comps.object.is_none());
     let (sources, targets) = if passive {
         let agent = comps
             .preps

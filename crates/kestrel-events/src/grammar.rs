@@ -280,6 +280,12 @@ pub fn subject_of(view: &SentenceView, g: &VerbGroup) -> Subject {
                 }
                 return view.phrase_at(k).map_or(Subject::Missing, Subject::Phrase);
             }
+            // "Kim Yo Jong, the sister of ..., condemned": skip a parenthetical set off by
+            // commas (an apposition or relative clause) to the phrase it describes.
+            Tag::Comma => match parenthetical_head(view, i) {
+                Some(p) => return Subject::Phrase(p),
+                None => return Subject::Missing,
+            },
             _ if view.is_boundary(i) => return Subject::Missing,
             // A verb between: we are its object or a second verb; inherit.
             t if is_verb(t) || t == Tag::CC || t == Tag::TO => return Subject::Missing,
@@ -287,6 +293,22 @@ pub fn subject_of(view: &SentenceView, g: &VerbGroup) -> Subject {
         }
     }
     Subject::Missing
+}
+
+/// For a comma closing a parenthetical (", the sister of X," / ", which launched strikes,"),
+/// the phrase before the opening comma, if it is the start of the clause's subject.
+fn parenthetical_head(view: &SentenceView, closing: usize) -> Option<usize> {
+    const LONGEST: usize = 25;
+    let opening = (closing.saturating_sub(LONGEST).max(view.range.start)..closing)
+        .rev()
+        .find(|&k| matches!(view.tag(k), Tag::Comma | Tag::Colon | Tag::Period))
+        .filter(|&k| view.tag(k) == Tag::Comma)?;
+    let head = view.phrase_at(opening.checked_sub(1)?)?;
+    let phrase = &view.phrases[head];
+    let starts_clause = phrase.tokens.start == view.range.start
+        || matches!(view.tag(phrase.tokens.start - 1), Tag::Comma | Tag::Quote)
+        || view.lower(phrase.tokens.start - 1) == "that";
+    (starts_clause && !phrase.possessive).then_some(head)
 }
 
 /// What follows a verb: its direct object and prepositional phrases, up to the clause end.
