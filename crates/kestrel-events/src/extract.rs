@@ -56,6 +56,8 @@ struct Frame {
 struct Scoped {
     governor: Governor,
     scope: std::ops::Range<usize>,
+    /// The verb group that governs, when the governor is a verb ("accused", "denied").
+    group: Option<usize>,
 }
 
 /// Extract the events of one sentence.
@@ -91,6 +93,10 @@ pub fn extract(view: &SentenceView, lex: &Lexicon, publication: Option<CivilDate
         return Vec::new();
     }
     let dates = sentence_dates(view, publication);
+    let drafts_sources: Vec<(usize, Actor)> = drafts
+        .iter()
+        .filter_map(|d| Some((d.group?, d.sources.first()?.clone())))
+        .collect();
     let mut events = Vec::new();
     for d in drafts {
         if d.sources.is_empty() {
@@ -100,7 +106,15 @@ pub fn extract(view: &SentenceView, lex: &Lexicon, publication: Option<CivilDate
             .iter()
             .filter(|f| f.scope.contains(&d.anchor) && f.group != d.group)
             .min_by_key(|f| f.scope.len());
-        let attribution = frame.and_then(|f| f.speaker.clone());
+        // An accusation or denial is its maker's claim: "the U.S. accused Iran of supplying".
+        let claimant = || {
+            scoped
+                .iter()
+                .filter(|s| s.scope.contains(&d.anchor) && matches!(s.governor, Governor::Allege | Governor::Deny))
+                .filter_map(|s| s.group)
+                .find_map(|k| drafts_sources.iter().find(|(g, _)| *g == k).map(|(_, a)| a.clone()))
+        };
+        let attribution = frame.and_then(|f| f.speaker.clone()).or_else(claimant);
         let in_scope = scoped
             .iter()
             .filter(|s| s.scope.contains(&d.anchor))
@@ -677,7 +691,9 @@ fn frames(
             .verbs
             .get(&g.lemma)
             .is_some_and(|rows| rows.iter().any(|r| r.flags.say));
-        if !(matches!(gov, Some(Governor::Report | Governor::Hedge)) || says) || g.negated {
+        // "China appears to have supplied": a raising verb hedges its infinitive; it is not
+        // a speaker's report.
+        if !(matches!(gov, Some(Governor::Report | Governor::Hedge)) || says) || g.negated || comps[k].infinitive.is_some() {
             continue;
         }
         // "X is believed to ...", "it was reported that ...": a passive report names no speaker.
@@ -733,12 +749,13 @@ fn frames(
 /// Governing words (urge, plan, deny, might, if, against, ...) and their scopes.
 fn governors(view: &SentenceView, lex: &Lexicon, groups: &[VerbGroup]) -> Vec<Scoped> {
     let mut out = Vec::new();
-    for g in groups {
+    for (k, g) in groups.iter().enumerate() {
         if let Some(gov) = lex.governor(&g.lemma, GovernorPos::Verb) {
             if !matches!(gov, Governor::Report) {
                 out.push(Scoped {
                     governor: gov,
                     scope: g.end..view.clause_end(g.end),
+                    group: Some(k),
                 });
             }
         }
@@ -747,6 +764,7 @@ fn governors(view: &SentenceView, lex: &Lexicon, groups: &[VerbGroup]) -> Vec<Sc
             out.push(Scoped {
                 governor: Governor::Negate,
                 scope: g.end..view.clause_end(g.end),
+                group: None,
             });
         }
     }
@@ -775,6 +793,7 @@ fn governors(view: &SentenceView, lex: &Lexicon, groups: &[VerbGroup]) -> Vec<Sc
             out.push(Scoped {
                 governor: gov,
                 scope: i + 1..view.clause_end(i),
+                group: None,
             });
         }
     }

@@ -2,7 +2,7 @@
 //!
 //! A [`Coder`] holds only read-only dictionaries, so one instance is shared by every thread.
 
-use kestrel_actors::{find_document_mentions, resolve_sentence, Actor, ActorKb, DocContext, DocInput};
+use kestrel_actors::{resolve_sentence, Actor, ActorKb, DocContext, DocInput};
 use kestrel_dates::Precision;
 use kestrel_events::{extract, CameoTable, Event, Lexicon, SentenceView};
 use kestrel_text::{analyze, SentenceSpan, Tag, TextAnalysis};
@@ -42,7 +42,7 @@ impl Coder<'_> {
     pub fn code_each(&self, doc: &Document, mut emit: impl FnMut(EventRecord)) {
         let text = doc.text.as_str();
         let analysis = analyze(text);
-        let mentions = find_document_mentions(self.actors, text, &analysis);
+        let mentions = self.actors.find_token_mentions(text, &analysis);
         let input = DocInput {
             kb: self.actors,
             text,
@@ -69,8 +69,9 @@ impl Coder<'_> {
 
     fn record(&self, doc: &Document, sentence: usize, sentence_text: &str, e: Event) -> Option<EventRecord> {
         let cameo = self.cameo.get(&e.code)?;
-        // A consultation needs a counterpart: "speaking at a briefing" alone is not a meeting.
-        if e.target.is_none() && cameo.root() == "04" {
+        // An intention or a consultation needs a counterpart: "speaking at a briefing" is not
+        // a meeting, and "plans to launch a satellite" is no intent towards anyone.
+        if e.target.is_none() && matches!(cameo.root(), "03" | "04") {
             return None;
         }
         let source = actor_record(&doc.text, &e.source);
