@@ -884,9 +884,25 @@ fn nearest_date(view: &SentenceView, dates: &[(usize, EventDate)], anchor: usize
     if let Some((_, d)) = in_clause {
         return Some(*d);
     }
+    // Later in the same clause past an apposition ("surrounded the hospital, al-Shifa, on
+    // Friday"): the first date after the event with no other verb before it.
+    let later = dates
+        .iter()
+        .filter(|(t, _)| *t > anchor)
+        .find(|(t, _)| !(anchor + 1..*t).any(|i| is_clause_verb(view, i)))
+        .map(|(_, d)| *d);
+    if later.is_some() {
+        return later;
+    }
     let first_comma = (view.range.clone()).find(|&i| view.tag(i) == Tag::Comma)?;
     dates
         .iter()
         .find(|(t, _)| *t < first_comma && first_comma < anchor)
         .map(|(_, d)| *d)
+}
+
+/// A finite verb or a verb after a comma: the start of another clause.
+fn is_clause_verb(view: &SentenceView, i: usize) -> bool {
+    matches!(view.tag(i), Tag::VBD | Tag::VBZ | Tag::VBP | Tag::MD)
+        || (view.tag(i) == Tag::VBG && i > view.range.start && view.tag(i - 1) == Tag::Comma)
 }
