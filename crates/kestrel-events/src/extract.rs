@@ -348,7 +348,7 @@ fn object_matches(view: &SentenceView, lex: &Lexicon, row: &VerbPattern, comps: 
                 comps
                     .preps
                     .iter()
-                    .filter(|(p, _)| matches!(p.as_str(), "with" | "of" | "than"))
+                    .filter(|(p, _)| matches!(p.as_str(), "with" | "of" | "than" | "about"))
                     .map(|(_, q)| *q),
             );
             candidates

@@ -110,6 +110,18 @@ fn is_be_or_get(lower: &str) -> bool {
     )
 }
 
+/// Whether a temporal expression starts at token `i` ("Thursday", "March 3", "last week").
+fn starts_date(view: &SentenceView, i: usize) -> bool {
+    if i >= view.range.end {
+        return false;
+    }
+    let from = view.token(i).start as usize;
+    let to = view.token(view.clause_end(i) - 1).end as usize;
+    view.text
+        .get(from..to.max(from))
+        .is_some_and(|t| kestrel_dates::find_dates(t, kestrel_dates::CivilDate::new(2000, 1, 1)).first().is_some_and(|d| d.start == 0))
+}
+
 fn is_auxiliary(lower: &str) -> bool {
     is_be_or_get(lower)
         || matches!(
@@ -208,7 +220,8 @@ pub fn verb_groups(view: &SentenceView, has_lemma: impl Fn(&str) -> bool, max_pa
             }
             candidate.push(' ');
             candidate.push_str(view.lower(p));
-            if has_lemma(&candidate) {
+            // "agreed on Thursday to ...": a preposition before a date is not a particle.
+            if has_lemma(&candidate) && !starts_date(view, p + 1) {
                 lemma = candidate.clone();
                 group_end = p + 1;
             }
