@@ -243,6 +243,9 @@ fn resolve_subjects(
                                 .is_some_and(|rows| rows.iter().any(|r| r.flags.comp && r.code.starts_with("02")));
                         match comps[j].object {
                             Some(o) if object_control && view.phrases[o].is_actor() => Some(o),
+                            // "praised Denmark's decision to send jets": the possessor of the
+                            // noun the infinitive completes is the one to act.
+                            Some(o) if is_possessed_noun_before(view, o, g.start) => Some(o),
                             _ => resolved[j].0,
                         }
                     }),
@@ -289,6 +292,16 @@ fn resolve_subjects(
         }
     }
     resolved
+}
+
+/// Phrase `p` is a non-actor noun with an actor possessor ("Denmark's decision") that ends
+/// right before the "to" of the infinitive starting at `infinitive`.
+fn is_possessed_noun_before(view: &SentenceView, p: usize, infinitive: usize) -> bool {
+    let phrase = &view.phrases[p];
+    !phrase.is_actor()
+        && !phrase.modifiers.is_empty()
+        && phrase.tokens.clone().any(|t| view.tag(t) == Tag::POS)
+        && phrase.tokens.end + 1 == infinitive
 }
 
 fn is_sentence_initial(view: &SentenceView, g: &VerbGroup) -> bool {
@@ -513,7 +526,8 @@ fn verb_draft(
             .map(|p| {
                 let a = actors(view, p);
                 let head = noun_lemma(view.lower(view.phrases[p].head));
-                if a.is_empty() && lex.set_names.get("&ARMS").is_some_and(|&set| lex.in_set(set, &head)) {
+                let weapon = lex.set_names.get("&ARMS").is_some_and(|&set| lex.in_set(set, &head));
+                if a.is_empty() && (weapon || is_possessed_noun_before(view, p, g.start)) {
                     phrase_actors(view, p, &[])
                 } else {
                     a
