@@ -915,8 +915,8 @@ fn nearest_date(view: &SentenceView, dates: &[(usize, EventDate)], anchor: usize
         .map(|(_, d)| *d)
 }
 
-/// A finite verb or a verb after a comma: the start of another clause.
+/// A finite verb, a relative pronoun or a verb after a comma: the start of another clause.
 fn is_clause_verb(view: &SentenceView, i: usize) -> bool {
-    matches!(view.tag(i), Tag::VBD | Tag::VBZ | Tag::VBP | Tag::MD)
+    matches!(view.tag(i), Tag::VBD | Tag::VBZ | Tag::VBP | Tag::MD | Tag::WDT | Tag::WP | Tag::WPS | Tag::WRB)
         || (view.tag(i) == Tag::VBG && i > view.range.start && view.tag(i - 1) == Tag::Comma)
 }
