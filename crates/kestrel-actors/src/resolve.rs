@@ -251,7 +251,7 @@ impl<'a, 'b> Builder<'a, 'b> {
             let participle_adjective = matches!(tag, Tag::VBN | Tag::VBG)
                 && i > start
                 && i + 1 < end
-                && matches!(self.tag(i - 1), Tag::DT | Tag::JJ | Tag::PRPS | Tag::POS)
+                && matches!(self.tag(i - 1), Tag::DT | Tag::JJ | Tag::PRPS | Tag::POS | Tag::CD)
                 && is_noun(self.tag(i + 1));
             // A word right after a possessive is its head noun whatever the tagger said
             // ("North Korea's launch of a missile").

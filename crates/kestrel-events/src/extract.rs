@@ -472,14 +472,15 @@ fn verb_draft(
         }
         None => comps,
     };
-    // A light verb with an event noun as object takes the noun's code.
+    // A light verb with an event noun as object takes the noun's code; so does a statement
+    // verb announcing one ("announced a new aid package for Ukraine").
     let light = rows
         .iter()
-        .find(|r| r.flags.light)
+        .find(|r| r.flags.light || r.flags.say)
         .and(comps.object)
         .and_then(|o| head_event_noun(view, lex, o).map(|n| (o, n)));
     let (code, slots, flags) = match light {
-        Some((o, (_, noun))) => {
+        Some((o, (_, noun))) if !(noun.flags.light_only && !rows.iter().any(|r| r.flags.light)) => {
             light_objects.push(o);
             (
                 noun.code.clone(),
@@ -490,7 +491,7 @@ fn verb_draft(
                 },
             )
         }
-        None => {
+        _ => {
             let row = rows
                 .iter()
                 .find(|r| !r.flags.light && object_matches(view, lex, r, comps))
