@@ -248,11 +248,13 @@ impl<'a, 'b> Builder<'a, 'b> {
         while i < end {
             let tag = self.tag(i);
             let in_mention = !self.mentions(i).is_empty();
-            let participle_adjective = matches!(tag, Tag::VBN | Tag::VBG)
-                && i > start
+            let participle_adjective = matches!(tag, Tag::VBN | Tag::VBG | Tag::VBD)
                 && i + 1 < end
-                && matches!(self.tag(i - 1), Tag::DT | Tag::JJ | Tag::PRPS | Tag::POS | Tag::CD)
-                && is_noun(self.tag(i + 1));
+                && is_noun(self.tag(i + 1))
+                && ((i > start && matches!(self.tag(i - 1), Tag::DT | Tag::JJ | Tag::PRPS | Tag::POS | Tag::CD))
+                    // "release detained nationals": a past participle right after a verb that is
+                    // not an auxiliary (a gerund there is a complement: "continue supporting")
+                    || (i == start && i > 0 && tag != Tag::VBG && is_main_verb_before(self, i)));
             // A word right after a possessive is its head noun whatever the tagger said
             // ("North Korea's launch of a missile").
             let possessed = i > start && self.tag(i - 1) == Tag::POS && matches!(tag, Tag::VB | Tag::VBP | Tag::VBZ | Tag::VBD);
@@ -443,6 +445,17 @@ impl<'a, 'b> Builder<'a, 'b> {
     }
 }
 
+/// The token before `i` is a verb other than an auxiliary ("release detained ...", not "has
+/// detained ...").
+fn is_main_verb_before(b: &Builder, i: usize) -> bool {
+    let prev = i - 1;
+    matches!(b.tag(prev), Tag::VB | Tag::VBP | Tag::VBZ | Tag::VBD)
+        && !matches!(
+            b.lower(prev),
+            "has" | "have" | "had" | "was" | "were" | "is" | "are" | "be" | "am" | "get" | "got" | "gets" | "did" | "does" | "do"
+        )
+}
+
 fn ctx_note_country(parts: &mut Parts, code: ActorCode, seat: bool) {
     parts.bases.push((code, seat));
 }
@@ -625,13 +638,15 @@ fn join_phrases(b: &Builder, phrases: &mut Vec<NounPhrase>) {
         while let Some(next) = phrases.get(k) {
             let gap = cur.tokens.end..next.tokens.start;
             let gap_words: Vec<&str> = gap.clone().map(|t| b.lower(t)).collect();
-            // "a delegation of Russian officials", "the president of Russia"
-            if gap_words == ["of"] && next.is_actor() && !cur.possessive {
+            // "a delegation of Russian officials", "the president of Russia", "a spokesperson
+            // for India's foreign ministry"
+            let joins = gap_words == ["of"] || (gap_words == ["for"] && is_bare_role(b, &cur));
+            if joins && next.is_actor() && !cur.possessive {
                 let cur_has_country = cur
                     .actors
                     .iter()
                     .any(|a| a.code.country().is_some() || a.code.is_group());
-                if !cur_has_country && (cur.is_actor() || is_group_word(b.lower(cur.head))) {
+                if !cur_has_country && (cur.is_actor() || is_bare_role(b, &cur)) {
                     let sectors: Vec<Sector> = cur.actors.first().map(|a| a.code.sectors()).unwrap_or_default();
                     cur.actors = next
                         .actors
@@ -692,12 +707,16 @@ fn join_phrases(b: &Builder, phrases: &mut Vec<NounPhrase>) {
     *phrases = out;
 }
 
-fn is_group_word(w: &str) -> bool {
-    matches!(
-        w,
-        "delegation" | "delegations" | "group" | "team" | "member" | "members" | "envoy" | "envoys"
-    )
+/// A role that adds no sector and takes its actor from what follows: "a delegation of Russian
+/// officials", "a spokesperson for the ministry" (roles.tsv rows with sectors `-`).
+fn is_bare_role(b: &Builder, p: &NounPhrase) -> bool {
+    p.actors.is_empty()
+        && b.mentions(p.head).iter().any(|m| match m.entry {
+            Entry::Role(id) => b.doc.kb.role(id).sectors.is_empty(),
+            _ => false,
+        })
 }
+
 
 fn is_name_only(b: &Builder, p: &NounPhrase) -> bool {
     p.tokens.clone().all(|t| matches!(b.tag(t), Tag::NNP | Tag::NNPS))

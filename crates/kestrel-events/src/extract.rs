@@ -86,7 +86,7 @@ pub fn extract(view: &SentenceView, lex: &Lexicon, publication: Option<CivilDate
 
     let frames = frames(view, lex, &groups, &comps, &subjects);
     let scoped = governors(view, lex, &groups);
-    statements(view, &frames, &mut drafts);
+    statements(view, &frames, &scoped, &mut drafts);
 
     drafts.retain(|d| !d.sources.is_empty());
     if drafts.is_empty() {
@@ -817,7 +817,7 @@ fn governors(view: &SentenceView, lex: &Lexicon, groups: &[VerbGroup]) -> Vec<Sc
 
 /// Statement verbs are coded only when what they introduce has no event of its own; their
 /// target is then the first actor they talk about.
-fn statements(view: &SentenceView, frames: &[Frame], drafts: &mut Vec<Draft>) {
+fn statements(view: &SentenceView, frames: &[Frame], scoped: &[Scoped], drafts: &mut Vec<Draft>) {
     // Any other event inside a statement's scope is what the statement says; a statement
     // introducing another statement ("issued a statement, asserting that ...") gives way to it.
     let content: Vec<usize> = drafts
@@ -828,6 +828,12 @@ fn statements(view: &SentenceView, frames: &[Frame], drafts: &mut Vec<Draft>) {
     drafts.retain_mut(|d| {
         if !d.flags.say {
             return true;
+        }
+        // "declined to comment", "did not say": no statement was made.
+        let negated = d.markers.contains(&Governor::Negate)
+            || scoped.iter().any(|s| s.governor == Governor::Negate && s.scope.contains(&d.anchor));
+        if negated {
+            return false;
         }
         let scope = match d.group.and_then(|k| frames.iter().find(|f| f.group == Some(k))) {
             Some(f) => f.scope.clone(),
