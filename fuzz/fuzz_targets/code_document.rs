@@ -21,7 +21,14 @@ fuzz_target!(|data: &[u8]| {
         source: None,
     };
     for e in Coder::embedded().code(&doc) {
-        for span in [Some(e.trigger.span), Some(e.source.span), e.target.as_ref().map(|t| t.span)].into_iter().flatten() {
+        for span in [
+            Some(e.trigger.span),
+            Some(e.source.span),
+            e.target.as_ref().map(|t| t.span),
+        ]
+        .into_iter()
+        .flatten()
+        {
             assert!(span[0] <= span[1] && span[1] <= doc.text.len());
             assert!(doc.text.is_char_boundary(span[0]) && doc.text.is_char_boundary(span[1]));
         }
