@@ -71,6 +71,11 @@ pub fn extract(view: &SentenceView, lex: &Lexicon, publication: Option<CivilDate
         return Vec::new();
     }
     let groups = verb_groups(view, |l| lex.verbs.contains_key(l), lex.max_particles);
+    // Nothing to code unless some verb or noun is in the lexicon: most sentences stop here.
+    let has_verb = groups.iter().any(|g| lex.verbs.contains_key(&g.lemma));
+    if !has_verb && (0..view.phrases.len()).all(|p| head_event_noun(view, lex, p).is_none()) {
+        return Vec::new();
+    }
     let comps: Vec<Complements> = groups.iter().map(|g| complements_of(view, g.end)).collect();
     let subjects = resolve_subjects(view, lex, &groups, &comps);
 
