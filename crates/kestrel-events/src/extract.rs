@@ -42,6 +42,8 @@ struct Draft {
     would: bool,
     /// A complement whose meaning its governing verb's code already carries.
     absorbed: bool,
+    /// A nominal event introduced as known ("the attack", "Russia's invasion").
+    presupposed: bool,
 }
 
 /// A reporting frame: who says what, over which tokens.
@@ -104,7 +106,9 @@ pub fn extract(view: &SentenceView, lex: &Lexicon, publication: Option<CivilDate
         .collect();
     let mut events = Vec::new();
     for d in drafts {
-        if d.sources.is_empty() {
+        // A complement already carried by its governor's code adds nothing without a target
+        // of its own ("asked Germany to supply missiles": the appeal says it all).
+        if d.sources.is_empty() || (d.absorbed && d.targets.is_empty()) {
             continue;
         }
         let frame = frames
@@ -120,9 +124,11 @@ pub fn extract(view: &SentenceView, lex: &Lexicon, publication: Option<CivilDate
                 .find_map(|k| drafts_sources.iter().find(|(g, _)| *g == k).map(|(_, a)| a.clone()))
         };
         let attribution = frame.and_then(|f| f.speaker.clone()).or_else(claimant);
+        // "denied any involvement in the Hamas attack": a definite nominal event is presupposed,
+        // not governed by the words around it.
         let in_scope = scoped
             .iter()
-            .filter(|s| s.scope.contains(&d.anchor))
+            .filter(|s| s.scope.contains(&d.anchor) && !d.presupposed)
             .map(|s| s.governor);
         let hedged_frame = frame.is_some_and(|f| f.speaker.is_none()).then_some(Governor::Hedge);
         let reported_would = (d.would && attribution.is_some()).then_some(Governor::Intend);
@@ -581,6 +587,7 @@ fn verb_draft(
         markers,
         would,
         absorbed: false,
+        presupposed: false,
     })
 }
 
@@ -687,6 +694,7 @@ fn nominal_drafts(view: &SentenceView, lex: &Lexicon, light_objects: &[usize], d
             group: None,
             flags: noun.flags,
             nominal: true,
+            presupposed: view.lower(phrase.tokens.start) == "the" || phrase.tokens.clone().any(|t| view.tag(t) == Tag::POS),
             inherited: false,
             markers: Vec::new(),
             would: false,
