@@ -1,13 +1,15 @@
 //! The actor knowledge base: countries, organisations, role nouns and people, read from the
 //! tab-separated files under `data/actors/` (formats in data/README.md).
 //!
-//! Every phrase of every file becomes one pattern of a single Aho-Corasick automaton over the
-//! lower-cased document, so finding all actor mentions costs one pass over the text.
+//! Every phrase of every file goes into one byte trie over lower-cased text. Mentions start at
+//! token starts, so a search walks the trie from each token that may start a phrase and keeps
+//! the longest phrase it passes: the whole search is one pass over the text, plus the few
+//! bytes after each such token.
 
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
 use kestrel_dates::CivilDate;
+use kestrel_text::TextAnalysis;
 
 use crate::code::{ActorCode, Sector};
 
@@ -106,7 +108,7 @@ pub enum Entry {
     Person(u32),
 }
 
-/// One Aho-Corasick pattern: the phrase and what it may denote.
+/// One reading of a phrase: what it denotes and how it must be capitalised.
 #[derive(Debug, Clone)]
 struct Pattern {
     /// Byte offsets within the phrase whose letter must be upper-case in the text.
@@ -116,11 +118,12 @@ struct Pattern {
 
 /// The loaded knowledge base.
 pub struct ActorKb {
-    automaton: AhoCorasick,
+    trie: PhraseTrie,
     /// The first word of every phrase: a token that is none of these cannot start a mention,
-    /// which spares the automaton most tokens.
-    first_words: std::collections::HashSet<String, std::hash::BuildHasherDefault<kestrel_text::FxHasher>>,
-    /// Per automaton pattern, the entries it can denote (one phrase may name several things).
+    /// which spares the trie walk most tokens.
+    first_words: FirstWords,
+    /// Per phrase (trie phrase index), the entries it can denote (one phrase may name several
+    /// things).
     patterns: Vec<Vec<Pattern>>,
     codes: Vec<ActorCode>,
     roles: Vec<Role>,
@@ -158,7 +161,7 @@ impl DefaultFiles {
     }
 }
 
-/// Builder collecting phrases before the automaton is compiled.
+/// Builder collecting phrases before the trie is built.
 #[derive(Default)]
 pub struct KbBuilder {
     phrases: Vec<String>,
@@ -413,16 +416,11 @@ impl KbBuilder {
     }
 
     pub fn build(self) -> (ActorKb, Vec<Diagnostic>) {
-        let automaton = AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            .kind(Some(AhoCorasickKind::ContiguousNFA))
-            .start_kind(StartKind::Anchored)
-            .build(&self.phrases)
-            .unwrap_or_else(|_| AhoCorasick::new(std::iter::empty::<&str>()).expect("empty automaton builds"));
-        let first_words = self.phrases.iter().map(|p| first_word(p).to_string()).collect();
+        let trie = PhraseTrie::new(&self.phrases);
+        let first_words = FirstWords::new(self.phrases.iter().map(|p| first_word(p.as_bytes())));
         (
             ActorKb {
-                automaton,
+                trie,
                 first_words,
                 patterns: self.patterns,
                 codes: self.codes,
@@ -468,6 +466,20 @@ impl ActorKb {
         &self.people[id as usize]
     }
 
+    /// Every knowledge-base phrase of an analysed document (see [`ActorKb::find_mentions`]);
+    /// `analysis` is `kestrel_text::analyze(text)`.
+    pub fn find_token_mentions(&self, text: &str, analysis: &TextAnalysis) -> Vec<Mention> {
+        let tokens = &analysis.tokens;
+        // Token ends increase with token starts (tokens do not overlap), so a binary search
+        // answers "is this a token end" without a table the size of the text.
+        self.find_mentions(
+            text,
+            &analysis.lower,
+            tokens.iter().map(|t| (t.start as usize, t.end as usize)),
+            |at| tokens.binary_search_by_key(&at, |t| t.end as usize).is_ok(),
+        )
+    }
+
     /// Every knowledge-base phrase in `text` that starts at a token start and ends at a token
     /// end, longest first, without overlaps. `tokens` are (start, end) byte ranges in order;
     /// `lower` is `text` with ASCII letters lower-cased.
@@ -482,16 +494,14 @@ impl ActorKb {
         let mut out: Vec<Mention> = Vec::new();
         let mut covered = 0;
         let try_at = |s: usize, out: &mut Vec<Mention>| -> Option<usize> {
-            let m = self
-                .automaton
-                .find(Input::new(lower).span(s..lower.len()).anchored(Anchored::Yes))?;
-            let e = m.end();
+            let (length, phrase) = self.trie.longest_at(lower.as_bytes().get(s..)?)?;
+            let e = s + length;
             if !(is_end(e) || hyphen_joined(bytes, e, false)) {
                 return None;
             }
             // Among the entries of one phrase, the first whose capitals match wins: data files
             // are read countries, organisations, roles, people, in that order of precedence.
-            let p = self.patterns.get(m.pattern().as_usize())?.iter().find(|p| {
+            let p = self.patterns.get(phrase)?.iter().find(|p| {
                 p.capitals
                     .iter()
                     .all(|&i| bytes.get(s + i as usize).is_some_and(|b| b.is_ascii_uppercase()))
@@ -503,6 +513,7 @@ impl ActorKb {
             });
             Some(e)
         };
+        let lower_bytes = lower.as_bytes();
         for (s, e) in tokens {
             if s < covered {
                 continue;
@@ -510,7 +521,7 @@ impl ActorKb {
             // Try the token's start, then after each hyphen joining capitalised words
             // ("Russia-North Korea talks").
             let mut at = s;
-            while let Some(rest) = lower.get(at..e) {
+            while let Some(rest) = lower_bytes.get(at..e) {
                 if self.first_words.contains(first_word(rest)) {
                     if let Some(end) = try_at(at, &mut out) {
                         covered = end;
@@ -520,7 +531,7 @@ impl ActorKb {
                     }
                 }
                 let from = covered.max(at);
-                match lower.get(from..e).and_then(|w| w.find('-')) {
+                match lower_bytes.get(from..e).and_then(|w| w.iter().position(|&b| b == b'-')) {
                     Some(k) if hyphen_joined(bytes, from + k + 1, true) => at = from + k + 1,
                     _ => break,
                 }
@@ -530,9 +541,174 @@ impl ActorKb {
     }
 }
 
-/// A phrase's first word, up to a space or apostrophe (tokens split "People's" the same way).
-fn first_word(phrase: &str) -> &str {
-    phrase.split([' ', '\'', '’', '-']).next().unwrap_or(phrase)
+/// A phrase's first word, up to a space, apostrophe or hyphen (tokens split "People's" the
+/// same way). Scans bytes: every separator is ASCII or starts with the byte 0xE2 (’).
+fn first_word(phrase: &[u8]) -> &[u8] {
+    let end = phrase
+        .iter()
+        .enumerate()
+        .position(|(i, &b)| {
+            matches!(b, b' ' | b'\'' | b'-') || (b == 0xE2 && phrase.get(i + 1..i + 3) == Some(&[0x80, 0x99][..]))
+        })
+        .unwrap_or(phrase.len());
+    &phrase[..end]
+}
+
+/// A byte trie of the lower-cased phrases. Nodes are laid out breadth-first, so the children
+/// of a node are a contiguous run of `nodes` sorted by byte: one step of a walk reads one or
+/// two cache lines (the run) instead of chasing an edge list and then the child.
+struct PhraseTrie {
+    /// The root's child for each first byte, or [`NO_NODE`]: the root has the most children,
+    /// so it is indexed directly instead of searched.
+    root: Box<[u32; 256]>,
+    nodes: Vec<TrieNode>,
+}
+
+#[derive(Clone, Copy)]
+struct TrieNode {
+    /// Index of the phrase that ends here, or [`NO_PHRASE`].
+    phrase: u32,
+    /// The node's children: `nodes[first_child..first_child + child_count]`.
+    first_child: u32,
+    child_count: u16,
+    /// The byte that leads from the parent to this node.
+    byte: u8,
+}
+
+const NO_PHRASE: u32 = u32::MAX;
+const NO_NODE: u32 = u32::MAX;
+/// Nodes with more children than this are searched by bisection rather than a scan.
+const LINEAR_CHILDREN: usize = 8;
+
+impl PhraseTrie {
+    fn new(phrases: &[String]) -> PhraseTrie {
+        // Build with a child map per node, then renumber the nodes breadth-first.
+        let mut children: Vec<std::collections::BTreeMap<u8, u32>> = vec![Default::default()];
+        let mut ends = vec![NO_PHRASE];
+        for (index, phrase) in phrases.iter().enumerate() {
+            let mut node = 0usize;
+            for &byte in phrase.as_bytes() {
+                let next = children.len();
+                let child = *children[node].entry(byte).or_insert(next as u32) as usize;
+                if child == next {
+                    children.push(Default::default());
+                    ends.push(NO_PHRASE);
+                }
+                node = child;
+            }
+            if ends[node] == NO_PHRASE {
+                ends[node] = u32::try_from(index).unwrap_or(NO_PHRASE);
+            }
+        }
+        // `order[i]` is the builder node that becomes node `i`; a node's children are
+        // appended together, so they end up contiguous.
+        let mut order = vec![0u32];
+        let mut nodes = Vec::with_capacity(children.len());
+        let mut cursor = 0;
+        while let Some(&old) = order.get(cursor) {
+            let map = &children[old as usize];
+            let first_child = order.len() as u32;
+            order.extend(map.values());
+            nodes.push(TrieNode {
+                phrase: ends[old as usize],
+                first_child,
+                child_count: map.len() as u16,
+                // Set below, from the parent's map.
+                byte: 0,
+            });
+            cursor += 1;
+        }
+        for (old, node) in order.iter().zip(0..nodes.len()) {
+            let first_child = nodes[node].first_child as usize;
+            for (offset, &byte) in children[*old as usize].keys().enumerate() {
+                nodes[first_child + offset].byte = byte;
+            }
+        }
+        let mut root = Box::new([NO_NODE; 256]);
+        if let Some(top) = nodes.first() {
+            for child in top.first_child..top.first_child + u32::from(top.child_count) {
+                root[usize::from(nodes[child as usize].byte)] = child;
+            }
+        }
+        PhraseTrie { root, nodes }
+    }
+
+    /// The longest phrase that `text` starts with: its length in bytes and its index.
+    #[inline]
+    fn longest_at(&self, text: &[u8]) -> Option<(usize, usize)> {
+        let (&first_byte, rest) = text.split_first()?;
+        let mut node = self.nodes.get(self.root[usize::from(first_byte)] as usize)?;
+        let mut longest = (node.phrase != NO_PHRASE).then_some((1, node.phrase as usize));
+        for (depth, &byte) in (2..).zip(rest) {
+            let first = node.first_child as usize;
+            let run = self.nodes.get(first..first + usize::from(node.child_count))?;
+            let found = if run.len() <= LINEAR_CHILDREN {
+                run.iter().find(|child| child.byte == byte)
+            } else {
+                run.binary_search_by_key(&byte, |child| child.byte)
+                    .ok()
+                    .and_then(|i| run.get(i))
+            };
+            let Some(child) = found else {
+                break;
+            };
+            node = child;
+            if node.phrase != NO_PHRASE {
+                longest = Some((depth, node.phrase as usize));
+            }
+        }
+        longest
+    }
+}
+
+/// log2 of the number of bits of [`FirstWords::filter`]: 8 KiB, so the filter stays in the
+/// L1 cache while a few thousand first words leave most of its bits clear.
+const FILTER_BITS: u32 = 16;
+
+/// The set of phrase first words, with a one-bit-per-hash filter in front: most tokens start
+/// no phrase, and a clear bit rejects them without probing the hash set and comparing bytes.
+struct FirstWords {
+    /// Bit `filter_index(w)` is set for every first word `w`.
+    filter: Vec<u64>,
+    words: std::collections::HashSet<Box<[u8]>, std::hash::BuildHasherDefault<kestrel_text::FxHasher>>,
+}
+
+/// The filter bit of a word, from its length and first eight bytes (words that share both
+/// share a bit, which only costs them the exact check). Byte-at-a-time, so that no
+/// variable-length copy is needed.
+fn filter_index(word: &[u8]) -> usize {
+    const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+    let head = word
+        .iter()
+        .take(8)
+        .enumerate()
+        .fold(0u64, |head, (i, &byte)| head | u64::from(byte) << (8 * i));
+    let hash = (head ^ (word.len() as u64).rotate_right(5)).wrapping_mul(SEED);
+    (hash >> (64 - FILTER_BITS)) as usize
+}
+
+impl FirstWords {
+    fn new<'a>(words: impl IntoIterator<Item = &'a [u8]>) -> FirstWords {
+        let mut set = FirstWords {
+            filter: vec![0; (1 << FILTER_BITS) / 64],
+            words: Default::default(),
+        };
+        for word in words {
+            let bit = filter_index(word);
+            set.filter[bit / 64] |= 1 << (bit % 64);
+            set.words.insert(word.into());
+        }
+        set
+    }
+
+    #[inline]
+    fn contains(&self, word: &[u8]) -> bool {
+        let bit = filter_index(word);
+        self.filter
+            .get(bit / 64)
+            .is_some_and(|bits| bits & (1 << (bit % 64)) != 0)
+            && self.words.contains(word)
+    }
 }
 
 /// A match may also start or end at a hyphen joining two capitalised words ("Russia-North Korea
@@ -550,5 +726,56 @@ fn hyphen_joined(bytes: &[u8], at: usize, is_start: bool) -> bool {
                 .is_some_and(u8::is_ascii_uppercase)
     } else {
         bytes.get(at) == Some(&b'-') && bytes.get(at + 1).is_some_and(u8::is_ascii_uppercase)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn phrases(list: &[&str]) -> Vec<String> {
+        list.iter().map(|p| p.to_string()).collect()
+    }
+
+    #[test]
+    fn trie_finds_the_longest_phrase_at_the_start() {
+        let trie = PhraseTrie::new(&phrases(&["north", "north korea", "north korean", "nato", "n"]));
+        assert_eq!(trie.longest_at(b"north korean army"), Some((12, 2)));
+        assert_eq!(trie.longest_at(b"north korea's"), Some((11, 1)));
+        assert_eq!(trie.longest_at(b"north kor"), Some((5, 0)));
+        assert_eq!(trie.longest_at(b"nat"), Some((1, 4)));
+        assert_eq!(trie.longest_at(b"russia"), None);
+        assert_eq!(trie.longest_at(b""), None);
+        assert_eq!(PhraseTrie::new(&[]).longest_at(b"north"), None);
+    }
+
+    #[test]
+    fn first_words_stop_at_spaces_apostrophes_and_hyphens() {
+        assert_eq!(first_word(b"people's army"), b"people");
+        assert_eq!(first_word("people’s army".as_bytes()), b"people");
+        assert_eq!(first_word(b"al-qaeda"), b"al");
+        assert_eq!(first_word(b"kremlin"), b"kremlin");
+        let words = FirstWords::new([&b"north"[..], b"al"]);
+        assert!(words.contains(b"north") && words.contains(b"al"));
+        assert!(!words.contains(b"nort") && !words.contains(b"south"));
+    }
+
+    #[test]
+    fn mentions_start_and_end_at_tokens() {
+        let mut builder = KbBuilder::default();
+        builder.countries(&Source {
+            name: "countries.tsv",
+            text: "PRK\tNorth Korea\tNorth Korean\nRUS\tRussia\tRussian\n",
+        });
+        let (kb, diagnostics) = builder.build();
+        assert!(diagnostics.is_empty());
+        let text = "Russia-North Korea talks; North Koreans and Russiaville.";
+        let analysis = kestrel_text::analyze(text);
+        let found: Vec<&str> = kb
+            .find_token_mentions(text, &analysis)
+            .iter()
+            .map(|m| &text[m.start..m.end])
+            .collect();
+        assert_eq!(found, ["Russia", "North Korea"]);
     }
 }

@@ -115,20 +115,6 @@ pub struct DocInput<'a> {
     pub date: Option<CivilDate>,
 }
 
-/// Find every knowledge-base mention of a document.
-pub fn find_document_mentions(kb: &ActorKb, text: &str, analysis: &TextAnalysis) -> Vec<Mention> {
-    let mut ends = vec![false; text.len() + 1];
-    for t in &analysis.tokens {
-        ends[t.end as usize] = true;
-    }
-    kb.find_mentions(
-        text,
-        &analysis.lower,
-        analysis.tokens.iter().map(|t| (t.start as usize, t.end as usize)),
-        |i| ends.get(i).copied().unwrap_or(false),
-    )
-}
-
 /// Tokens that can be part of a noun phrase.
 fn is_nominal(tag: Tag) -> bool {
     matches!(
@@ -257,7 +243,8 @@ impl<'a, 'b> Builder<'a, 'b> {
                     || (i == start && i > 0 && tag != Tag::VBG && is_main_verb_before(self, i)));
             // A word right after a possessive is its head noun whatever the tagger said
             // ("North Korea's launch of a missile").
-            let possessed = i > start && self.tag(i - 1) == Tag::POS && matches!(tag, Tag::VB | Tag::VBP | Tag::VBZ | Tag::VBD);
+            let possessed =
+                i > start && self.tag(i - 1) == Tag::POS && matches!(tag, Tag::VB | Tag::VBP | Tag::VBZ | Tag::VBD);
             if is_nominal(tag) || in_mention || participle_adjective || possessed {
                 // A determiner or possessive pronoun starts a new phrase unless it follows a
                 // possessive ("Russia's the" never happens; "its" after a noun does).
@@ -452,7 +439,21 @@ fn is_main_verb_before(b: &Builder, i: usize) -> bool {
     matches!(b.tag(prev), Tag::VB | Tag::VBP | Tag::VBZ | Tag::VBD)
         && !matches!(
             b.lower(prev),
-            "has" | "have" | "had" | "was" | "were" | "is" | "are" | "be" | "am" | "get" | "got" | "gets" | "did" | "does" | "do"
+            "has"
+                | "have"
+                | "had"
+                | "was"
+                | "were"
+                | "is"
+                | "are"
+                | "be"
+                | "am"
+                | "get"
+                | "got"
+                | "gets"
+                | "did"
+                | "does"
+                | "do"
         )
 }
 
@@ -486,7 +487,11 @@ pub fn resolve_sentence(doc: &DocInput, sentence: &SentenceSpan, ctx: &mut DocCo
         // person of the sentence before, else the last person named.
         if tag == Tag::PRP && matches!(b.lower(i), "he" | "she") {
             let in_sentence = phrases.iter().flat_map(|p| &p.actors).find(|a| a.name.is_some());
-            if let Some(a) = in_sentence.or(ctx.leading_person.as_ref()).or(ctx.last_person()).cloned() {
+            if let Some(a) = in_sentence
+                .or(ctx.leading_person.as_ref())
+                .or(ctx.last_person())
+                .cloned()
+            {
                 let span = (b.tokens[i].start as usize, b.tokens[i].end as usize);
                 phrases.push(NounPhrase {
                     tokens: i..i + 1,
@@ -603,7 +608,11 @@ pub fn resolve_sentence(doc: &DocInput, sentence: &SentenceSpan, ctx: &mut DocCo
         i = run_end;
     }
     join_phrases(&b, &mut phrases);
-    if let Some(a) = phrases.iter().flat_map(|p| &p.actors).find(|a| a.name.is_some() && a.via == Via::Direct) {
+    if let Some(a) = phrases
+        .iter()
+        .flat_map(|p| &p.actors)
+        .find(|a| a.name.is_some() && a.via == Via::Direct)
+    {
         ctx.leading_person = Some(a.clone());
     }
     phrases
@@ -716,7 +725,6 @@ fn is_bare_role(b: &Builder, p: &NounPhrase) -> bool {
             _ => false,
         })
 }
-
 
 fn is_name_only(b: &Builder, p: &NounPhrase) -> bool {
     p.tokens.clone().all(|t| matches!(b.tag(t), Tag::NNP | Tag::NNPS))

@@ -173,7 +173,12 @@ pub fn extract(view: &SentenceView, lex: &Lexicon, publication: Option<CivilDate
                     Some(t) if same(t) => None,
                     _ => t.cloned(),
                 };
-                if target.is_none() && t.is_some() && events.iter().any(|e: &Event| e.trigger == d.trigger && e.source.code == s.code && e.target.is_none()) {
+                if target.is_none()
+                    && t.is_some()
+                    && events
+                        .iter()
+                        .any(|e: &Event| e.trigger == d.trigger && e.source.code == s.code && e.target.is_none())
+                {
                     continue;
                 }
                 events.push(Event {
@@ -491,7 +496,7 @@ fn verb_draft(
         .and(comps.object)
         .and_then(|o| head_event_noun(view, lex, o).map(|n| (o, n)));
     let (code, slots, flags) = match light {
-        Some((o, (_, noun))) if !(noun.flags.light_only && !rows.iter().any(|r| r.flags.light)) => {
+        Some((o, (_, noun))) if !noun.flags.light_only || rows.iter().any(|r| r.flags.light) => {
             light_objects.push(o);
             (
                 noun.code.clone(),
@@ -513,7 +518,8 @@ fn verb_draft(
     let (subject, inherited) = subjects[k];
     // A bare participle after its noun is a reduced passive ("missiles fired by Russia"),
     // unless a direct object follows, when it is a past tense the tagger misread.
-    let passive = g.passive || (g.form == Form::Participle && subject.is_some() && !inherited && comps.object.is_none());
+    let passive =
+        g.passive || (g.form == Form::Participle && subject.is_some() && !inherited && comps.object.is_none());
     let (sources, targets) = if passive {
         let agent = comps
             .preps
@@ -523,7 +529,12 @@ fn verb_draft(
             .unwrap_or_default();
         let patient = subject.map(|p| actors(view, p)).unwrap_or_default();
         let moved_to = slot_targets(view, &slots, comps);
-        if agent.is_empty() && g.form == Form::Finite && !slots.contains(&Slot::Object) && !patient.is_empty() && !moved_to.is_empty() {
+        if agent.is_empty()
+            && g.form == Form::Finite
+            && !slots.contains(&Slot::Object)
+            && !patient.is_empty()
+            && !moved_to.is_empty()
+        {
             // "troops were deployed to Russia": with no agent and a prepositional target, the
             // moved actor is the one acting.
             (patient, moved_to)
@@ -694,7 +705,8 @@ fn nominal_drafts(view: &SentenceView, lex: &Lexicon, light_objects: &[usize], d
             group: None,
             flags: noun.flags,
             nominal: true,
-            presupposed: view.lower(phrase.tokens.start) == "the" || phrase.tokens.clone().any(|t| view.tag(t) == Tag::POS),
+            presupposed: view.lower(phrase.tokens.start) == "the"
+                || phrase.tokens.clone().any(|t| view.tag(t) == Tag::POS),
             inherited: false,
             markers: Vec::new(),
             would: false,
@@ -721,7 +733,10 @@ fn frames(
             .is_some_and(|rows| rows.iter().any(|r| r.flags.say));
         // "China appears to have supplied": a raising verb hedges its infinitive; it is not
         // a speaker's report.
-        if !(matches!(gov, Some(Governor::Report | Governor::Hedge)) || says) || g.negated || comps[k].infinitive.is_some() {
+        if !(matches!(gov, Some(Governor::Report | Governor::Hedge)) || says)
+            || g.negated
+            || comps[k].infinitive.is_some()
+        {
             continue;
         }
         // "X is believed to ...", "it was reported that ...": a passive report names no speaker.
@@ -844,7 +859,9 @@ fn statements(view: &SentenceView, frames: &[Frame], scoped: &[Scoped], drafts: 
         }
         // "declined to comment", "did not say": no statement was made.
         let negated = d.markers.contains(&Governor::Negate)
-            || scoped.iter().any(|s| s.governor == Governor::Negate && s.scope.contains(&d.anchor));
+            || scoped
+                .iter()
+                .any(|s| s.governor == Governor::Negate && s.scope.contains(&d.anchor));
         if negated {
             return false;
         }
@@ -937,6 +954,8 @@ fn nearest_date(view: &SentenceView, dates: &[(usize, EventDate)], anchor: usize
 
 /// A finite verb, a relative pronoun or a verb after a comma: the start of another clause.
 fn is_clause_verb(view: &SentenceView, i: usize) -> bool {
-    matches!(view.tag(i), Tag::VBD | Tag::VBZ | Tag::VBP | Tag::MD | Tag::WDT | Tag::WP | Tag::WPS | Tag::WRB)
-        || (view.tag(i) == Tag::VBG && i > view.range.start && view.tag(i - 1) == Tag::Comma)
+    matches!(
+        view.tag(i),
+        Tag::VBD | Tag::VBZ | Tag::VBP | Tag::MD | Tag::WDT | Tag::WP | Tag::WPS | Tag::WRB
+    ) || (view.tag(i) == Tag::VBG && i > view.range.start && view.tag(i - 1) == Tag::Comma)
 }

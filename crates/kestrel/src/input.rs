@@ -190,7 +190,7 @@ pub fn read_documents(name: &str, bytes: &[u8], format: InputFormat, default_dat
 }
 
 fn read_text(name: &str, bytes: &[u8], default_date: Option<CivilDate>, sink: &mut Sink) {
-    let text = decode_lossy(bytes, name, sink);
+    let text = decode_lossy(bytes, name, sink).into_owned();
     sink(Ok(Document {
         id: name.to_string(),
         date: default_date,
@@ -202,15 +202,13 @@ fn read_text(name: &str, bytes: &[u8], default_date: Option<CivilDate>, sink: &m
 }
 
 /// Decodes UTF-8, replacing invalid sequences and warning about `item` if
-/// there were any.
-fn decode_lossy(bytes: &[u8], item: &str, sink: &mut Sink) -> String {
-    match String::from_utf8_lossy(bytes) {
-        Cow::Borrowed(text) => text.to_string(),
-        Cow::Owned(text) => {
-            sink(Err(Diagnostic::warning(item, INVALID_UTF8)));
-            text
-        }
+/// there were any. Valid input is borrowed, not copied.
+fn decode_lossy<'a>(bytes: &'a [u8], item: &str, sink: &mut Sink) -> Cow<'a, str> {
+    let text = String::from_utf8_lossy(bytes);
+    if let Cow::Owned(_) = text {
+        sink(Err(Diagnostic::warning(item, INVALID_UTF8)));
     }
+    text
 }
 
 /// Parses a document date: `YYYY-MM-DD`, `YYYYMMDD`, or an ISO 8601
