@@ -2,7 +2,7 @@
 //! with source and target from subjects, objects and prepositional phrases, codes refined by
 //! complements, and attribution, modality and date for every event.
 
-use kestrel_actors::{Actor, Via};
+use kestrel_actors::{Actor, ActorCode, Via};
 use kestrel_dates::{find_dates, CivilDate, EventDate};
 use kestrel_text::{noun_lemma, Tag};
 
@@ -78,7 +78,16 @@ pub fn extract(view: &SentenceView, lex: &Lexicon, publication: Option<CivilDate
     if !has_verb && (0..view.phrases.len()).all(|p| head_event_noun(view, lex, p).is_none()) {
         return Vec::new();
     }
-    let comps: Vec<Complements> = groups.iter().map(|g| complements_of(view, g.end)).collect();
+    let mut comps: Vec<Complements> = groups.iter().map(|g| complements_of(view, g.end)).collect();
+    // "detained and beat a journalist": a verb with nothing after it but "and" and another
+    // verb shares that verb's object and prepositional phrases.
+    for k in (0..groups.len().saturating_sub(1)).rev() {
+        let bare = comps[k].object.is_none() && comps[k].preps.is_empty() && comps[k].infinitive.is_none();
+        let next = &groups[k + 1];
+        if bare && next.start == groups[k].end + 1 && matches!(view.lower(groups[k].end), "and" | "or") {
+            comps[k] = comps[k + 1].clone();
+        }
+    }
     let subjects = resolve_subjects(view, lex, &groups, &comps);
 
     let mut drafts = Vec::new();
@@ -195,6 +204,21 @@ pub fn extract(view: &SentenceView, lex: &Lexicon, publication: Option<CivilDate
         }
     }
     events.sort_by_key(|e| e.trigger.0);
+    // One event per trigger and dyad, even when two phrases name the same actor.
+    let mut seen: Vec<(usize, String, ActorCode, Option<ActorCode>)> = Vec::with_capacity(events.len());
+    events.retain(|e| {
+        let key = (
+            e.trigger.0,
+            e.code.clone(),
+            e.source.code.clone(),
+            e.target.as_ref().map(|t| t.code.clone()),
+        );
+        let fresh = !seen.contains(&key);
+        if fresh {
+            seen.push(key);
+        }
+        fresh
+    });
     events
 }
 
@@ -527,7 +551,8 @@ fn verb_draft(
             .position(|(p, _)| p == "by")
             .map(|i| prep_actors(view, comps, i))
             .unwrap_or_default();
-        let patient = subject.map(|p| actors(view, p)).unwrap_or_default();
+        // "Houthi targets were struck": what is hit stands for its owner.
+        let patient = subject.map(|p| phrase_actors(view, p, &[])).unwrap_or_default();
         let moved_to = slot_targets(view, &slots, comps);
         if agent.is_empty()
             && g.form == Form::Finite
@@ -686,6 +711,16 @@ fn nominal_drafts(view: &SentenceView, lex: &Lexicon, light_objects: &[usize], d
             .map(|i| prep_actors(view, &comps, i))
             .filter(|a| !a.is_empty());
         let mut sources = by.unwrap_or_else(|| phrase.modifiers.clone());
+        // "their attack", "its offensive": the subject of the verb before it.
+        if sources.is_empty() && view.tag(phrase.tokens.start) == Tag::PRPS {
+            if let Some(d) = drafts
+                .iter()
+                .rev()
+                .find(|d| !d.nominal && d.anchor < phrase.tokens.start)
+            {
+                sources = d.sources.clone();
+            }
+        }
         let mut targets = slot_targets(view, &noun.targets, &comps);
         if noun.flags.recip && targets.len() >= 2 && sources.is_empty() {
             sources = targets.clone();
