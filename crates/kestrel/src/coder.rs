@@ -69,6 +69,12 @@ impl Coder<'_> {
 
     fn record(&self, doc: &Document, sentence: usize, sentence_text: &str, e: Event) -> Option<EventRecord> {
         let cameo = self.cameo.get(&e.code)?;
+        // "The chief executive says women ...": with no country or organisation on either side
+        // an event tells an analyst nothing about who acted.
+        let placed = |a: &Actor| a.code.country().is_some() || a.code.is_group();
+        if !placed(&e.source) && e.target.as_ref().is_none_or(|t| !placed(t)) {
+            return None;
+        }
         // An intention or a consultation needs a counterpart: "speaking at a briefing" is not
         // a meeting, and "plans to launch a satellite" is no intent towards anyone.
         if e.target.is_none() && matches!(cameo.root(), "03" | "04") {
