@@ -452,6 +452,11 @@ fn prep_actors(view: &SentenceView, comps: &Complements, i: usize) -> Vec<Actor>
         .unwrap_or_default()
 }
 
+/// A verb or modal at token `i`: the phrase before it is a clause's subject.
+fn starts_clause(view: &SentenceView, i: usize) -> bool {
+    i < view.range.end && matches!(view.tag(i), Tag::MD | Tag::VBD | Tag::VBZ | Tag::VBP | Tag::VB)
+}
+
 /// The actors a pattern's target slots pick.
 fn slot_targets(view: &SentenceView, slots: &[Slot], comps: &Complements) -> Vec<Actor> {
     for slot in slots {
@@ -513,14 +518,16 @@ fn verb_draft(
         None => comps,
     };
     // A light verb with an event noun as object takes the noun's code; so does a statement
-    // verb announcing one ("announced a new aid package for Ukraine").
-    let light = rows
-        .iter()
-        .find(|r| r.flags.light || r.flags.say)
-        .and(comps.object)
+    // verb announcing one ("announced a new aid package for Ukraine"), unless the noun is the
+    // subject of what is said ("said the attacks must end").
+    let is_light = rows.iter().any(|r| r.flags.light);
+    let says = rows.iter().any(|r| r.flags.say);
+    let light = comps
+        .object
+        .filter(|&o| is_light || (says && !starts_clause(view, view.phrases[o].tokens.end)))
         .and_then(|o| head_event_noun(view, lex, o).map(|n| (o, n)));
     let (code, slots, flags) = match light {
-        Some((o, (_, noun))) if !noun.flags.light_only || rows.iter().any(|r| r.flags.light) => {
+        Some((o, (_, noun))) if !noun.flags.light_only || is_light => {
             light_objects.push(o);
             (
                 noun.code.clone(),
