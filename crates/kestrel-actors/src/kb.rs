@@ -12,20 +12,8 @@ use kestrel_dates::CivilDate;
 use kestrel_text::TextAnalysis;
 
 use crate::code::{ActorCode, Sector};
-
-/// Where a problem was found: file name and 1-based line.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Diagnostic {
-    pub file: String,
-    pub line: usize,
-    pub message: String,
-}
-
-impl std::fmt::Display for Diagnostic {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}:{}: {}", self.file, self.line, self.message)
-    }
-}
+use kestrel_text::datafile::data_lines;
+pub use kestrel_text::datafile::Diagnostic;
 
 /// How a role noun refers: to one person, to a group, or to an institution.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -180,14 +168,6 @@ fn fields(line: &str) -> Vec<&str> {
 
 fn list(field: &str) -> impl Iterator<Item = &str> {
     field.split('|').map(str::trim).filter(|s| !s.is_empty() && *s != "-")
-}
-
-/// Data lines of a file with their 1-based numbers (comments and blank lines skipped).
-fn data_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
-    text.lines()
-        .enumerate()
-        .map(|(i, l)| (i + 1, l.trim_end_matches('\r')))
-        .filter(|(_, l)| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
 }
 
 fn parse_date(s: &str) -> Option<CivilDate> {

@@ -154,6 +154,30 @@ struct Parts {
     head_is_actor: bool,
 }
 
+impl Parts {
+    /// One actor per country, seat or organisation named, a seat standing for its government.
+    fn base_actors(&self, span: (usize, usize)) -> Vec<Actor> {
+        self.bases
+            .iter()
+            .map(|(code, seat)| Actor {
+                code: if *seat {
+                    code.with_sectors(&[government()])
+                } else {
+                    code.clone()
+                },
+                name: None,
+                span,
+                via: Via::Direct,
+            })
+            .collect()
+    }
+}
+
+/// The GOV role block that a seat of government ("the Kremlin") adds to its country.
+fn government() -> Sector {
+    Sector::parse("GOV").expect("GOV is a valid sector")
+}
+
 struct Builder<'a, 'b> {
     doc: &'b DocInput<'a>,
     tokens: &'a [Token],
@@ -297,18 +321,18 @@ impl<'a, 'b> Builder<'a, 'b> {
                 let kb = self.doc.kb;
                 match m.entry {
                     Entry::Country(id) | Entry::Demonym(id) => {
-                        ctx_note_country(&mut parts, kb.code(id).clone(), false);
+                        parts.bases.push((kb.code(id).clone(), false));
                         after_title = true;
                         parts.head_is_actor = !matches!(m.entry, Entry::Demonym(_)) || self.is_plural_demonym(m, i);
                     }
                     Entry::Backref(id) => {
                         if ctx.countries.contains(&id) {
-                            ctx_note_country(&mut parts, kb.code(id).clone(), false);
+                            parts.bases.push((kb.code(id).clone(), false));
                             parts.head_is_actor = true;
                         }
                     }
                     Entry::Seat(id) => {
-                        ctx_note_country(&mut parts, kb.code(id).clone(), true);
+                        parts.bases.push((kb.code(id).clone(), true));
                         parts.head_is_actor = true;
                         after_title = true;
                     }
@@ -378,7 +402,7 @@ impl<'a, 'b> Builder<'a, 'b> {
         if let Some((base, seat)) = parts.bases.last() {
             let mut sectors: Vec<Sector> = Vec::new();
             if *seat {
-                sectors.extend(Sector::parse("GOV"));
+                sectors.push(government());
             }
             sectors.extend(parts.sectors.iter().copied());
             let code = if base.is_group() {
@@ -455,10 +479,6 @@ fn is_main_verb_before(b: &Builder, i: usize) -> bool {
                 | "does"
                 | "do"
         )
-}
-
-fn ctx_note_country(parts: &mut Parts, code: ActorCode, seat: bool) {
-    parts.bases.push((code, seat));
 }
 
 /// The code of someone outside any dated role: their country, as an elite (ELI).
@@ -541,53 +561,23 @@ pub fn resolve_sentence(doc: &DocInput, sentence: &SentenceSpan, ctx: &mut DocCo
                         possessors.pop();
                     }
                 }
-                let whole = if parts.head_is_actor && !possessors.is_empty() {
-                    seg.clone()
-                } else {
-                    i..j + 1
-                };
                 let mut phrase = NounPhrase {
-                    tokens: whole.start.min(seg.start)..seg.end,
+                    tokens: i..seg.end,
                     head,
                     actors: Vec::new(),
                     modifiers: std::mem::take(&mut possessors),
                     possessive: false,
                 };
-                phrase.tokens = i..seg.end;
                 if parts.head_is_actor {
                     if parts.bases.len() > 1 && parts.sectors.is_empty() && parts.person.is_none() {
                         // "the Russia-North Korea talks" style: several countries side by side.
-                        for (code, seat) in &parts.bases {
-                            let code = if *seat {
-                                code.with_sectors(&Sector::parse("GOV").into_iter().collect::<Vec<_>>())
-                            } else {
-                                code.clone()
-                            };
-                            phrase.actors.push(Actor {
-                                code,
-                                name: None,
-                                span: b.span(seg.clone()),
-                                via: Via::Direct,
-                            });
-                        }
+                        phrase.actors = parts.base_actors(b.span(seg.clone()));
                     } else if let Some(a) = b.actor(seg.clone(), &parts, ctx) {
                         phrase.actors.push(a);
                     }
                 } else {
                     // A thing modified by actors: "Russian missiles", "North Korean arms".
-                    for (code, seat) in &parts.bases {
-                        let code = if *seat {
-                            code.with_sectors(&Sector::parse("GOV").into_iter().collect::<Vec<_>>())
-                        } else {
-                            code.clone()
-                        };
-                        phrase.modifiers.push(Actor {
-                            code,
-                            name: None,
-                            span: b.span(seg.clone()),
-                            via: Via::Direct,
-                        });
-                    }
+                    phrase.modifiers.extend(parts.base_actors(b.span(seg.clone())));
                 }
                 remember(doc, &b, &parts, &phrase, ctx);
                 phrases.push(phrase);

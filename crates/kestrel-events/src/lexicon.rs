@@ -7,37 +7,8 @@ use std::collections::HashMap;
 use kestrel_text::FxHashMap;
 use std::sync::OnceLock;
 
-/// A problem in a data file, with its place.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Diagnostic {
-    pub file: String,
-    pub line: usize,
-    pub message: String,
-}
-
-impl Diagnostic {
-    pub fn new(file: &str, line: usize, message: impl Into<String>) -> Self {
-        Diagnostic {
-            file: file.to_string(),
-            line,
-            message: message.into(),
-        }
-    }
-}
-
-impl std::fmt::Display for Diagnostic {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}:{}: {}", self.file, self.line, self.message)
-    }
-}
-
-/// Data lines with their 1-based numbers; comments (`#`) and blank lines skipped.
-pub(crate) fn data_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
-    text.lines()
-        .enumerate()
-        .map(|(i, l)| (i + 1, l.trim_end_matches('\r')))
-        .filter(|(_, l)| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
-}
+pub(crate) use kestrel_text::datafile::data_lines;
+pub use kestrel_text::datafile::Diagnostic;
 
 /// Where a pattern's target comes from.
 #[derive(Debug, Clone, PartialEq, Eq)]

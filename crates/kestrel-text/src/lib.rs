@@ -11,6 +11,7 @@
 //! time: the part-of-speech lexicon is compiled by `build.rs` into a hash table read in place,
 //! the small lists are indexed on first use (see [`warm_up`]).
 
+pub mod datafile;
 mod hash;
 pub use hash::{FxHashMap, FxHasher};
 mod lemma;

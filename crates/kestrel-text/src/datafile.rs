@@ -1,0 +1,46 @@
+//! What every tab-separated data file of the project shares: comment and blank lines are
+//! skipped, and a problem is reported with its file and 1-based line.
+
+/// A problem in a data file, with its place.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub file: String,
+    pub line: usize,
+    pub message: String,
+}
+
+impl Diagnostic {
+    pub fn new(file: &str, line: usize, message: impl Into<String>) -> Self {
+        Diagnostic {
+            file: file.to_string(),
+            line,
+            message: message.into(),
+        }
+    }
+}
+
+impl std::fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}:{}: {}", self.file, self.line, self.message)
+    }
+}
+
+/// Data lines with their 1-based numbers; comments (`#`) and blank lines skipped.
+pub fn data_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    text.lines()
+        .enumerate()
+        .map(|(i, l)| (i + 1, l.trim_end_matches('\r')))
+        .filter(|(_, l)| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn skips_comments_and_blanks_and_keeps_line_numbers() {
+        let lines: Vec<_> = data_lines("# head\n\nRUS\tRussia\r\n  # note\nUSA\tUnited States\n").collect();
+        assert_eq!(lines, vec![(3, "RUS\tRussia"), (5, "USA\tUnited States")]);
+        assert_eq!(Diagnostic::new("f.tsv", 3, "bad").to_string(), "f.tsv:3: bad");
+    }
+}
