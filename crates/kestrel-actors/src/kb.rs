@@ -201,6 +201,67 @@ fn parse_end_date(s: &str) -> Option<CivilDate> {
 }
 
 impl KbBuilder {
+    /// A builder holding the embedded default files, to which more entries can be added.
+    pub fn with_defaults() -> KbBuilder {
+        let mut b = KbBuilder::default();
+        b.countries(&DefaultFiles::COUNTRIES)
+            .organizations(&DefaultFiles::ORGANIZATIONS)
+            .roles(&DefaultFiles::ROLES);
+        for src in DefaultFiles::people() {
+            b.people(&src);
+        }
+        b
+    }
+
+    /// Adds an actor with a fixed code under `phrases` (matched case-insensitively when written
+    /// in lower case): a bare three-letter code is read as a country, anything longer as an
+    /// organisation.
+    pub fn add_actor<'p>(&mut self, phrases: impl IntoIterator<Item = &'p str>, code: ActorCode) {
+        let country = code.as_str().len() == 3 && code.country().is_some();
+        self.codes.push(code);
+        let Ok(id) = u32::try_from(self.codes.len() - 1) else {
+            return;
+        };
+        let entry = if country { Entry::Country(id) } else { Entry::Org(id) };
+        for p in phrases {
+            self.add_phrase(p, entry);
+        }
+    }
+
+    /// Adds a person whose code depends on the date (`roles`; the first phrase is the name).
+    pub fn add_person<'p>(&mut self, phrases: impl IntoIterator<Item = &'p str>, roles: Vec<PersonRole>) {
+        let mut phrases = phrases.into_iter();
+        let Some(name) = phrases.next() else {
+            return;
+        };
+        self.people.push(Person {
+            name: name.to_string(),
+            roles,
+        });
+        let Ok(id) = u32::try_from(self.people.len() - 1) else {
+            return;
+        };
+        self.add_phrase(name, Entry::Person(id));
+        for p in phrases {
+            self.add_phrase(p, Entry::Person(id));
+        }
+    }
+
+    /// Adds a role noun: `phrases` add `sectors` to the actor they attach to.
+    pub fn add_role<'p>(&mut self, phrases: impl IntoIterator<Item = &'p str>, sectors: Vec<Sector>, kind: RoleKind) {
+        let mut phrases = phrases.into_iter().peekable();
+        let Some(label) = phrases.peek().map(|p| p.to_ascii_lowercase()) else {
+            return;
+        };
+        self.roles.push(Role { label, sectors, kind });
+        let Ok(id) = u32::try_from(self.roles.len() - 1) else {
+            return;
+        };
+        for p in phrases {
+            self.add_phrase(p, Entry::Role(id));
+        }
+    }
+
     fn diag(&mut self, file: &str, line: usize, message: impl Into<String>) {
         self.diagnostics.push(Diagnostic {
             file: file.to_string(),
@@ -424,16 +485,7 @@ impl ActorKb {
     /// The knowledge base built from the embedded default files (built once per process).
     pub fn embedded() -> &'static ActorKb {
         static KB: OnceLock<ActorKb> = OnceLock::new();
-        KB.get_or_init(|| {
-            let mut b = KbBuilder::default();
-            b.countries(&DefaultFiles::COUNTRIES)
-                .organizations(&DefaultFiles::ORGANIZATIONS)
-                .roles(&DefaultFiles::ROLES);
-            for src in DefaultFiles::people() {
-                b.people(&src);
-            }
-            b.build().0
-        })
+        KB.get_or_init(|| KbBuilder::with_defaults().build().0)
     }
 
     pub fn code(&self, id: u32) -> &ActorCode {

@@ -10,6 +10,8 @@ use kestrel::Coder;
 use kestrel_dates::CivilDate;
 use rayon::prelude::*;
 
+use crate::dictionaries::DictionaryArgs;
+
 #[derive(Clone, Copy, ValueEnum)]
 enum InputFormatArg {
     Text,
@@ -39,6 +41,8 @@ pub struct CodeArgs {
     /// Worker threads (default: all cores).
     #[arg(long)]
     threads: Option<usize>,
+    #[command(flatten)]
+    dictionaries: DictionaryArgs,
 }
 
 pub fn parse_date(s: &str) -> Result<CivilDate, String> {
@@ -55,7 +59,11 @@ pub fn run(args: CodeArgs) -> io::Result<bool> {
         // Only fails if a global pool exists already, which cannot happen here.
         let _ = rayon::ThreadPoolBuilder::new().num_threads(n.max(1)).build_global();
     }
-    let coder = Coder::embedded();
+    let loaded = args.dictionaries.load().map_err(|e| io::Error::other(e.to_string()))?;
+    let coder: Coder = match &loaded {
+        Some(d) => d.coder(),
+        None => Coder::embedded(),
+    };
     let stdout = io::stdout();
     let format = match args.format {
         OutputFormatArg::Jsonl => OutputFormat::Jsonl,

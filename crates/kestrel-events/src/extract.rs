@@ -9,6 +9,7 @@ use kestrel_text::{noun_lemma, Tag};
 use crate::grammar::{complements_of, subject_of, verb_groups, Complements, Form, SentenceView, Subject, VerbGroup};
 use crate::lexicon::{Flags, Governor, GovernorPos, Lexicon, ObjectConstraint, Slot, VerbPattern};
 use crate::modality::{self, Modality};
+use crate::patterns;
 
 /// One coded event.
 #[derive(Debug, Clone, PartialEq)]
@@ -72,7 +73,11 @@ pub fn extract(view: &SentenceView, lex: &Lexicon, publication: Option<CivilDate
     {
         return Vec::new();
     }
-    let groups = verb_groups(view, |l| lex.verbs.contains_key(l), lex.max_particles);
+    let groups = verb_groups(
+        view,
+        |l| lex.verbs.contains_key(l) || lex.phrase_patterns.contains_key(l),
+        lex.max_particles,
+    );
     // Nothing to code unless some verb or noun is in the lexicon: most sentences stop here.
     let has_verb = groups.iter().any(|g| lex.verbs.contains_key(&g.lemma));
     if !has_verb && (0..view.phrases.len()).all(|p| head_event_noun(view, lex, p).is_none()) {
@@ -469,9 +474,9 @@ fn slot_targets(view: &SentenceView, slots: &[Slot], comps: &Complements) -> Vec
                     }
                 }
             }
-            Slot::Prep(word) => {
+            Slot::Prep(_) | Slot::AnyPrep => {
                 for (i, (prep, _)) in comps.preps.iter().enumerate() {
-                    if prep != word {
+                    if matches!(slot, Slot::Prep(word) if word != prep) {
                         continue;
                     }
                     let a = prep_actors(view, comps, i);
@@ -494,7 +499,11 @@ fn verb_draft(
     subjects: &[(Option<usize>, bool)],
     light_objects: &mut Vec<usize>,
 ) -> Option<Draft> {
-    let rows = lex.verbs.get(&g.lemma)?;
+    let rows = lex.verbs.get(&g.lemma).map_or(&[][..], Vec::as_slice);
+    let phrase_patterns = lex.phrase_patterns.get(&g.lemma).map_or(&[][..], Vec::as_slice);
+    if rows.is_empty() && phrase_patterns.is_empty() {
+        return None;
+    }
     // A bare participle right after a preposition or determiner modifies a noun ("against
     // armed gangs", "the proposed deal"): it is not an event.
     if g.form == Form::Participle
@@ -526,8 +535,17 @@ fn verb_draft(
         .object
         .filter(|&o| is_light || (says && !starts_clause(view, view.phrases[o].tokens.end)))
         .and_then(|o| head_event_noun(view, lex, o).map(|n| (o, n)));
-    let (code, slots, flags) = match light {
-        Some((o, (_, noun))) if !noun.flags.light_only || is_light => {
+    let pattern = patterns::find_match(view, lex, g, phrase_patterns);
+    let (code, slots, flags) = match (pattern, light) {
+        (Some((p, m)), _) => (
+            p.code.clone()?,
+            vec![Slot::Object, Slot::AnyPrep],
+            Flags {
+                recip: m.compound.is_some(),
+                ..Flags::default()
+            },
+        ),
+        (None, Some((o, (_, noun)))) if !noun.flags.light_only || is_light => {
             light_objects.push(o);
             (
                 noun.code.clone(),
@@ -538,7 +556,7 @@ fn verb_draft(
                 },
             )
         }
-        _ => {
+        (None, _) => {
             let row = rows
                 .iter()
                 .find(|r| !r.flags.light && object_matches(view, lex, r, comps))
@@ -590,6 +608,17 @@ fn verb_draft(
             })
             .unwrap_or_default();
         (sources, slot_targets(view, &slots, comps))
+    };
+    // Actor slots of a matched phrase pattern say who is who.
+    let (sources, targets) = match pattern.map(|(_, m)| m) {
+        Some(m) => {
+            let pick = |slot: Option<usize>, found: Vec<Actor>| slot.map_or(found, |p| actors(view, p));
+            match m.compound {
+                Some(p) => (actors(view, p), Vec::new()),
+                None => (pick(m.source, sources), pick(m.target, targets)),
+            }
+        }
+        None => (sources, targets),
     };
     // "cautioned that North Korea might ...": a verb with no target of its own is about the
     // first other actor of its that-clause.

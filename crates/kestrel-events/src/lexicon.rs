@@ -17,6 +17,8 @@ pub enum Slot {
     Object,
     /// The actor in a prepositional phrase headed by this word.
     Prep(String),
+    /// The actor in the first prepositional phrase that has one.
+    AnyPrep,
 }
 
 /// A constraint on the nouns of the object phrase.
@@ -54,6 +56,53 @@ pub struct NounPattern {
     pub code: String,
     pub targets: Vec<Slot>,
     pub flags: Flags,
+}
+
+/// One position of a phrase pattern (imported from PETRARCH verb dictionaries).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PatternWord {
+    /// A word, lower-case, matched as written or by its lemma.
+    Word(String),
+    /// A member (possibly several words) of the set with this index into [`Lexicon::sets`].
+    Set(usize),
+    /// A noun phrase naming the source actor.
+    Source,
+    /// A noun phrase naming the target actor.
+    Target,
+    /// A compound noun phrase whose actors act on each other.
+    Compound,
+    /// Any one noun phrase.
+    Skip,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PatternItem {
+    pub word: PatternWord,
+    /// Must start right where the previous item ends.
+    pub joined: bool,
+}
+
+/// Words that must surround a verb, in order, for the verb to take a code: `before` in the
+/// clause before it, `after` in the rest of the sentence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PhrasePattern {
+    pub before: Vec<PatternItem>,
+    pub after: Vec<PatternItem>,
+    /// The last item of `before` must end right before the verb.
+    pub verb_joined_before: bool,
+    /// `None`: the pattern recognises the phrase but codes nothing.
+    pub code: Option<String>,
+}
+
+impl PhrasePattern {
+    /// More items: more specific, tried first.
+    pub fn len(&self) -> usize {
+        self.before.len() + self.after.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
 }
 
 /// How a governing word changes the factuality of the events in its scope.
@@ -128,6 +177,8 @@ pub struct Lexicon {
     pub governors: FxHashMap<String, Vec<(GovernorPos, Governor)>>,
     /// (governing prefix, complement prefix, result).
     pub complements: Vec<(String, String, String)>,
+    /// Verb lemma -> phrase patterns, most specific first (see [`Lexicon::add_phrase_pattern`]).
+    pub phrase_patterns: FxHashMap<String, Vec<PhrasePattern>>,
 }
 
 /// The embedded default data files.
@@ -202,6 +253,52 @@ impl Lexicon {
         lex.load_modality(DefaultFiles::MODALITY, &mut diags);
         lex.load_complements(DefaultFiles::COMPLEMENTS, &mut diags);
         (lex, diags)
+    }
+
+    /// The lexicon without kestrel's own event words (verbs, nouns, complement refinements):
+    /// word sets and modality governors only, for coding with imported dictionaries alone.
+    pub fn load_grammar_only() -> (Lexicon, Vec<Diagnostic>) {
+        let mut lex = Lexicon::default();
+        let mut diags = Vec::new();
+        lex.load_synsets(DefaultFiles::SYNSETS, &mut diags);
+        lex.load_modality(DefaultFiles::MODALITY, &mut diags);
+        (lex, diags)
+    }
+
+    /// Adds (or replaces) a word set; members may be several words, space-separated.
+    pub fn add_set(&mut self, name: &str, members: impl IntoIterator<Item = String>) -> usize {
+        let set = members.into_iter().map(|m| m.to_lowercase()).collect();
+        match self.set_names.get(name) {
+            Some(&i) => {
+                self.sets[i] = set;
+                i
+            }
+            None => {
+                self.sets.push(set);
+                self.set_names.insert(name.to_string(), self.sets.len() - 1);
+                self.sets.len() - 1
+            }
+        }
+    }
+
+    /// Adds a verb with a default code, whose target is its object or the actor of a
+    /// prepositional phrase after it.
+    pub fn add_verb(&mut self, lemma: &str, code: &str) {
+        self.max_particles = self.max_particles.max(lemma.split(' ').count() - 1);
+        self.verbs.entry(lemma.to_string()).or_default().push(VerbPattern {
+            object: ObjectConstraint::Any,
+            code: code.to_string(),
+            targets: vec![Slot::Object, Slot::AnyPrep],
+            flags: Flags::default(),
+        });
+    }
+
+    /// Adds a phrase pattern to a verb, keeping the verb's patterns most specific first.
+    pub fn add_phrase_pattern(&mut self, lemma: &str, pattern: PhrasePattern) {
+        self.max_particles = self.max_particles.max(lemma.split(' ').count() - 1);
+        let list = self.phrase_patterns.entry(lemma.to_string()).or_default();
+        let at = list.partition_point(|p| p.len() >= pattern.len());
+        list.insert(at, pattern);
     }
 
     /// `&NAME<TAB>word|word`

@@ -6,9 +6,10 @@ mod extract;
 mod grammar;
 mod lexicon;
 mod modality;
+mod patterns;
 
 pub use cameo::{CameoCode, CameoTable, Plover};
 pub use extract::{extract, Event};
 pub use grammar::SentenceView;
-pub use lexicon::{Diagnostic, Governor, GovernorPos, Lexicon};
+pub use lexicon::{Diagnostic, Governor, GovernorPos, Lexicon, PatternItem, PatternWord, PhrasePattern};
 pub use modality::Modality;

@@ -5,6 +5,7 @@
 use kestrel_actors::{resolve_sentence, Actor, ActorKb, DocContext, DocInput};
 use kestrel_dates::Precision;
 use kestrel_events::{extract, CameoTable, Event, Lexicon, SentenceView};
+use kestrel_petrarch::discards::{DiscardScope, Discards};
 use kestrel_text::{analyze, SentenceSpan, Tag, TextAnalysis};
 
 use crate::input::Document;
@@ -16,6 +17,8 @@ pub struct Coder<'a> {
     pub actors: &'a ActorKb,
     pub lexicon: &'a Lexicon,
     pub cameo: &'a CameoTable,
+    /// Phrases that drop a sentence or a whole story (sports, entertainment, history).
+    pub discards: Option<&'a Discards>,
 }
 
 impl Coder<'static> {
@@ -25,6 +28,7 @@ impl Coder<'static> {
             actors: ActorKb::embedded(),
             lexicon: Lexicon::embedded(),
             cameo: CameoTable::embedded(),
+            discards: None,
         }
     }
 }
@@ -41,6 +45,9 @@ impl Coder<'_> {
     /// huge document needs no memory for its events.
     pub fn code_each(&self, doc: &Document, mut emit: impl FnMut(EventRecord)) {
         let text = doc.text.as_str();
+        if self.discards.and_then(|d| d.check(text)) == Some(DiscardScope::Story) {
+            return;
+        }
         let analysis = analyze(text);
         let mentions = self.actors.find_token_mentions(text, &analysis);
         let input = DocInput {
@@ -52,6 +59,10 @@ impl Coder<'_> {
         };
         let mut ctx = DocContext::default();
         for (index, sentence) in analysis.sentences.iter().enumerate() {
+            let whole = text.get(sentence.start as usize..sentence.end as usize).unwrap_or_default();
+            if self.discards.is_some_and(|d| d.check(whole).is_some()) {
+                continue;
+            }
             for window in windows(&analysis, sentence) {
                 // The text of the window: the whole sentence, except in run-on text.
                 let sentence_text = text.get(window.start as usize..window.end as usize).unwrap_or_default();

@@ -5,6 +5,8 @@
 //! writes records as JSON lines or TSV.
 
 mod coder;
+pub mod dictionaries;
+pub mod eval;
 pub mod gold;
 pub mod input;
 pub mod output;
