@@ -38,6 +38,14 @@ impl ActorCode {
             .then(|| ActorCode(s.to_string()))
     }
 
+    /// A code as foreign dictionaries may write it: upper-case letters and digits, any length up
+    /// to 30 ("G77", "ITHTV"). kestrel's own files are held to [`ActorCode::parse`].
+    pub fn parse_imported(s: &str) -> Option<ActorCode> {
+        let s = s.trim();
+        (!s.is_empty() && s.len() <= 30 && s.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit()))
+            .then(|| ActorCode(s.to_string()))
+    }
+
     /// A code made of role blocks only, for actors whose country is unknown ("police" -> COP).
     pub fn from_sectors(sectors: &[Sector]) -> Option<ActorCode> {
         (!sectors.is_empty()).then(|| ActorCode(sectors.iter().map(Sector::as_str).collect()))
@@ -159,5 +167,7 @@ mod tests {
         for bad in ["", "RU", "rus", "RUSG", "RUS GOV"] {
             assert!(ActorCode::parse(bad).is_none(), "{bad}");
         }
+        assert_eq!(ActorCode::parse_imported("G77").map(|c| c.country().is_none()), Some(true));
+        assert!(ActorCode::parse_imported("ELR/GAL").is_none());
     }
 }

@@ -639,7 +639,16 @@ fn join_phrases(b: &Builder, phrases: &mut Vec<NounPhrase>) {
             let gap_words: Vec<&str> = gap.clone().map(|t| b.lower(t)).collect();
             // "a delegation of Russian officials", "the president of Russia", "a spokesperson
             // for India's foreign ministry"
-            let joins = gap_words == ["of"] || (gap_words == ["for"] && is_bare_role(b, &cur));
+            // "soldiers from Gondor", "lawmakers in Kyiv": role nouns of no country take the
+            // country they come from or sit in.
+            let countryless_role = cur.is_actor()
+                && cur
+                    .actors
+                    .iter()
+                    .all(|a| a.name.is_none() && a.code.country().is_none() && !a.code.is_group());
+            let joins = gap_words == ["of"]
+                || (gap_words == ["for"] && is_bare_role(b, &cur))
+                || (matches!(gap_words.as_slice(), ["from"] | ["in"]) && countryless_role);
             if joins && next.is_actor() && !cur.possessive {
                 let cur_has_country = cur
                     .actors

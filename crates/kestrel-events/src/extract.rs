@@ -28,6 +28,8 @@ pub struct Event {
 /// An event before modality, attribution and date are known.
 struct Draft {
     code: String,
+    /// Code of the reverse event (target acting on source), as for a visit and its hosting.
+    reverse: Option<String>,
     sources: Vec<Actor>,
     targets: Vec<Actor>,
     /// Token whose position decides scope (main verb or head noun).
@@ -194,6 +196,18 @@ pub fn extract(view: &SentenceView, lex: &Lexicon, publication: Option<CivilDate
                         .any(|e: &Event| e.trigger == d.trigger && e.source.code == s.code && e.target.is_none())
                 {
                     continue;
+                }
+                if let (Some(reverse), Some(t)) = (&d.reverse, &target) {
+                    events.push(Event {
+                        code: reverse.clone(),
+                        source: t.clone(),
+                        target: Some(s.clone()),
+                        trigger: d.trigger,
+                        attribution: attribution.clone(),
+                        modality,
+                        date,
+                        confidence: confidence(&d, t, Some(s)),
+                    });
                 }
                 events.push(Event {
                     code: code.clone(),
@@ -536,9 +550,13 @@ fn verb_draft(
         .filter(|&o| is_light || (says && !starts_clause(view, view.phrases[o].tokens.end)))
         .and_then(|o| head_event_noun(view, lex, o).map(|n| (o, n)));
     let pattern = patterns::find_match(view, lex, g, phrase_patterns);
+    let mut reverse = None;
     let (code, slots, flags) = match (pattern, light) {
         (Some((p, m)), _) => (
-            p.code.clone()?,
+            {
+                reverse = p.reverse.clone();
+                p.code.clone()?
+            },
             vec![Slot::Object, Slot::AnyPrep],
             Flags {
                 recip: m.compound.is_some(),
@@ -561,6 +579,7 @@ fn verb_draft(
                 .iter()
                 .find(|r| !r.flags.light && object_matches(view, lex, r, comps))
                 .or_else(|| rows.iter().find(|r| object_matches(view, lex, r, comps)))?;
+            reverse = row.reverse.clone();
             (row.code.clone(), row.targets.clone(), row.flags)
         }
     };
@@ -648,6 +667,7 @@ fn verb_draft(
     }
     Some(Draft {
         code,
+        reverse,
         sources,
         targets,
         anchor: g.main,
@@ -768,6 +788,7 @@ fn nominal_drafts(view: &SentenceView, lex: &Lexicon, light_objects: &[usize], d
         }
         let head = phrase.head;
         drafts.push(Draft {
+            reverse: None,
             code: noun.code.clone(),
             sources,
             targets,

@@ -47,6 +47,9 @@ pub struct Flags {
 pub struct VerbPattern {
     pub object: ObjectConstraint,
     pub code: String,
+    /// The code of the same event seen from the target ("receive a visit" for "visit"), coded
+    /// too with source and target swapped.
+    pub reverse: Option<String>,
     pub targets: Vec<Slot>,
     pub flags: Flags,
 }
@@ -92,6 +95,8 @@ pub struct PhrasePattern {
     pub verb_joined_before: bool,
     /// `None`: the pattern recognises the phrase but codes nothing.
     pub code: Option<String>,
+    /// As [`VerbPattern::reverse`].
+    pub reverse: Option<String>,
 }
 
 impl PhrasePattern {
@@ -282,14 +287,20 @@ impl Lexicon {
     }
 
     /// Adds a verb with a default code, whose target is its object or the actor of a
-    /// prepositional phrase after it.
-    pub fn add_verb(&mut self, lemma: &str, code: &str) {
+    /// prepositional phrase after it. Load modality governors first: they mark reporting verbs.
+    pub fn add_verb(&mut self, lemma: &str, code: &str, reverse: Option<&str>) {
         self.max_particles = self.max_particles.max(lemma.split(' ').count() - 1);
+        // A reporting verb ("say") codes the statement only when it reports no other event.
+        let say = self.governor(lemma, GovernorPos::Verb) == Some(Governor::Report);
         self.verbs.entry(lemma.to_string()).or_default().push(VerbPattern {
             object: ObjectConstraint::Any,
             code: code.to_string(),
+            reverse: reverse.map(str::to_string),
             targets: vec![Slot::Object, Slot::AnyPrep],
-            flags: Flags::default(),
+            flags: Flags {
+                say,
+                ..Flags::default()
+            },
         });
     }
 
@@ -370,6 +381,7 @@ impl Lexicon {
             self.verbs.entry(lemma).or_default().push(VerbPattern {
                 object,
                 code: f[2].to_string(),
+                reverse: None,
                 targets: parse_slots(f.get(3).copied().unwrap_or("-")),
                 flags,
             });

@@ -48,10 +48,14 @@ pub struct ActorDictionary {
     pub entries: Vec<ActorEntry>,
 }
 
-/// Whether `code` is a CAMEO actor code as the dictionaries write it: letters in blocks of
-/// three, or `---` (known but deliberately not coded).
+/// Whether `code` is an actor code as the dictionaries write it: letters and digits ("ARN",
+/// "PSEREBHMS", "G77"), several such codes joined by `/` (one actor with several codes), or
+/// `---` (known but deliberately not coded).
 pub fn valid_code(code: &str) -> bool {
-    code == "---" || (!code.is_empty() && code.len() % 3 == 0 && code.bytes().all(|b| b.is_ascii_alphabetic()))
+    code == "---"
+        || code
+            .split('/')
+            .all(|c| !c.is_empty() && c.bytes().all(|b| b.is_ascii_alphanumeric()))
 }
 
 /// A date as the dictionaries write it: `YYMMDD` or `YYYYMMDD`. Two-digit years up to 30 are

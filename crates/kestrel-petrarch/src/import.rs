@@ -40,13 +40,24 @@ const DAWN: CivilDate = CivilDate {
     day: 1,
 };
 
+/// The code kestrel keeps for a dictionary code: the first of several joined by `/` (kestrel
+/// gives an actor one code).
+fn import_code(code: &str, report: &mut ImportReport) -> Option<ActorCode> {
+    let mut codes = code.split('/');
+    let first = codes.next()?;
+    if codes.next().is_some() {
+        report.skip("actor codes after the first of a/b (first kept)");
+    }
+    ActorCode::parse_imported(first)
+}
+
 /// Adds the entries of actor dictionaries to a knowledge-base builder.
 pub fn add_actors(kb: &mut KbBuilder, dict: &ActorDictionary, report: &mut ImportReport) {
     for entry in &dict.entries {
         let phrases: Vec<String> = entry.phrases.iter().map(|p| p.text()).collect();
         let phrase_refs = phrases.iter().map(String::as_str);
         if entry.dated.is_empty() {
-            match entry.code.as_deref().and_then(ActorCode::parse) {
+            match entry.code.as_deref().and_then(|c| import_code(c, report)) {
                 Some(code) => {
                     kb.add_actor(phrase_refs, code);
                     report.actors += 1;
@@ -57,13 +68,13 @@ pub fn add_actors(kb: &mut KbBuilder, dict: &ActorDictionary, report: &mut Impor
             continue;
         }
         let mut roles: Vec<PersonRole> = Vec::new();
-        if let Some(code) = entry.code.as_deref().and_then(ActorCode::parse) {
+        if let Some(code) = entry.code.as_deref().and_then(|c| import_code(c, report)) {
             // The undated code holds whenever no dated one does: dated roles start later, and
             // the latest-starting role in force wins.
             roles.push(PersonRole { code, from: DAWN, to: None });
         }
         for d in &entry.dated {
-            match ActorCode::parse(&d.code) {
+            match import_code(&d.code, report) {
                 Some(code) => roles.push(PersonRole {
                     code,
                     from: d.from.unwrap_or(DAWN),
@@ -86,7 +97,7 @@ pub fn add_agents(kb: &mut KbBuilder, dict: &AgentDictionary, report: &mut Impor
     for entry in &dict.entries {
         let phrases = entry.phrases.iter().map(String::as_str);
         if !entry.prefix.is_empty() {
-            match ActorCode::parse(&format!("{}{}", entry.prefix, entry.suffix)) {
+            match ActorCode::parse_imported(&format!("{}{}", entry.prefix, entry.suffix)) {
                 Some(code) if entry.suffix.is_empty() => {
                     kb.add_actor(phrases, code);
                     report.agents += 1;
@@ -153,9 +164,8 @@ pub fn add_verbs(lex: &mut Lexicon, dict: &VerbDictionary, report: &mut ImportRe
             }
             for lemma in &lemmas {
                 match code {
-                    VerbCode::Event(_) | VerbCode::Paired(..) => {
-                        lex.add_verb(lemma, code.event().unwrap_or_default());
-                    }
+                    VerbCode::Event(c) => lex.add_verb(lemma, c, None),
+                    VerbCode::Paired(c, reverse) => lex.add_verb(lemma, c, Some(reverse)),
                     VerbCode::Null | VerbCode::Discard => {}
                 }
                 for (p, _) in &patterns {
@@ -198,9 +208,10 @@ fn convert_pattern(lex: &Lexicon, p: &Pattern) -> Result<PhrasePattern, &'static
             })
             .collect()
     };
-    let code = match &p.code {
-        VerbCode::Event(c) | VerbCode::Paired(c, _) => Some(c.clone()),
-        VerbCode::Null => None,
+    let (code, reverse) = match &p.code {
+        VerbCode::Event(c) => (Some(c.clone()), None),
+        VerbCode::Paired(c, r) => (Some(c.clone()), Some(r.clone())),
+        VerbCode::Null => (None, None),
         VerbCode::Discard => return Err("patterns with the discard code ###"),
     };
     Ok(PhrasePattern {
@@ -208,5 +219,6 @@ fn convert_pattern(lex: &Lexicon, p: &Pattern) -> Result<PhrasePattern, &'static
         after: items(&p.after)?,
         verb_joined_before: p.verb_joined_before,
         code,
+        reverse,
     })
 }

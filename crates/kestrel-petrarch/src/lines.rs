@@ -45,11 +45,15 @@ pub fn dictionary_lines(text: &str) -> Vec<(usize, String)> {
     out
 }
 
-/// Splits `TEXT [CODE] rest` into the text before the bracket and the bracket's content.
+/// Splits `TEXT [CODE] rest` into the text before the first bracket and that bracket's
+/// content, without the `?` dictionary writers leave on codes they doubt.
 pub fn split_code(line: &str) -> (&str, Option<&str>) {
-    match (line.find('['), line.rfind(']')) {
-        (Some(open), Some(close)) if close > open => (line[..open].trim(), Some(line[open + 1..close].trim())),
-        _ => (line.trim(), None),
+    match line.find('[') {
+        Some(open) => match line[open..].find(']') {
+            Some(len) => (line[..open].trim(), Some(line[open + 1..open + len].trim().trim_end_matches('?'))),
+            None => (line.trim(), None),
+        },
+        None => (line.trim(), None),
     }
 }
 
@@ -74,5 +78,7 @@ mod tests {
     fn splits_codes() {
         assert_eq!(split_code("ARNOR_  [ARN]"), ("ARNOR_", Some("ARN")));
         assert_eq!(split_code("ENT"), ("ENT", None));
+        assert_eq!(split_code("--- DELAY [120]  [031:031]  ---"), ("--- DELAY", Some("120")));
+        assert_eq!(split_code("--- REPORT  [025?] ---"), ("--- REPORT", Some("025")));
     }
 }

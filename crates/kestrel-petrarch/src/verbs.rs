@@ -34,7 +34,8 @@ impl VerbCode {
         let s = s.trim();
         let ok = |c: &str| !c.is_empty() && c.len() <= 5 && c.chars().all(|ch| ch.is_ascii_alphanumeric());
         match s {
-            "---" => Some(VerbCode::Null),
+            // `+++` marks a code the dictionary writers left open.
+            "---" | "+++" => Some(VerbCode::Null),
             "###" => Some(VerbCode::Discard),
             _ => match s.split_once(':') {
                 Some((a, b)) if ok(a.trim()) && ok(b.trim()) => {

@@ -4,7 +4,7 @@
 
 use kestrel_actors::{resolve_sentence, Actor, ActorKb, DocContext, DocInput};
 use kestrel_dates::Precision;
-use kestrel_events::{extract, CameoTable, Event, Lexicon, SentenceView};
+use kestrel_events::{extract, CameoCode, CameoTable, Event, Lexicon, SentenceView};
 use kestrel_petrarch::discards::{DiscardScope, Discards};
 use kestrel_text::{analyze, SentenceSpan, Tag, TextAnalysis};
 
@@ -79,7 +79,22 @@ impl Coder<'_> {
     }
 
     fn record(&self, doc: &Document, sentence: usize, sentence_text: &str, e: Event) -> Option<EventRecord> {
-        let cameo = self.cameo.get(&e.code)?;
+        // Imported dictionaries may use codes outside CAMEO (PETRARCH's validation set has
+        // WEIS codes): such events keep their code, with QuadClass 0 and no Goldstein value.
+        let unknown;
+        let cameo = match self.cameo.get(&e.code) {
+            Some(c) => c,
+            None => {
+                unknown = CameoCode {
+                    code: e.code.clone(),
+                    name: String::new(),
+                    goldstein: 0.0,
+                    quad_class: 0,
+                    plover: None,
+                };
+                &unknown
+            }
+        };
         // "The chief executive says women ...": with no country or organisation on either side
         // an event tells an analyst nothing about who acted.
         let placed = |a: &Actor| a.code.country().is_some() || a.code.is_group();

@@ -33,6 +33,8 @@ pub struct Case {
     pub expected: Vec<ExpectedEvent>,
     /// Events that may be produced without counting against precision.
     pub optional: Vec<ExpectedEvent>,
+    /// PETRARCH's `require_dyad`: events without a target are not coded.
+    pub require_dyad: bool,
 }
 
 /// Reads a gold file in either format; warnings name the item they concern.
@@ -66,6 +68,7 @@ pub fn read_gold(name: &str, bytes: &[u8]) -> (Vec<Case>, Vec<String>) {
                     Expected::NoEvents | Expected::Error(_) => Vec::new(),
                 },
                 optional: Vec::new(),
+                require_dyad: r.require_dyad(),
             })
             .collect();
         return (cases, warnings);
@@ -103,6 +106,7 @@ pub fn read_gold(name: &str, bytes: &[u8]) -> (Vec<Case>, Vec<String>) {
             document: doc.document(),
             expected: convert(&doc.events),
             optional,
+            require_dyad: false,
         });
     }
     (cases, warnings)
@@ -291,7 +295,10 @@ pub fn score(report: &mut Report, case: &Case, produced: &[EventRecord]) {
 pub fn evaluate(coder: &Coder, cases: &[Case]) -> Report {
     let mut report = Report::default();
     for case in cases {
-        let produced = coder.code(&case.document);
+        let mut produced = coder.code(&case.document);
+        if case.require_dyad {
+            produced.retain(|e| e.target.is_some());
+        }
         score(&mut report, case, &produced);
     }
     report
