@@ -31,7 +31,9 @@ pub fn find_match<'p>(
 ) -> Option<(&'p PhrasePattern, PatternMatch)> {
     patterns.iter().find_map(|p| {
         let mut m = PatternMatch::default();
-        let before_end = view.range.start.max(g.start);
+        // Auxiliaries and adverbs of the verb group count as words before the verb ("did n't
+        // clash" for `&NEGATVAUXVRB * ...`).
+        let before_end = view.range.start.max(g.main);
         let before_ok = if p.before.is_empty() {
             true
         } else {

@@ -67,7 +67,7 @@ impl Suite {
     /// The records of the included categories.
     pub fn included(&self) -> impl Iterator<Item = &Record> {
         self.records.iter().filter(|r| {
-            self.environment.include.is_empty() || self.environment.include.iter().any(|c| *c == r.category)
+            self.environment.include.is_empty() || self.environment.include.contains(&r.category)
         })
     }
 }
