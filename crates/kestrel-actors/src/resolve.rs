@@ -656,6 +656,9 @@ fn join_phrases(b: &Builder, phrases: &mut Vec<NounPhrase>) {
                     .any(|a| a.code.country().is_some() || a.code.is_group());
                 if !cur_has_country && (cur.is_actor() || is_bare_role(b, &cur)) {
                     let sectors: Vec<Sector> = cur.actors.first().map(|a| a.code.sectors()).unwrap_or_default();
+                    // "the ambassadors of France, Germany and Italy": the role goes to every
+                    // member of a list.
+                    let (next, after) = try_list(b, phrases, k).unwrap_or_else(|| (next.clone(), k + 1));
                     cur.actors = next
                         .actors
                         .iter()
@@ -671,7 +674,7 @@ fn join_phrases(b: &Builder, phrases: &mut Vec<NounPhrase>) {
                         .collect();
                     cur.tokens.end = next.tokens.end;
                     cur.head = next.head;
-                    k += 1;
+                    k = after;
                     continue;
                 }
             }

@@ -15,7 +15,7 @@ use crate::lexicon::{Lexicon, PatternItem, PatternWord, PhrasePattern};
 pub struct PatternMatch {
     pub source: Option<usize>,
     pub target: Option<usize>,
-    /// A compound phrase whose actors act on each other.
+    /// A compound phrase before the verb, whose actors act on each other.
     pub compound: Option<usize>,
 }
 
@@ -40,8 +40,15 @@ pub fn find_match<'p>(
             let must_end = p.verb_joined_before.then_some(before_end);
             items_match(view, lex, &p.before, view.range.start, before_end, must_end, &mut m)
         };
+        // A compound before the verb acts on itself ("Arnor and Gondor agreed"); after the
+        // verb it is the set of targets ("agreed with Arnor and Gondor").
+        let compound_before = m.compound.take();
         let after_ok = before_ok
             && (p.after.is_empty() || items_match(view, lex, &p.after, g.end, view.range.end, None, &mut m));
+        if let Some(after) = m.compound.take() {
+            m.target = Some(after);
+        }
+        m.compound = compound_before;
         after_ok.then_some((p, m))
     })
 }
