@@ -10,6 +10,7 @@ use crate::grammar::{complements_of, subject_of, verb_groups, Complements, Form,
 use crate::lexicon::{Flags, Governor, GovernorPos, Lexicon, ObjectConstraint, Slot, VerbPattern};
 use crate::modality::{self, Modality};
 use crate::patterns;
+use std::cell::OnceCell;
 
 /// One coded event.
 #[derive(Debug, Clone, PartialEq)]
@@ -99,8 +100,10 @@ pub fn extract(view: &SentenceView, lex: &Lexicon, publication: Option<CivilDate
 
     let mut drafts = Vec::new();
     let mut light_objects = Vec::new();
+    // Built on first use: only imported dictionaries have phrase patterns.
+    let pattern_words = OnceCell::new();
     for (k, g) in groups.iter().enumerate() {
-        if let Some(d) = verb_draft(view, lex, g, k, &comps[k], &subjects, &mut light_objects) {
+        if let Some(d) = verb_draft(view, lex, &pattern_words, g, k, &comps[k], &subjects, &mut light_objects) {
             drafts.push(d);
         }
     }
@@ -504,9 +507,11 @@ fn slot_targets(view: &SentenceView, slots: &[Slot], comps: &Complements) -> Vec
     Vec::new()
 }
 
+#[allow(clippy::too_many_arguments)]
 fn verb_draft(
     view: &SentenceView,
     lex: &Lexicon,
+    pattern_words: &OnceCell<patterns::PatternWords>,
     g: &VerbGroup,
     k: usize,
     comps: &Complements,
@@ -549,7 +554,12 @@ fn verb_draft(
         .object
         .filter(|&o| is_light || (says && !starts_clause(view, view.phrases[o].tokens.end)))
         .and_then(|o| head_event_noun(view, lex, o).map(|n| (o, n)));
-    let pattern = patterns::find_match(view, lex, g, phrase_patterns);
+    let pattern = if phrase_patterns.is_empty() {
+        None
+    } else {
+        let words = pattern_words.get_or_init(|| patterns::PatternWords::new(view));
+        patterns::find_match(view, lex, words, g, phrase_patterns)
+    };
     let mut reverse = None;
     let (code, slots, flags) = match (pattern, light) {
         (Some((p, m)), _) => (
@@ -634,6 +644,7 @@ fn verb_draft(
             let pick = |slot: Option<usize>, found: Vec<Actor>| slot.map_or(found, |p| actors(view, p));
             match m.compound {
                 Some(p) => (actors(view, p), Vec::new()),
+                None if pattern.is_some_and(|(p, _)| p.swapped) => (pick(m.target, targets), pick(m.source, sources)),
                 None => (pick(m.source, sources), pick(m.target, targets)),
             }
         }

@@ -97,6 +97,8 @@ pub struct PhrasePattern {
     pub code: Option<String>,
     /// As [`VerbPattern::reverse`].
     pub reverse: Option<String>,
+    /// The code is for the target acting on the source (source and target swap).
+    pub swapped: bool,
 }
 
 impl PhrasePattern {

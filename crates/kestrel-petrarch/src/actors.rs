@@ -120,15 +120,28 @@ pub fn read_actors(name: &str, text: &str) -> (ActorDictionary, Vec<Diagnostic>)
             }
             continue;
         }
-        let (phrase_text, code) = split_code(body);
-        let code = match code {
-            Some(c) if valid_code(c) => Some(c.to_ascii_uppercase()),
-            Some(c) => {
-                diags.push(Diagnostic::new(name, n, format!("invalid actor code [{c}]")));
-                continue;
+        // `NAME [CODE]`, or `NAME [CODE 950701-951231][CODE2 951205-991006]` with its dated
+        // codes on the same line.
+        let (phrase_text, _) = split_code(body);
+        let mut code = None;
+        let mut dated = Vec::new();
+        let mut bad = None;
+        for inner in bracket_groups(body) {
+            if inner.contains(|c: char| c.is_ascii_digit()) && inner.contains(|c: char| c.is_whitespace() || c == '<' || c == '>' || c == '-') {
+                match parse_dated(inner) {
+                    Some(d) => dated.push(d),
+                    None => bad = Some(format!("invalid dated code [{inner}]")),
+                }
+            } else if valid_code(inner) {
+                code = Some(inner.to_ascii_uppercase());
+            } else {
+                bad = Some(format!("invalid actor code [{inner}]"));
             }
-            None => None,
-        };
+        }
+        if let Some(message) = bad {
+            diags.push(Diagnostic::new(name, n, message));
+            continue;
+        }
         if let Some(synonym) = phrase_text.strip_prefix('+') {
             let Some(entry) = current.as_mut() else {
                 diags.push(Diagnostic::new(name, n, "synonym with no actor before it"));
@@ -150,7 +163,7 @@ pub fn read_actors(name: &str, text: &str) -> (ActorDictionary, Vec<Diagnostic>)
         current = Some(ActorEntry {
             phrases: vec![phrase],
             code,
-            dated: Vec::new(),
+            dated,
             line: n,
         });
     }
@@ -158,6 +171,18 @@ pub fn read_actors(name: &str, text: &str) -> (ActorDictionary, Vec<Diagnostic>)
         finish(name, done, &mut dict, &mut diags);
     }
     (dict, diags)
+}
+
+/// The contents of every `[...]` of a line, in order.
+fn bracket_groups(line: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut rest = line;
+    while let Some(open) = rest.find('[') {
+        let Some(len) = rest[open..].find(']') else { break };
+        out.push(rest[open + 1..open + len].trim());
+        rest = &rest[open + len + 1..];
+    }
+    out
 }
 
 fn finish(name: &str, entry: ActorEntry, dict: &mut ActorDictionary, diags: &mut Vec<Diagnostic>) {
@@ -182,10 +207,13 @@ mod tests {
 
     #[test]
     fn reads_synonyms_and_dated_codes() {
-        let text = "GOLLUM  # pas\n+SMEAGOL\n+SLINKER\n\t[HOB < 950601]\n\t[HOBGOV 19950601 - 19990815]\n#\t[AAA950601-990815]\n\t[HOBREB > 990816]\nENT \n\t[ENT]\nGONDOR [GON]\n+MINAS_TIRITH\n";
-        let (d, diags) = read_actors("a.txt", text);
+        let text = "JAVIER_SOLANA_\t[IGOEUREEC 950701-951231][IGOWSTNAT 951205-991006] # CoEU\nGOLLUM  # pas\n+SMEAGOL\n+SLINKER\n\t[HOB < 950601]\n\t[HOBGOV 19950601 - 19990815]\n#\t[AAA950601-990815]\n\t[HOBREB > 990816]\nENT \n\t[ENT]\nGONDOR [GON]\n+MINAS_TIRITH\n";
+        let (mut d, diags) = read_actors("a.txt", text);
         assert!(diags.is_empty(), "{diags:?}");
-        assert_eq!(d.entries.len(), 3);
+        assert_eq!(d.entries.len(), 4);
+        let solana = d.entries.remove(0);
+        assert_eq!(solana.code_on(Some(date("1998-01-01"))), Some("IGOWSTNAT"));
+        assert_eq!(solana.code_on(Some(date("1995-08-01"))), Some("IGOEUREEC"));
         let g = &d.entries[0];
         assert_eq!(g.phrases.len(), 3);
         assert_eq!(g.code_on(Some(date("1994-01-01"))), Some("HOB"));

@@ -1,33 +1,60 @@
 //! Discard lists: phrases that drop a sentence, or with a leading `+` the whole story
 //! (sports results, entertainment, history). Matched case-insensitively as substrings.
 
+use aho_corasick::AhoCorasick;
+
 use crate::lines::dictionary_lines;
 use crate::Diagnostic;
 
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+/// A discard list, with every phrase in one automaton so that a sentence is scanned once
+/// whatever the number of phrases.
+#[derive(Debug, Clone)]
 pub struct Discards {
     /// Lower-case phrases that discard the sentence they occur in.
-    pub sentence: Vec<String>,
+    sentence: Vec<String>,
     /// Lower-case phrases that discard the whole story.
-    pub story: Vec<String>,
+    story: Vec<String>,
+    /// Story phrases first, then sentence phrases; `None` when there are none.
+    automaton: Option<AhoCorasick>,
+}
+
+impl Default for Discards {
+    fn default() -> Self {
+        Discards::new(Vec::new(), Vec::new())
+    }
 }
 
 /// What a discard phrase found in a text drops.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum DiscardScope {
     Sentence,
     Story,
 }
 
 impl Discards {
+    pub fn new(sentence: Vec<String>, story: Vec<String>) -> Discards {
+        let phrases = story.iter().chain(&sentence);
+        let automaton = AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(phrases)
+            .ok()
+            .filter(|_| !(story.is_empty() && sentence.is_empty()));
+        Discards {
+            sentence,
+            story,
+            automaton,
+        }
+    }
+
     pub fn read(name: &str, text: &str) -> (Discards, Vec<Diagnostic>) {
-        let mut d = Discards::default();
+        let mut sentence = Vec::new();
+        let mut story = Vec::new();
         let mut diags = Vec::new();
         for (n, line) in dictionary_lines(text) {
             let line = line.trim();
             let (list, phrase) = match line.strip_prefix('+') {
-                Some(p) => (&mut d.story, p.trim()),
-                None => (&mut d.sentence, line),
+                Some(p) => (&mut story, p.trim()),
+                None => (&mut sentence, line),
             };
             // Phrases are written with `_` or spaces between words.
             let phrase = phrase.replace('_', " ").to_lowercase();
@@ -37,32 +64,43 @@ impl Discards {
             }
             list.push(phrase.trim().to_string());
         }
-        (d, diags)
+        (Discards::new(sentence, story), diags)
     }
 
-    pub fn extend(&mut self, other: Discards) {
-        self.sentence.extend(other.sentence);
-        self.story.extend(other.story);
+    /// Both lists together.
+    pub fn merge(self, other: Discards) -> Discards {
+        let mut sentence = self.sentence;
+        let mut story = self.story;
+        sentence.extend(other.sentence);
+        story.extend(other.story);
+        Discards::new(sentence, story)
+    }
+
+    pub fn len(&self) -> usize {
+        self.sentence.len() + self.story.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
     }
 
     /// The widest scope a phrase in `text` discards, if any. A phrase matches from the start of
     /// a word (so "baseball" finds "baseballs" but not "mlbaseball").
     pub fn check(&self, text: &str) -> Option<DiscardScope> {
-        let lower = text.to_lowercase();
-        if self.story.iter().any(|p| contains_words(&lower, p)) {
-            Some(DiscardScope::Story)
-        } else if self.sentence.iter().any(|p| contains_words(&lower, p)) {
-            Some(DiscardScope::Sentence)
-        } else {
-            None
-        }
+        let automaton = self.automaton.as_ref()?;
+        let bytes = text.as_bytes();
+        automaton
+            .find_overlapping_iter(text)
+            .filter(|m| m.start() == 0 || !bytes[m.start() - 1].is_ascii_alphanumeric())
+            .map(|m| {
+                if m.pattern().as_usize() < self.story.len() {
+                    DiscardScope::Story
+                } else {
+                    DiscardScope::Sentence
+                }
+            })
+            .max()
     }
-}
-
-/// `phrase` occurs in `text` starting at a word boundary.
-fn contains_words(text: &str, phrase: &str) -> bool {
-    text.match_indices(phrase)
-        .any(|(i, _)| text[..i].chars().next_back().is_none_or(|c| !c.is_alphanumeric()))
 }
 
 #[cfg(test)]

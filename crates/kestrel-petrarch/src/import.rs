@@ -166,6 +166,7 @@ pub fn add_verbs(lex: &mut Lexicon, dict: &VerbDictionary, report: &mut ImportRe
                 match code {
                     VerbCode::Event(c) => lex.add_verb(lemma, c, None),
                     VerbCode::Paired(c, reverse) => lex.add_verb(lemma, c, Some(reverse)),
+                    VerbCode::Reverse(_) => report.skip("verbs coded with a reverse code only (:b)"),
                     VerbCode::Null | VerbCode::Discard => {}
                 }
                 for (p, _) in &patterns {
@@ -208,10 +209,11 @@ fn convert_pattern(lex: &Lexicon, p: &Pattern) -> Result<PhrasePattern, &'static
             })
             .collect()
     };
-    let (code, reverse) = match &p.code {
-        VerbCode::Event(c) => (Some(c.clone()), None),
-        VerbCode::Paired(c, r) => (Some(c.clone()), Some(r.clone())),
-        VerbCode::Null => (None, None),
+    let (code, reverse, swapped) = match &p.code {
+        VerbCode::Event(c) => (Some(c.clone()), None, false),
+        VerbCode::Paired(c, r) => (Some(c.clone()), Some(r.clone()), false),
+        VerbCode::Reverse(r) => (Some(r.clone()), None, true),
+        VerbCode::Null => (None, None, false),
         VerbCode::Discard => return Err("patterns with the discard code ###"),
     };
     Ok(PhrasePattern {
@@ -220,5 +222,6 @@ fn convert_pattern(lex: &Lexicon, p: &Pattern) -> Result<PhrasePattern, &'static
         verb_joined_before: p.verb_joined_before,
         code,
         reverse,
+        swapped,
     })
 }

@@ -27,6 +27,9 @@ pub enum VerbCode {
     /// `a:b`: the event, and the reverse event coded when source and target swap
     /// (visit / receive a visit).
     Paired(String, String),
+    /// `:b`: only the reverse event, the target acting on the source ("died during an
+    /// operation" codes the operation's actor killing the subject).
+    Reverse(String),
 }
 
 impl VerbCode {
@@ -38,6 +41,7 @@ impl VerbCode {
             "---" | "+++" => Some(VerbCode::Null),
             "###" => Some(VerbCode::Discard),
             _ => match s.split_once(':') {
+                Some((a, b)) if a.trim().is_empty() && ok(b.trim()) => Some(VerbCode::Reverse(b.trim().to_string())),
                 Some((a, b)) if ok(a.trim()) && ok(b.trim()) => {
                     Some(VerbCode::Paired(a.trim().to_string(), b.trim().to_string()))
                 }
@@ -51,7 +55,7 @@ impl VerbCode {
     pub fn event(&self) -> Option<&str> {
         match self {
             VerbCode::Event(c) | VerbCode::Paired(c, _) => Some(c),
-            VerbCode::Null | VerbCode::Discard => None,
+            VerbCode::Null | VerbCode::Discard | VerbCode::Reverse(_) => None,
         }
     }
 }

@@ -104,7 +104,10 @@ impl Dictionaries {
             let (name, text) = read(path)?;
             let (d, diags) = Discards::read(&name, &text);
             diagnostics.extend(diags);
-            discards.get_or_insert_with(Discards::default).extend(d);
+            discards = Some(match discards.take() {
+                Some(before) => before.merge(d),
+                None => d,
+            });
         }
         let (actors, kb_diags) = kb.build();
         diagnostics.extend(kb_diags);
