@@ -135,7 +135,7 @@ mod tests {
 
     #[test]
     fn bad_agent_lines_are_reported() {
-        let (d, diags) = read_agents("g.txt", "NOCODE\nX [GOV]\nY [~G0V]\n!NOPE! [~GOV]\nOK [~GOV]\n");
+        let (d, diags) = read_agents("g.txt", "NOCODE\nX [GOV]\nY [~G-V]\n!NOPE! [~GOV]\nOK [~GOV]\n");
         assert_eq!(d.entries.len(), 1);
         assert_eq!(diags.iter().map(|d| d.line).collect::<Vec<_>>(), vec![1, 2, 3, 4]);
     }
