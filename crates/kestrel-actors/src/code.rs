@@ -167,7 +167,10 @@ mod tests {
         for bad in ["", "RU", "rus", "RUSG", "RUS GOV"] {
             assert!(ActorCode::parse(bad).is_none(), "{bad}");
         }
-        assert_eq!(ActorCode::parse_imported("G77").map(|c| c.country().is_none()), Some(true));
+        assert_eq!(
+            ActorCode::parse_imported("G77").map(|c| c.country().is_none()),
+            Some(true)
+        );
         assert!(ActorCode::parse_imported("ELR/GAL").is_none());
     }
 }

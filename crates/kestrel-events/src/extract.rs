@@ -103,7 +103,16 @@ pub fn extract(view: &SentenceView, lex: &Lexicon, publication: Option<CivilDate
     // Built on first use: only imported dictionaries have phrase patterns.
     let pattern_words = OnceCell::new();
     for (k, g) in groups.iter().enumerate() {
-        if let Some(d) = verb_draft(view, lex, &pattern_words, g, k, &comps[k], &subjects, &mut light_objects) {
+        if let Some(d) = verb_draft(
+            view,
+            lex,
+            &pattern_words,
+            g,
+            k,
+            &comps[k],
+            &subjects,
+            &mut light_objects,
+        ) {
             drafts.push(d);
         }
     }

@@ -40,7 +40,11 @@ impl PatternWords {
             .clone()
             .map(|i| {
                 let lower = view.lower(i);
-                [lower.to_string(), noun_lemma(lower).into_owned(), verb_lemma(lower).into_owned()]
+                [
+                    lower.to_string(),
+                    noun_lemma(lower).into_owned(),
+                    verb_lemma(lower).into_owned(),
+                ]
             })
             .collect();
         let present = forms.iter().flatten().cloned().collect();
@@ -121,7 +125,11 @@ fn items_match(
     let Some((item, rest)) = items.split_first() else {
         return must_end.is_none_or(|e| e == from);
     };
-    let starts = if item.joined { from..(from + 1).min(hi) } else { from..hi };
+    let starts = if item.joined {
+        from..(from + 1).min(hi)
+    } else {
+        from..hi
+    };
     for at in starts {
         let saved = *m;
         if let Some(end) = element_end(ctx, &item.word, at, hi, m) {
@@ -140,14 +148,22 @@ fn element_end(ctx: &Context, word: &PatternWord, at: usize, hi: usize, m: &mut 
     if at >= hi {
         return None;
     }
-    let actor_phrase = || view.phrase_at(at).filter(|&p| view.phrases[p].is_actor() && view.phrases[p].tokens.start == at);
+    let actor_phrase = || {
+        view.phrase_at(at)
+            .filter(|&p| view.phrases[p].is_actor() && view.phrases[p].tokens.start == at)
+    };
     match word {
         PatternWord::Word(w) => ctx.words.matches(at, w).then_some(at + 1),
         PatternWord::Set(set) => (1..=MAX_SET_WORDS.min(hi - at)).rev().find_map(|n| {
             let words: Vec<&str> = (at..at + n).map(|i| view.lower(i)).collect();
             let joined = words.join(" ");
             let last_lemma = noun_lemma(words[n - 1]);
-            let lemma_form = words[..n - 1].iter().copied().chain([last_lemma.as_ref()]).collect::<Vec<_>>().join(" ");
+            let lemma_form = words[..n - 1]
+                .iter()
+                .copied()
+                .chain([last_lemma.as_ref()])
+                .collect::<Vec<_>>()
+                .join(" ");
             (lex.in_set(*set, &joined) || lex.in_set(*set, &lemma_form)).then_some(at + n)
         }),
         PatternWord::Source => actor_phrase().map(|p| {

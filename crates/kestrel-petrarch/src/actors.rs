@@ -127,7 +127,9 @@ pub fn read_actors(name: &str, text: &str) -> (ActorDictionary, Vec<Diagnostic>)
         let mut dated = Vec::new();
         let mut bad = None;
         for inner in bracket_groups(body) {
-            if inner.contains(|c: char| c.is_ascii_digit()) && inner.contains(|c: char| c.is_whitespace() || c == '<' || c == '>' || c == '-') {
+            if inner.contains(|c: char| c.is_ascii_digit())
+                && inner.contains(|c: char| c.is_whitespace() || c == '<' || c == '>' || c == '-')
+            {
                 match parse_dated(inner) {
                     Some(d) => dated.push(d),
                     None => bad = Some(format!("invalid dated code [{inner}]")),

@@ -39,7 +39,10 @@ pub fn read_agents(name: &str, text: &str) -> (AgentDictionary, Vec<Diagnostic>)
         let line = line.trim();
         if line.starts_with('!') {
             if let Some((set, members)) = line.split_once('=') {
-                let members = members.split(',').map(|m| m.trim().to_string()).filter(|m| !m.is_empty());
+                let members = members
+                    .split(',')
+                    .map(|m| m.trim().to_string())
+                    .filter(|m| !m.is_empty());
                 sets.insert(set.trim().to_string(), members.collect());
                 continue;
             }
@@ -84,7 +87,11 @@ pub fn read_agents(name: &str, text: &str) -> (AgentDictionary, Vec<Diagnostic>)
             continue;
         }
         if let Some(unknown) = phrases.iter().find(|p| p.contains('!')) {
-            diags.push(Diagnostic::new(name, n, format!("unknown substitution set in {unknown:?}")));
+            diags.push(Diagnostic::new(
+                name,
+                n,
+                format!("unknown substitution set in {unknown:?}"),
+            ));
             continue;
         }
         dict.entries.push(AgentEntry {
@@ -128,7 +135,10 @@ mod tests {
         assert_eq!(d.entries[0].suffix, "GOV");
         assert_eq!(d.entries[1].phrases, ["attorney general", "attorneys general"]);
         assert_eq!(d.entries[2].phrases, ["media"]);
-        assert_eq!((d.entries[3].prefix.as_str(), d.entries[3].suffix.as_str()), ("NGO", ""));
+        assert_eq!(
+            (d.entries[3].prefix.as_str(), d.entries[3].suffix.as_str()),
+            ("NGO", "")
+        );
         assert_eq!(d.entries[4].phrases, ["congressman", "congressmen"]);
         assert_eq!(d.entries[5].suffix, "COP");
     }

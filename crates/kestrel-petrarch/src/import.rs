@@ -71,7 +71,11 @@ pub fn add_actors(kb: &mut KbBuilder, dict: &ActorDictionary, report: &mut Impor
         if let Some(code) = entry.code.as_deref().and_then(|c| import_code(c, report)) {
             // The undated code holds whenever no dated one does: dated roles start later, and
             // the latest-starting role in force wins.
-            roles.push(PersonRole { code, from: DAWN, to: None });
+            roles.push(PersonRole {
+                code,
+                from: DAWN,
+                to: None,
+            });
         }
         for d in &entry.dated {
             match import_code(&d.code, report) {
@@ -202,10 +206,7 @@ fn convert_pattern(lex: &Lexicon, p: &Pattern) -> Result<PhrasePattern, &'static
                     Element::Skip => PatternWord::Skip,
                     Element::Verb => return Err("patterns with a second verb"),
                 };
-                Ok(PatternItem {
-                    word,
-                    joined: i.joined,
-                })
+                Ok(PatternItem { word, joined: i.joined })
             })
             .collect()
     };

@@ -50,7 +50,10 @@ pub fn dictionary_lines(text: &str) -> Vec<(usize, String)> {
 pub fn split_code(line: &str) -> (&str, Option<&str>) {
     match line.find('[') {
         Some(open) => match line[open..].find(']') {
-            Some(len) => (line[..open].trim(), Some(line[open + 1..open + len].trim().trim_end_matches('?'))),
+            Some(len) => (
+                line[..open].trim(),
+                Some(line[open + 1..open + len].trim().trim_end_matches('?')),
+            ),
             None => (line.trim(), None),
         },
         None => (line.trim(), None),
@@ -63,7 +66,8 @@ mod tests {
 
     #[test]
     fn strips_both_comment_styles_and_keeps_line_numbers() {
-        let text = "<!-- head\n still head -->\nARNOR [ARN] # note\n\n<!-- one line --> GONDOR [GON]\n\t[HOB < 950601]\n";
+        let text =
+            "<!-- head\n still head -->\nARNOR [ARN] # note\n\n<!-- one line --> GONDOR [GON]\n\t[HOB < 950601]\n";
         assert_eq!(
             dictionary_lines(text),
             vec![
@@ -78,7 +82,10 @@ mod tests {
     fn splits_codes() {
         assert_eq!(split_code("ARNOR_  [ARN]"), ("ARNOR_", Some("ARN")));
         assert_eq!(split_code("ENT"), ("ENT", None));
-        assert_eq!(split_code("--- DELAY [120]  [031:031]  ---"), ("--- DELAY", Some("120")));
+        assert_eq!(
+            split_code("--- DELAY [120]  [031:031]  ---"),
+            ("--- DELAY", Some("120"))
+        );
         assert_eq!(split_code("--- REPORT  [025?] ---"), ("--- REPORT", Some("025")));
     }
 }

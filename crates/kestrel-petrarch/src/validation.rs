@@ -66,9 +66,9 @@ pub struct Suite {
 impl Suite {
     /// The records of the included categories.
     pub fn included(&self) -> impl Iterator<Item = &Record> {
-        self.records.iter().filter(|r| {
-            self.environment.include.is_empty() || self.environment.include.contains(&r.category)
-        })
+        self.records
+            .iter()
+            .filter(|r| self.environment.include.is_empty() || self.environment.include.contains(&r.category))
     }
 }
 
@@ -100,7 +100,13 @@ pub fn read_suite(name: &str, bytes: &[u8]) -> (Suite, Vec<Diagnostic>) {
     let mut suite = Suite::default();
     let mut diags = Vec::new();
     let mut reader = Reader::from_reader(bytes);
-    let line_at = |pos: u64| bytes[..(pos as usize).min(bytes.len())].iter().filter(|&&b| b == b'\n').count() + 1;
+    let line_at = |pos: u64| {
+        bytes[..(pos as usize).min(bytes.len())]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count()
+            + 1
+    };
     let mut options: BTreeMap<String, String> = BTreeMap::new();
     let mut current: Option<Pending> = None;
     let mut env_field: Option<Vec<u8>> = None;
@@ -111,7 +117,11 @@ pub fn read_suite(name: &str, bytes: &[u8]) -> (Suite, Vec<Diagnostic>) {
         let event = match reader.read_event() {
             Ok(e) => e,
             Err(e) => {
-                diags.push(Diagnostic::new(name, line_at(reader.error_position()), format!("malformed XML: {e}; reading stopped")));
+                diags.push(Diagnostic::new(
+                    name,
+                    line_at(reader.error_position()),
+                    format!("malformed XML: {e}; reading stopped"),
+                ));
                 break;
             }
         };
@@ -153,8 +163,14 @@ pub fn read_suite(name: &str, bytes: &[u8]) -> (Suite, Vec<Diagnostic>) {
                             } else {
                                 let code = |k: &[u8]| attr(s, k).map(|v| v.trim().to_string());
                                 match (code(b"sourcecode"), code(b"targetcode"), code(b"eventcode")) {
-                                    (Some(source), Some(target), Some(code)) => p.events.push(ExpectedEvent { source, target, code }),
-                                    _ => diags.push(Diagnostic::new(name, line_at(pos), format!("record {}: incomplete <EventCoding>", p.id))),
+                                    (Some(source), Some(target), Some(code)) => {
+                                        p.events.push(ExpectedEvent { source, target, code })
+                                    }
+                                    _ => diags.push(Diagnostic::new(
+                                        name,
+                                        line_at(pos),
+                                        format!("record {}: incomplete <EventCoding>", p.id),
+                                    )),
                                 }
                             }
                         }
@@ -166,7 +182,9 @@ pub fn read_suite(name: &str, bytes: &[u8]) -> (Suite, Vec<Diagnostic>) {
             }
             Event::Text(t) => {
                 let raw = String::from_utf8_lossy(&t);
-                let text = quick_xml::escape::unescape(&raw).map(|c| c.into_owned()).unwrap_or_else(|_| raw.into_owned());
+                let text = quick_xml::escape::unescape(&raw)
+                    .map(|c| c.into_owned())
+                    .unwrap_or_else(|_| raw.into_owned());
                 if in_text {
                     if let Some(p) = current.as_mut() {
                         p.text.push_str(&text);
@@ -180,7 +198,13 @@ pub fn read_suite(name: &str, bytes: &[u8]) -> (Suite, Vec<Diagnostic>) {
                         b"Actorfile" => env.actorfiles.push(value),
                         b"Agentfile" => env.agentfile = Some(value),
                         b"Discardfile" => env.discardfile = Some(value),
-                        b"Include" => env.include = value.split_whitespace().filter(|c| *c != "valid").map(str::to_string).collect(),
+                        b"Include" => {
+                            env.include = value
+                                .split_whitespace()
+                                .filter(|c| *c != "valid")
+                                .map(str::to_string)
+                                .collect()
+                        }
                         _ => {}
                     }
                 }
@@ -216,10 +240,13 @@ pub fn read_suite(name: &str, bytes: &[u8]) -> (Suite, Vec<Diagnostic>) {
 }
 
 fn attr(s: &BytesStart, key: &[u8]) -> Option<String> {
-    s.attributes().flatten().find(|a| a.key.local_name().as_ref() == key).map(|a| {
-        let raw = String::from_utf8_lossy(&a.value).into_owned();
-        quick_xml::escape::unescape(&raw).map(|c| c.into_owned()).unwrap_or(raw)
-    })
+    s.attributes()
+        .flatten()
+        .find(|a| a.key.local_name().as_ref() == key)
+        .map(|a| {
+            let raw = String::from_utf8_lossy(&a.value).into_owned();
+            quick_xml::escape::unescape(&raw).map(|c| c.into_owned()).unwrap_or(raw)
+        })
 }
 
 #[cfg(test)]

@@ -163,7 +163,10 @@ impl VerbDictionary {
 }
 
 fn synset_name(s: &str) -> String {
-    s.trim().trim_start_matches('&').trim_end_matches('_').to_ascii_uppercase()
+    s.trim()
+        .trim_start_matches('&')
+        .trim_end_matches('_')
+        .to_ascii_uppercase()
 }
 
 /// Reads one verb dictionary; `name` names the file in diagnostics.
@@ -177,7 +180,13 @@ pub fn read_verbs(name: &str, text: &str) -> (VerbDictionary, Vec<Diagnostic>) {
             let words = member
                 .split(|c: char| c == '_' || c.is_whitespace())
                 .filter(|w| !w.is_empty())
-                .map(|w| if w.starts_with('&') { w.to_ascii_uppercase() } else { w.to_lowercase() })
+                .map(|w| {
+                    if w.starts_with('&') {
+                        w.to_ascii_uppercase()
+                    } else {
+                        w.to_lowercase()
+                    }
+                })
                 .collect::<Vec<_>>();
             if let (Some(set), false) = (synset.as_ref(), words.is_empty()) {
                 dict.synsets.entry(set.clone()).or_default().push(words);
@@ -217,7 +226,11 @@ pub fn read_verbs(name: &str, text: &str) -> (VerbDictionary, Vec<Diagnostic>) {
             }
         } else {
             let Some(block) = dict.blocks.last_mut() else {
-                diags.push(Diagnostic::new(name, n, format!("verb {line:?} outside any verb block")));
+                diags.push(Diagnostic::new(
+                    name,
+                    n,
+                    format!("verb {line:?} outside any verb block"),
+                ));
                 continue;
             };
             match read_verb(line, n) {
@@ -252,7 +265,10 @@ fn read_verb(line: &str, n: usize) -> Result<Verb, String> {
     };
     let mut words = Vec::new();
     let mut verb_at = None;
-    for w in phrase.split(|c: char| c == '_' || c.is_whitespace()).filter(|w| !w.is_empty()) {
+    for w in phrase
+        .split(|c: char| c == '_' || c.is_whitespace())
+        .filter(|w| !w.is_empty())
+    {
         let w = match w.strip_prefix('+') {
             Some(rest) => {
                 verb_at = Some(words.len());
@@ -297,15 +313,15 @@ fn read_pattern(text: &str, n: usize) -> Result<Pattern, String> {
                 "%" => Element::Compound,
                 "^" => Element::Skip,
                 s if s.starts_with('&') => Element::Synset(synset_name(s)),
-                s if s.chars().all(|c| c.is_alphanumeric() || matches!(c, '\'' | '-' | '.' | ',')) => {
+                s if s
+                    .chars()
+                    .all(|c| c.is_alphanumeric() || matches!(c, '\'' | '-' | '.' | ',')) =>
+                {
                     Element::Word(s.to_lowercase())
                 }
                 s => return Err(format!("unreadable pattern element {s:?}")),
             };
-            items.push(Item {
-                element,
-                joined: i > 0,
-            });
+            items.push(Item { element, joined: i > 0 });
         }
     }
     let Some(verb) = items.iter().position(|i| i.element == Element::Verb) else {
@@ -339,8 +355,14 @@ mod tests {
         let b = &d.blocks[0];
         assert_eq!((b.label.as_str(), &b.code), ("ABANDON", &VerbCode::Event("345".into())));
         assert_eq!(b.verbs.len(), 3);
-        assert_eq!((b.verbs[1].words.join(" "), b.verbs[1].head), ("abc def ghi".to_string(), 0));
-        assert_eq!((b.verbs[2].words.join(" "), b.verbs[2].head), ("klm nop rst".to_string(), 2));
+        assert_eq!(
+            (b.verbs[1].words.join(" "), b.verbs[1].head),
+            ("abc def ghi".to_string(), 0)
+        );
+        assert_eq!(
+            (b.verbs[2].words.join(" "), b.verbs[2].head),
+            ("klm nop rst".to_string(), 2)
+        );
         assert_eq!(b.verbs[2].code, Some(VerbCode::Event("002".into())));
         let p = &b.patterns[0];
         assert!(p.before.is_empty());
@@ -363,7 +385,14 @@ mod tests {
         assert_eq!(d.blocks[1].patterns[0].before[0].element, Element::Compound);
         assert_eq!(d.transformations.len(), 1);
         let members = d.synset_members("ACCORDSYN");
-        assert_eq!(members, vec![vec!["military".to_string()], vec!["economic".into()], vec!["closer".into()]]);
+        assert_eq!(
+            members,
+            vec![
+                vec!["military".to_string()],
+                vec!["economic".into()],
+                vec!["closer".into()]
+            ]
+        );
     }
 
     #[test]

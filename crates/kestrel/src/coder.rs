@@ -59,7 +59,9 @@ impl Coder<'_> {
         };
         let mut ctx = DocContext::default();
         for (index, sentence) in analysis.sentences.iter().enumerate() {
-            let whole = text.get(sentence.start as usize..sentence.end as usize).unwrap_or_default();
+            let whole = text
+                .get(sentence.start as usize..sentence.end as usize)
+                .unwrap_or_default();
             if self.discards.is_some_and(|d| d.check(whole).is_some()) {
                 continue;
             }

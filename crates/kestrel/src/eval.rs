@@ -218,7 +218,10 @@ fn matches(e: &EventRecord, x: &ExpectedEvent, level: Level) -> bool {
         Level::Exact | Level::Country => *c == e.code,
         Level::Root => c.get(..2) == e.code.get(..2),
     });
-    x.sentence.is_none_or(|s| s == e.sentence) && actor(&src, &x.src) && (x.tgt.is_empty() || actor(&tgt, &x.tgt)) && code
+    x.sentence.is_none_or(|s| s == e.sentence)
+        && actor(&src, &x.src)
+        && (x.tgt.is_empty() || actor(&tgt, &x.tgt))
+        && code
 }
 
 /// One-to-one matching of produced with expected events; returns the matched flags of both.
@@ -235,7 +238,11 @@ fn pair(produced: &[EventRecord], expected: &[ExpectedEvent], level: Level) -> (
 }
 
 fn describe_expected(x: &ExpectedEvent) -> String {
-    let tgt = if x.tgt.is_empty() { "*".to_string() } else { x.tgt.join("|") };
+    let tgt = if x.tgt.is_empty() {
+        "*".to_string()
+    } else {
+        x.tgt.join("|")
+    };
     format!("{} {} {}", x.src.join("|"), tgt, x.codes.join("|"))
 }
 
@@ -321,7 +328,11 @@ pub fn render(report: &Report) -> String {
         );
     };
     let _ = writeln!(out, "{} cases", report.cases);
-    let _ = writeln!(out, "{:<12} {:>6} {:>8} {:>7} {:>10} {:>7} {:>7}", "level", "gold", "coded", "matched", "precision", "recall", "F1");
+    let _ = writeln!(
+        out,
+        "{:<12} {:>6} {:>8} {:>7} {:>10} {:>7} {:>7}",
+        "level", "gold", "coded", "matched", "precision", "recall", "F1"
+    );
     for (level, c) in &report.levels {
         let name = match level {
             Level::Exact => "exact",
@@ -342,7 +353,14 @@ pub fn render(report: &Report) -> String {
         }
         let _ = writeln!(out, "\n{title} ({})", list.len());
         for d in list {
-            let _ = writeln!(out, "  {} [{}] {}\n      {}", d.id, d.categories.join(","), d.event, d.text);
+            let _ = writeln!(
+                out,
+                "  {} [{}] {}\n      {}",
+                d.id,
+                d.categories.join(","),
+                d.event,
+                d.text
+            );
         }
     }
     out
