@@ -36,7 +36,9 @@ impl DictionaryArgs {
         };
         if files.is_empty() {
             if self.only_imported {
-                eprintln!("kestrel: warning: --only-imported without any --petrarch-* file; using kestrel's own dictionaries");
+                eprintln!(
+                    "kestrel: warning: --only-imported without any --petrarch-* file; using kestrel's own dictionaries"
+                );
             }
             return Ok(None);
         }
