@@ -14,12 +14,12 @@ use std::sync::{Arc, Condvar, Mutex};
 use std::thread;
 use std::time::{Duration, Instant};
 
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressState, ProgressStyle};
 use kestrel::input::{Diagnostic, Document, InputFormat};
 use kestrel::Coder;
 use kestrel_dates::CivilDate;
 use kestrel_sources::{collect, SourceOptions};
-use kestrel_store::{PreparedDocument, Store, StoreError};
+use kestrel_store::{PreparedDocument, Store, StoreError, DEFAULT_BUSY_TIMEOUT};
 use rayon::prelude::*;
 
 use crate::code::{parse_date, report};
@@ -47,6 +47,9 @@ pub struct IngestArgs {
     /// Documents per transaction: a crash loses at most the batch being written.
     #[arg(long, default_value_t = 256, value_parser = clap::value_parser!(u32).range(1..))]
     batch_size: u32,
+    /// Seconds to wait for another process writing to the store before giving up on a batch.
+    #[arg(long, default_value_t = 10.0)]
+    busy_timeout: f64,
 }
 
 fn parse_input_format(s: &str) -> Result<InputFormat, String> {
@@ -65,6 +68,7 @@ pub fn run(args: IngestArgs) -> Result<bool, StoreError> {
     }
     let started = Instant::now();
     let mut store = Store::open(&args.db)?;
+    store.set_busy_timeout(Duration::try_from_secs_f64(args.busy_timeout).unwrap_or(DEFAULT_BUSY_TIMEOUT))?;
     let reader = Store::open(&args.db)?;
     let initial = store.stats()?;
     let show_progress = !args.quiet && std::io::stderr().is_terminal();
@@ -198,9 +202,8 @@ impl Coding {
     /// Returns false when the writer has stopped.
     fn send(&mut self, docs: Vec<Document>) -> bool {
         // A document the reader cannot check is coded anyway: the writer checks again.
-        let (known, new): (Vec<Document>, Vec<Document>) = docs
-            .into_iter()
-            .partition(|d| self.reader.contains(d).unwrap_or(false));
+        let (known, new): (Vec<Document>, Vec<Document>) =
+            docs.into_iter().partition(|d| self.reader.contains(d).unwrap_or(false));
         self.already_stored += known.len();
         self.bar.inc(known.len() as u64);
         let coder = self.coder;
@@ -252,10 +255,7 @@ fn progress_bar(visible: bool) -> ProgressBar {
     let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::hidden());
     if visible {
         bar.set_draw_target(ProgressDrawTarget::stderr());
-        bar.set_style(
-            ProgressStyle::with_template("{spinner} {human_pos} documents  {per_sec}  {msg}  {elapsed}")
-                .unwrap_or_else(|_| ProgressStyle::default_spinner()),
-        );
+        bar.set_style(style("{spinner} {human_pos} documents  {rate}  {msg}  {elapsed}"));
         bar.set_message("0 events");
         bar.enable_steady_tick(Duration::from_millis(200));
     }
@@ -265,22 +265,30 @@ fn progress_bar(visible: bool) -> ProgressBar {
 /// Once every input has been read, the bar knows its length and can tell the time left.
 fn show_total(bar: &ProgressBar, total: usize) {
     bar.set_length(total as u64);
-    bar.set_style(
-        ProgressStyle::with_template("{bar:30} {human_pos}/{human_len} documents  {per_sec}  {msg}  ETA {eta}")
-            .unwrap_or_else(|_| ProgressStyle::default_bar()),
-    );
+    bar.set_style(style(
+        "{bar:30} {human_pos}/{human_len} documents  {rate}  {msg}  ETA {eta}",
+    ));
+}
+
+/// A bar style with `{rate}`, documents per second rounded to a whole number.
+fn style(template: &str) -> ProgressStyle {
+    ProgressStyle::with_template(template)
+        .unwrap_or_else(|_| ProgressStyle::default_bar())
+        .with_key("rate", |state: &ProgressState, out: &mut dyn std::fmt::Write| {
+            let _ = write!(out, "{:.0}/s", state.per_sec());
+        })
 }
 
 fn print_summary(totals: &Totals, already_stored: usize, new_events: u64, elapsed: Duration) {
     let seconds = elapsed.as_secs_f64().max(1e-9);
     eprintln!(
-        "kestrel: stored {} documents ({} sentences, {} mentions, {} new events), skipped {} already stored, \
-         in {:.1} s ({:.0} documents/s, {:.0} sentences/s)",
+        "kestrel: {} documents stored ({} already there), {} sentences, {} mentions, {} new events; \
+         {:.1} s, {:.0} documents/s, {:.0} sentences/s",
         totals.documents,
+        already_stored + totals.duplicates,
         totals.sentences,
         totals.mentions,
         new_events,
-        already_stored + totals.duplicates,
         seconds,
         totals.documents as f64 / seconds,
         totals.sentences as f64 / seconds,

@@ -163,7 +163,9 @@ pub fn run(args: QueryArgs) -> Result<(), ListError> {
         }),
         ListFormat::Csv => {
             write_csv_row(&mut out, &CSV_HEADER)?;
-            store.for_each_event(&filter, |e| write_csv_row(&mut out, &csv_fields(&e)).map_err(ListError::from))
+            store.for_each_event(&filter, |e| {
+                write_csv_row(&mut out, &csv_fields(&e)).map_err(ListError::from)
+            })
         }
     };
     ignore_closed_pipe(result.and_then(|()| out.flush().map_err(ListError::from)))
@@ -171,11 +173,7 @@ pub fn run(args: QueryArgs) -> Result<(), ListError> {
 
 /// The day an event is shown under: its own date, else the first article's.
 fn shown_date(e: &FusedEvent) -> &str {
-    e.record
-        .date
-        .as_deref()
-        .or(e.first_published.as_deref())
-        .unwrap_or("")
+    e.record.date.as_deref().or(e.first_published.as_deref()).unwrap_or("")
 }
 
 const CSV_HEADER: [&str; 16] = [
