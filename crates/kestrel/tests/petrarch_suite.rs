@@ -19,6 +19,10 @@ fn petrarch() -> PathBuf {
 #[test]
 fn unit_test_records_with_validation_dictionaries() {
     let dir = petrarch().join("dictionaries");
+    if !dir.is_dir() {
+        eprintln!("skipping: {} not found", dir.display());
+        return;
+    }
     let files = DictionaryFiles {
         verbs: vec![dir.join("PETR.Validate.verbs.txt")],
         actors: vec![dir.join("PETR.Validate.actors.txt")],
