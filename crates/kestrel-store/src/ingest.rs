@@ -12,20 +12,17 @@ use rusqlite::{params, OptionalExtension, Transaction, TransactionBehavior};
 use crate::filter::event_keys;
 use crate::{now_rfc3339, Store, StoreError};
 
-/// The earlier documents a new document is compared with (their signature and story, oldest
-/// first): those sharing a band key with it and published in the same week or the weeks just
-/// before and after (so always those within a week of it, sometimes up to two weeks), at most
-/// the 256 most recent. Copies and rewrites of a story appear within
-/// days; looking only there keeps the lookups in the recent, cached part of the index however
-/// large the store grows, and bounds the work for texts that collide with very many others
-/// (boilerplate-only pages). The keys come as one JSON array, so that one statement looks them
-/// all up. (The limit is a constant in the SQL: SQLite prepares a statement with a bound LIMIT
-/// again on every run.)
-const STORY_CANDIDATES_SQL: &str = "SELECT signature, story FROM documents WHERE rowid IN \
-     (SELECT DISTINCT document FROM story_bands \
-      WHERE week IN (?1 - 1, ?1, ?1 + 1) AND band IN (SELECT value FROM json_each(?2)) \
-      ORDER BY document DESC LIMIT 256) \
-     ORDER BY rowid";
+/// The earlier documents sharing a band key with a new document and published in the same week
+/// or the weeks just before and after (so always those within a week of it, sometimes up to two
+/// weeks). Copies and rewrites of a story appear within days; looking only there keeps the
+/// lookups in the recent, cached part of the index however large the store grows. The keys come
+/// as one JSON array, so that one statement looks them all up.
+const STORY_CANDIDATES_SQL: &str = "SELECT document FROM story_bands \
+     WHERE week IN (?1 - 1, ?1, ?1 + 1) AND band IN (SELECT value FROM json_each(?2))";
+
+/// At most this many candidates, the most recent, are compared with a new document: bounds the
+/// work for texts that collide with very many others (boilerplate-only pages).
+const MAX_STORY_CANDIDATES: usize = 256;
 
 /// The week under which a document's band keys are filed: weeks since 1970, or, for an undated
 /// document, a week far from every real one, so that undated documents are compared with each
@@ -256,12 +253,19 @@ fn next_rowid(tx: &Transaction, table: &'static str) -> rusqlite::Result<i64> {
 /// [`STORY_CANDIDATES_SQL`]), if it is similar enough (ties: the earliest document), as
 /// `kestrel_dedup::StoryClusters` does.
 fn find_story(tx: &Transaction, signature: &Signature, week: i64, bands: &str) -> rusqlite::Result<Option<i64>> {
-    let mut candidates = tx.prepare_cached(STORY_CANDIDATES_SQL)?;
-    let mut rows = candidates.query(params![week, bands])?;
+    // A document sharing several keys comes once per key: sorted and deduplicated here, which
+    // costs less than SQL's DISTINCT and ORDER BY on temporary trees.
+    let mut candidates: Vec<i64> = tx
+        .prepare_cached(STORY_CANDIDATES_SQL)?
+        .query_map(params![week, bands], |r| r.get(0))?
+        .collect::<Result<_, _>>()?;
+    candidates.sort_unstable();
+    candidates.dedup();
+    let recent = candidates.len().saturating_sub(MAX_STORY_CANDIDATES);
+    let mut read = tx.prepare_cached("SELECT signature, story FROM documents WHERE rowid = ?")?;
     let mut best: Option<(f64, i64)> = None;
-    while let Some(row) = rows.next()? {
-        let bytes: Vec<u8> = row.get(0)?;
-        let story: i64 = row.get(1)?;
+    for rowid in &candidates[recent..] {
+        let (bytes, story): (Vec<u8>, i64) = read.query_row([rowid], |r| Ok((r.get(0)?, r.get(1)?)))?;
         // A signature that does not read back (a damaged row) is no candidate.
         let Ok(other) = Signature::from_bytes(&bytes) else {
             continue;
@@ -299,11 +303,11 @@ fn store_mention(
         Some(span) => find_event(tx, &fusion_key, &key, span)?,
         None => None,
     };
-    let event = match existing {
-        Some(event) => {
-            add_to_event(tx, event, article)?;
+    let event = match &existing {
+        Some(stored) => {
+            add_to_event(tx, stored, article)?;
             report.fused += 1;
-            event
+            stored.rowid
         }
         None => next_rowid(tx, "events")?,
     };
@@ -357,7 +361,18 @@ fn index_sentences(tx: &Transaction, sentences: &[(i64, &str)]) -> rusqlite::Res
 }
 
 /// The stored event a mention with `key` and day `span` joins, if any.
-fn find_event(tx: &Transaction, fusion_key: &str, key: &FusionKey, span: (i64, i64)) -> rusqlite::Result<Option<i64>> {
+/// A stored event a mention joins: its row and its representative's key.
+struct StoredEvent {
+    rowid: i64,
+    key: FusionKey,
+}
+
+fn find_event(
+    tx: &Transaction,
+    fusion_key: &str,
+    key: &FusionKey,
+    span: (i64, i64),
+) -> rusqlite::Result<Option<StoredEvent>> {
     // A stored span overlapping [start - window, end + window] starts at most the longest
     // span length before it.
     let window = kestrel_dedup::FUSION_WINDOW_DAYS;
@@ -368,7 +383,7 @@ fn find_event(tx: &Transaction, fusion_key: &str, key: &FusionKey, span: (i64, i
          WHERE fusion_key = ?1 AND span_start BETWEEN ?2 AND ?3 AND span_end >= ?4 ORDER BY rowid",
     )?;
     let mut rows = stmt.query(params![fusion_key, low, high, span.0 - window])?;
-    let mut best: Option<(i64, i64)> = None;
+    let mut best: Option<(i64, StoredEvent)> = None;
     while let Some(row) = rows.next()? {
         let event_date: Option<String> = row.get(4)?;
         let published: Option<String> = row.get(5)?;
@@ -381,8 +396,9 @@ fn find_event(tx: &Transaction, fusion_key: &str, key: &FusionKey, span: (i64, i
             modality: row.get(6)?,
         };
         if let Some(distance) = fusion_distance(key, &stored) {
-            if best.is_none_or(|(d, _)| distance < d) {
-                best = Some((distance, row.get(0)?));
+            if best.as_ref().is_none_or(|(d, _)| distance < *d) {
+                let rowid = row.get(0)?;
+                best = Some((distance, StoredEvent { rowid, key: stored }));
             }
         }
     }
@@ -390,7 +406,8 @@ fn find_event(tx: &Transaction, fusion_key: &str, key: &FusionKey, span: (i64, i
 }
 
 /// Counts one more mention of `event` from `article`.
-fn add_to_event(tx: &Transaction, event: i64, article: &Article) -> rusqlite::Result<()> {
+fn add_to_event(tx: &Transaction, stored: &StoredEvent, article: &Article) -> rusqlite::Result<()> {
+    let event = stored.rowid;
     let new_article: bool = tx
         .prepare_cached("SELECT NOT EXISTS (SELECT 1 FROM mentions WHERE event = ? AND document = ?)")?
         .query_row(params![event, article.rowid], |r| r.get(0))?;
@@ -410,16 +427,13 @@ fn add_to_event(tx: &Transaction, event: i64, article: &Article) -> rusqlite::Re
         i64::from(new_outlet),
         article.date.map(|d| d.to_string())
     ])?;
-    tx.prepare_cached(
-        "UPDATE actor_counts SET mentions = mentions + 1 WHERE code IN \
-         (SELECT source_code FROM events WHERE rowid = ?1 UNION SELECT target_code FROM events WHERE rowid = ?1)",
-    )?
-    .execute([event])?;
-    tx.prepare_cached(
-        "UPDATE dyad_counts SET mentions = mentions + 1 \
-         WHERE (source, target) = (SELECT source_code, target_code FROM events WHERE rowid = ?)",
-    )?
-    .execute([event])?;
+    let (source, target) = (&stored.key.source, stored.key.target.as_ref());
+    tx.prepare_cached("UPDATE actor_counts SET mentions = mentions + 1 WHERE code IN (?, ?)")?
+        .execute(params![source, target])?;
+    if let Some(target) = target {
+        tx.prepare_cached("UPDATE dyad_counts SET mentions = mentions + 1 WHERE source = ? AND target = ?")?
+            .execute([source, target])?;
+    }
     Ok(())
 }
 
