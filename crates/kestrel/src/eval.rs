@@ -11,7 +11,7 @@ use std::collections::BTreeMap;
 use kestrel_petrarch::validation::{is_validation, read_suite, Expected};
 use serde::Serialize;
 
-use crate::gold::GoldDoc;
+use crate::gold::{base, GoldDoc};
 use crate::input::Document;
 use crate::{Coder, EventRecord};
 
@@ -194,15 +194,6 @@ pub fn comparable(code: Option<&str>) -> String {
             _ => c.to_string(),
         },
     }
-}
-
-fn base(code: &str) -> &str {
-    let n = if ["IGO", "NGO", "MNC", "IMG"].iter().any(|p| code.starts_with(p)) {
-        6
-    } else {
-        3
-    };
-    code.get(..n).unwrap_or(code)
 }
 
 fn matches(e: &EventRecord, x: &ExpectedEvent, level: Level) -> bool {
