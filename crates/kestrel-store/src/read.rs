@@ -220,20 +220,13 @@ impl Store {
             params.push(limit);
             (sql, params)
         };
-        let mut stmt = self.conn.prepare(&sql).map_err(|e| self.error(e))?;
-        let mut rows = stmt.query(params_from_iter(params)).map_err(|e| self.error(e))?;
-        let mut out = Vec::new();
-        while let Some(row) = rows.next().map_err(|e| self.error(e))? {
-            let get = |e| self.error(e);
-            let events: i64 = row.get(1).map_err(get)?;
-            let mentions: i64 = row.get(2).map_err(get)?;
-            out.push(ActorCount {
-                code: row.get(0).map_err(get)?,
-                events: u64::try_from(events).unwrap_or(0),
-                mentions: u64::try_from(mentions).unwrap_or(0),
-            });
-        }
-        Ok(out)
+        self.counted_rows(&sql, params, |row| {
+            Ok(ActorCount {
+                code: row.get(0)?,
+                events: count(row.get(1)?),
+                mentions: count(row.get(2)?),
+            })
+        })
     }
 
     /// The `limit` directed source-target pairs with most events matching `f`, most active
@@ -266,20 +259,34 @@ impl Store {
             params.push(limit);
             (sql, params)
         };
-        let mut stmt = self.conn.prepare(&sql).map_err(|e| self.error(e))?;
+        self.counted_rows(&sql, params, |row| {
+            Ok(DyadCount {
+                source: row.get(0)?,
+                target: row.get(1)?,
+                events: count(row.get(2)?),
+                mentions: count(row.get(3)?),
+            })
+        })
+    }
+
+    /// Runs a counting query and builds one value per row (the most-active lists).
+    fn counted_rows<T>(
+        &self,
+        sql: &str,
+        params: Vec<Value>,
+        build: impl Fn(&Row) -> rusqlite::Result<T>,
+    ) -> Result<Vec<T>, StoreError> {
+        let mut stmt = self.conn.prepare(sql).map_err(|e| self.error(e))?;
         let mut rows = stmt.query(params_from_iter(params)).map_err(|e| self.error(e))?;
         let mut out = Vec::new();
         while let Some(row) = rows.next().map_err(|e| self.error(e))? {
-            let get = |e| self.error(e);
-            let events: i64 = row.get(2).map_err(get)?;
-            let mentions: i64 = row.get(3).map_err(get)?;
-            out.push(DyadCount {
-                source: row.get(0).map_err(get)?,
-                target: row.get(1).map_err(get)?,
-                events: u64::try_from(events).unwrap_or(0),
-                mentions: u64::try_from(mentions).unwrap_or(0),
-            });
+            out.push(build(row).map_err(|e| self.error(e))?);
         }
         Ok(out)
     }
+}
+
+/// A SQL count as an unsigned number (SQLite has only signed integers).
+fn count(n: i64) -> u64 {
+    u64::try_from(n).unwrap_or(0)
 }
