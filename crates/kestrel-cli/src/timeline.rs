@@ -1,5 +1,5 @@
-//! `kestrel timeline`: per day, week or month, the fused events of a dyad by quad class and
-//! their Goldstein sum.
+//! `kestrel timeline`: per day, week or month, the fused events of a dyad (or of the whole
+//! store) by quad class and their Goldstein sum.
 
 use std::io::{self, BufWriter, Write};
 use std::path::PathBuf;
@@ -21,8 +21,9 @@ enum PeriodArg {
 #[derive(clap::Args)]
 pub struct TimelineArgs {
     /// Directed source and target, e.g. USA:RUS; a country code matches all its actors.
+    /// Without it, every dated event counts.
     #[arg(long, value_parser = parse_dyad)]
-    dyad: Dyad,
+    dyad: Option<Dyad>,
     /// The store.
     #[arg(long, default_value = "kestrel.db")]
     db: PathBuf,
@@ -63,7 +64,7 @@ pub fn run(args: TimelineArgs) -> Result<(), ListError> {
         until: args.until,
         ..EventFilter::default()
     };
-    let rows = store.timeline(&args.dyad, by, &filter)?;
+    let rows = store.timeline(args.dyad.as_ref(), by, &filter)?;
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let written = write_rows(&mut out, &rows, ListFormat::or_default(args.format)).and_then(|()| out.flush());

@@ -487,7 +487,7 @@ fn main() {
         let Some(pair) = dyad(pair) else { continue };
         let (t, rows) = median(|| {
             store
-                .timeline(&pair, by, &EventFilter::default())
+                .timeline(Some(&pair), by, &EventFilter::default())
                 .map(|r| r.len())
                 .unwrap_or(0)
         });

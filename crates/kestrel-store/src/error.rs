@@ -16,6 +16,8 @@ pub enum StoreError {
     NotAStore { path: PathBuf },
     /// Written by a later kestrel with a schema this build does not know.
     NewerSchema { path: PathBuf, version: i64 },
+    /// A read ran longer than the time limit set with `Store::set_query_time_limit`.
+    TimedOut { path: PathBuf },
     /// A filter that cannot be applied (bad cursor, empty code...). Not about a file.
     InvalidFilter(String),
     /// Any other SQLite failure (disk full, permission denied...).
@@ -38,6 +40,8 @@ impl StoreError {
                 message: e.to_string(),
             },
             Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => StoreError::Locked { path },
+            // Only the deadline of `Store::limited` interrupts statements.
+            Some(ErrorCode::OperationInterrupted) => StoreError::TimedOut { path },
             _ => StoreError::Sqlite {
                 path,
                 message: e.to_string(),
@@ -69,6 +73,11 @@ impl fmt::Display for StoreError {
                 "{}: store schema version {version} is newer than this kestrel knows ({}); upgrade kestrel",
                 path.display(),
                 crate::schema::SCHEMA_VERSION
+            ),
+            StoreError::TimedOut { path } => write!(
+                f,
+                "{}: the query ran longer than the time limit and was stopped; narrow it (dates, actors, codes)",
+                path.display()
             ),
             StoreError::InvalidFilter(message) => write!(f, "invalid filter: {message}"),
             StoreError::Sqlite { path, message } => write!(f, "{}: {message}", path.display()),

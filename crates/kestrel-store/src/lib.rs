@@ -19,7 +19,7 @@ mod read;
 mod schema;
 
 use std::path::{Path, PathBuf};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use kestrel::EventRecord;
 use rusqlite::{Connection, OpenFlags};
@@ -34,11 +34,17 @@ pub use schema::SCHEMA_VERSION;
 /// [`StoreError::Locked`].
 pub const DEFAULT_BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 
+/// Virtual-machine steps between two checks of a read's deadline: about a millisecond of work,
+/// so the check costs nothing and a read stops soon after its deadline.
+const PROGRESS_STEPS: std::ffi::c_int = 10_000;
+
 /// An open store. One writer at a time (SQLite's rule); readers in other processes or threads
 /// open their own `Store` and see every committed batch.
 pub struct Store {
     conn: Connection,
     path: PathBuf,
+    /// How long one read may run before it is stopped with [`StoreError::TimedOut`].
+    time_limit: Option<Duration>,
 }
 
 /// One fused event: its representative mention and what the fusion counted.
@@ -67,6 +73,10 @@ pub struct FusedEvent {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Mention {
     pub doc_id: String,
+    /// Byte offset of the mention's sentence in the article's text, so that the record's
+    /// spans (offsets into the article) can be made relative to `record.sentence_text`;
+    /// `None` when the sentence cannot be found in the stored text.
+    pub sentence_offset: Option<usize>,
     pub outlet: Option<String>,
     pub url: Option<String>,
     pub title: Option<String>,
@@ -169,6 +179,7 @@ impl Store {
         Ok(Store {
             conn,
             path: path.to_path_buf(),
+            time_limit: None,
         })
     }
 
@@ -182,8 +193,33 @@ impl Store {
         self.conn.busy_timeout(timeout).map_err(|e| self.error(e))
     }
 
+    /// Stops any read of this store (query, page, event, timeline, most-active lists, stats)
+    /// that runs longer than `limit` with [`StoreError::TimedOut`]; `None` lets reads run to
+    /// the end. A server sets it so that one broad filter cannot hold a worker for long.
+    pub fn set_query_time_limit(&mut self, limit: Option<Duration>) {
+        self.time_limit = limit;
+    }
+
+    /// Runs one read under the time limit: SQLite calls the progress handler every few
+    /// thousand virtual-machine steps, and the read is interrupted once the deadline passed.
+    fn limited<T>(&self, read: impl FnOnce() -> T) -> T {
+        let Some(limit) = self.time_limit else {
+            return read();
+        };
+        let deadline = Instant::now() + limit;
+        self.conn
+            .progress_handler(PROGRESS_STEPS, Some(move || Instant::now() >= deadline));
+        let out = read();
+        self.conn.progress_handler(0, None::<fn() -> bool>);
+        out
+    }
+
     /// Counts of what the store holds.
     pub fn stats(&self) -> Result<Stats, StoreError> {
+        self.limited(|| self.read_stats())
+    }
+
+    fn read_stats(&self) -> Result<Stats, StoreError> {
         let mut stmt = self
             .conn
             .prepare_cached("SELECT name, value FROM totals")

@@ -1,6 +1,7 @@
 //! Reading fused events: queries, streaming, one event with its mentions, timelines and the
 //! most active actors and dyads.
 
+use kestrel::EventRecord;
 use rusqlite::types::Value;
 use rusqlite::{params_from_iter, Row};
 
@@ -47,6 +48,14 @@ impl Store {
     }
 
     fn each_event<E: From<StoreError>>(
+        &self,
+        f: &EventFilter,
+        each: impl FnMut(Cursor, FusedEvent) -> Result<(), E>,
+    ) -> Result<(), E> {
+        self.limited(|| self.read_events(f, each))
+    }
+
+    fn read_events<E: From<StoreError>>(
         &self,
         f: &EventFilter,
         mut each: impl FnMut(Cursor, FusedEvent) -> Result<(), E>,
@@ -108,6 +117,10 @@ impl Store {
 
     /// One fused event by id, with all its mentions in storage order.
     pub fn event(&self, id: &str) -> Result<Option<(FusedEvent, Vec<Mention>)>, StoreError> {
+        self.limited(|| self.read_event(id))
+    }
+
+    fn read_event(&self, id: &str) -> Result<Option<(FusedEvent, Vec<Mention>)>, StoreError> {
         let sql = format!("SELECT {EVENT_COLUMNS} FROM events e {REPRESENTATIVE} WHERE e.id = ?");
         let mut stmt = self.conn.prepare_cached(&sql).map_err(|e| self.error(e))?;
         let mut rows = stmt.query([id]).map_err(|e| self.error(e))?;
@@ -118,8 +131,10 @@ impl Store {
         let mut stmt = self
             .conn
             .prepare_cached(
-                "SELECT d.id, d.outlet, d.url, d.title, d.date, m.record FROM mentions m \
-                 JOIN documents d ON d.rowid = m.document WHERE m.event = ? ORDER BY m.rowid",
+                "SELECT d.id, d.outlet, d.url, d.title, d.date, m.record, t.text FROM mentions m \
+                 JOIN documents d ON d.rowid = m.document \
+                 LEFT JOIN document_texts t ON t.rowid = d.rowid \
+                 WHERE m.event = ? ORDER BY m.rowid",
             )
             .map_err(|e| self.error(e))?;
         let mut rows = stmt.query([cursor.rowid]).map_err(|e| self.error(e))?;
@@ -127,12 +142,14 @@ impl Store {
         while let Some(row) = rows.next().map_err(|e| self.error(e))? {
             let get = |e| self.error(e);
             let json: String = row.get(5).map_err(get)?;
-            let record = serde_json::from_str(&json).map_err(|e| StoreError::BadRecord {
+            let record: EventRecord = serde_json::from_str(&json).map_err(|e| StoreError::BadRecord {
                 path: self.path.clone(),
                 event: id.to_string(),
                 message: e.to_string(),
             })?;
+            let text: Option<String> = row.get(6).map_err(get)?;
             mentions.push(Mention {
+                sentence_offset: text.and_then(|text| sentence_offset(&text, &record)),
                 doc_id: row.get(0).map_err(get)?,
                 outlet: row.get(1).map_err(get)?,
                 url: row.get(2).map_err(get)?,
@@ -144,12 +161,16 @@ impl Store {
         Ok(Some((event, mentions)))
     }
 
-    /// Per period, the dated events of `dyad` (which replaces any dyad in `f`) that also match
-    /// the rest of `f`: counts per quad class and the Goldstein sum. The limit and cursor of
-    /// `f` are ignored. Periods without events are left out.
-    pub fn timeline(&self, dyad: &Dyad, by: Period, f: &EventFilter) -> Result<Vec<TimelineRow>, StoreError> {
+    /// Per period, the dated events of `dyad` (which replaces any dyad in `f`; `None` keeps
+    /// the filter's) that also match the rest of `f`: counts per quad class and the Goldstein
+    /// sum. The limit and cursor of `f` are ignored. Periods without events are left out.
+    pub fn timeline(&self, dyad: Option<&Dyad>, by: Period, f: &EventFilter) -> Result<Vec<TimelineRow>, StoreError> {
+        self.limited(|| self.read_timeline(dyad, by, f))
+    }
+
+    fn read_timeline(&self, dyad: Option<&Dyad>, by: Period, f: &EventFilter) -> Result<Vec<TimelineRow>, StoreError> {
         let f = EventFilter {
-            dyad: Some(dyad.clone()),
+            dyad: dyad.cloned().or_else(|| f.dyad.clone()),
             limit: None,
             cursor: None,
             ..f.clone()
@@ -189,6 +210,10 @@ impl Store {
     /// The `limit` actor codes in most events matching `f` (as source or target, once per event),
     /// most active first, ties by code. The limit and cursor of `f` are ignored.
     pub fn actors(&self, f: &EventFilter, limit: usize) -> Result<Vec<ActorCount>, StoreError> {
+        self.limited(|| self.read_actors(f, limit))
+    }
+
+    fn read_actors(&self, f: &EventFilter, limit: usize) -> Result<Vec<ActorCount>, StoreError> {
         let f = EventFilter {
             limit: None,
             cursor: None,
@@ -232,6 +257,10 @@ impl Store {
     /// The `limit` directed source-target pairs with most events matching `f`, most active
     /// first, ties by codes. The limit and cursor of `f` are ignored.
     pub fn dyads(&self, f: &EventFilter, limit: usize) -> Result<Vec<DyadCount>, StoreError> {
+        self.limited(|| self.read_dyads(f, limit))
+    }
+
+    fn read_dyads(&self, f: &EventFilter, limit: usize) -> Result<Vec<DyadCount>, StoreError> {
         let f = EventFilter {
             limit: None,
             cursor: None,
@@ -284,6 +313,19 @@ impl Store {
         }
         Ok(out)
     }
+}
+
+/// Where the mention's sentence starts in its article: the occurrence of the sentence text
+/// that contains the trigger (a sentence may occur more than once in an article).
+fn sentence_offset(text: &str, record: &EventRecord) -> Option<usize> {
+    let sentence = record.sentence_text.as_str();
+    if sentence.is_empty() {
+        return None;
+    }
+    let [start, end] = record.trigger.span;
+    text.match_indices(sentence)
+        .map(|(offset, _)| offset)
+        .find(|&offset| offset <= start && end <= offset + sentence.len())
 }
 
 /// A SQL count as an unsigned number (SQLite has only signed integers).

@@ -459,7 +459,9 @@ fn streaming_visits_every_event_and_stops_on_error() {
 fn timelines_count_quad_classes_per_period() {
     let (_dir, store) = filter_store();
     let dyad: Dyad = "USA:RUS".parse().unwrap();
-    let by_month = store.timeline(&dyad, Period::Month, &EventFilter::default()).unwrap();
+    let by_month = store
+        .timeline(Some(&dyad), Period::Month, &EventFilter::default())
+        .unwrap();
     assert_eq!(
         by_month,
         [
@@ -479,11 +481,15 @@ fn timelines_count_quad_classes_per_period() {
             },
         ]
     );
-    let by_week = store.timeline(&dyad, Period::Week, &EventFilter::default()).unwrap();
+    let by_week = store
+        .timeline(Some(&dyad), Period::Week, &EventFilter::default())
+        .unwrap();
     // 2023-01-09 and 2023-01-31 are Mondays/Tuesdays of different weeks; 2023-03-02 a Thursday.
     let periods: Vec<&str> = by_week.iter().map(|r| r.period.as_str()).collect();
     assert_eq!(periods, ["2023-01-09", "2023-01-30", "2023-02-27"]);
-    let by_day = store.timeline(&dyad, Period::Day, &EventFilter::default()).unwrap();
+    let by_day = store
+        .timeline(Some(&dyad), Period::Day, &EventFilter::default())
+        .unwrap();
     assert_eq!(by_day.len(), 3);
     assert_eq!(by_day[0].period, "2023-01-09");
 }
@@ -644,6 +650,55 @@ fn coded_documents_round_trip_through_the_store() {
     assert_eq!(event.record, records[0]);
     assert_eq!(mentions[0].record, records[0]);
     assert_eq!(mentions[0].outlet.as_deref(), Some("Reuters"));
+    // Each mention knows where its sentence starts, so spans can be shown within it.
+    for (record, mention) in records.iter().zip(&mentions).filter(|(r, _)| r.event_id == event.id) {
+        let offset = mention.sentence_offset.expect("sentence found in the stored text");
+        let [start, end] = record.trigger.span;
+        assert_eq!(
+            record.sentence_text.get(start - offset..end - offset),
+            Some(record.trigger.text.as_str())
+        );
+    }
+    let second = records
+        .iter()
+        .find(|r| r.sentence == 1)
+        .expect("an event in the second sentence");
+    let (_, mentions) = store.event(&second.event_id).unwrap().expect("stored");
+    assert_eq!(mentions[0].sentence_offset, Some(55));
+}
+
+#[test]
+fn reads_stop_at_the_time_limit() {
+    let (_dir, _path, mut store) = temp_store();
+    // Events on distinct days never fuse: enough rows that every read below runs many
+    // thousands of SQLite steps.
+    let records: Vec<EventRecord> = (0..3000)
+        .map(|n| {
+            let day = CivilDate::from_days_since_epoch(11_000 + n as i64).to_string();
+            record("big", n, "USAGOV", Some("RUS"), "042", Some(&day))
+        })
+        .collect();
+    store
+        .ingest(&[(document("big", "2030-01-01", "x.com", "big"), records)])
+        .unwrap();
+    store.set_query_time_limit(Some(Duration::ZERO));
+    let timed_out = |r: Result<(), StoreError>| matches!(r, Err(StoreError::TimedOut { .. }));
+    let everything = EventFilter::default();
+    let actor = EventFilter {
+        actor: Some("USA".into()),
+        ..EventFilter::default()
+    };
+    assert!(timed_out(store.query(&everything).map(drop)));
+    assert!(timed_out(store.actors(&actor, 10).map(drop)));
+    assert!(timed_out(store.dyads(&actor, 10).map(drop)));
+    assert!(timed_out(store.timeline(None, Period::Day, &actor).map(drop)));
+    let message = store.query(&actor).map(drop).unwrap_err().to_string();
+    assert!(message.contains("time limit"), "{message}");
+    // Lifting the limit lets the same reads finish, on the same connection.
+    store.set_query_time_limit(None);
+    assert_eq!(store.query(&everything).unwrap().len(), 3000);
+    store.set_query_time_limit(Some(Duration::from_secs(60)));
+    assert_eq!(store.timeline(None, Period::Day, &actor).unwrap().len(), 3000);
 }
 
 #[test]
