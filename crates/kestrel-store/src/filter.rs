@@ -154,7 +154,8 @@ pub(crate) struct Condition {
 }
 
 impl Condition {
-    fn and(&mut self, sql: &str, params: impl IntoIterator<Item = Value>) {
+    /// Adds a clause that must hold too, with its parameters.
+    pub fn and(&mut self, sql: &str, params: impl IntoIterator<Item = Value>) {
         if !self.sql.is_empty() {
             self.sql.push_str(" AND ");
         }

@@ -176,7 +176,8 @@ impl Store {
             ..f.clone()
         };
         let mut condition = f.condition()?;
-        condition.sql.push_str(&format!(" AND {} != ''", condition.date));
+        let dated = format!("{} != ''", condition.date);
+        condition.and(&dated, []);
         let period = by.sql(condition.date);
         let sql = format!(
             "SELECT {period} AS period, count(*), sum(e.quad = 1), sum(e.quad = 2), sum(e.quad = 3), \
@@ -274,10 +275,7 @@ impl Store {
             (sql, vec![limit])
         } else {
             let mut condition = f.condition()?;
-            if !condition.sql.is_empty() {
-                condition.sql.push_str(" AND ");
-            }
-            condition.sql.push_str("e.target_code IS NOT NULL");
+            condition.and("e.target_code IS NOT NULL", []);
             let sql = format!(
                 "SELECT e.source_code, e.target_code, count(*) AS n, sum(e.num_mentions) FROM {} {} \
                  GROUP BY e.source_code, e.target_code ORDER BY n DESC, e.source_code, e.target_code LIMIT ?",

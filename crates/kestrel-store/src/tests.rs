@@ -492,6 +492,10 @@ fn timelines_count_quad_classes_per_period() {
         .unwrap();
     assert_eq!(by_day.len(), 3);
     assert_eq!(by_day[0].period, "2023-01-09");
+    // Without a dyad or any other filter: every event, the undated one under its article's day.
+    let everything = store.timeline(None, Period::Month, &EventFilter::default()).unwrap();
+    let counts: Vec<(&str, u64)> = everything.iter().map(|r| (r.period.as_str(), r.events)).collect();
+    assert_eq!(counts, [("2023-01", 3), ("2023-02", 1), ("2023-03", 2)]);
 }
 
 #[test]
