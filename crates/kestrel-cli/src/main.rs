@@ -10,6 +10,7 @@ mod eval;
 mod export;
 mod ingest;
 mod query;
+mod serve;
 mod stats;
 mod timeline;
 
@@ -40,6 +41,8 @@ enum Command {
     Timeline(timeline::TimelineArgs),
     /// Write a store's fused events to a file: jsonl, csv, gdelt, plover or parquet.
     Export(export::ExportArgs),
+    /// Serve the JSON API and the web dashboard over a store.
+    Serve(serve::ServeArgs),
 }
 
 fn main() -> ExitCode {
@@ -57,6 +60,7 @@ fn main() -> ExitCode {
         Command::Query(args) => exit_on_error(query::run(args)),
         Command::Timeline(args) => exit_on_error(timeline::run(args)),
         Command::Export(args) => exit_on_error(export::run(args)),
+        Command::Serve(args) => exit_on_error(serve::run(args)),
         Command::Eval(args) => match eval::run(args) {
             Ok(true) => ExitCode::SUCCESS,
             Ok(false) => ExitCode::from(1),

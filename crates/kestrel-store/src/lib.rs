@@ -26,7 +26,7 @@ use rusqlite::{Connection, OpenFlags};
 use serde::Serialize;
 
 pub use error::StoreError;
-pub use filter::{Dyad, EventFilter, Period};
+pub use filter::{actor_code, Dyad, EventFilter, Period};
 pub use ingest::{IngestReport, PreparedDocument};
 pub use schema::SCHEMA_VERSION;
 
