@@ -8,11 +8,10 @@ use axum::body::Body;
 use axum::extract::{RawQuery, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use http_body_util::LengthLimitError;
-use kestrel::input::Document;
-use kestrel_dates::CivilDate;
+use kestrel::input::{document_from_json, json_type, Document};
 use kestrel_store::PreparedDocument;
 use serde::Serialize;
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 use crate::api::{to_json, JsonBody};
 use crate::error::ApiError;
@@ -173,92 +172,37 @@ fn nothing_valid(errors: &[ItemError]) -> ApiError {
     )
 }
 
-/// One item of the body as a document; `Err` carries the item's id when it has a readable one,
-/// and the reason.
+/// One item of the body as a document, read like a JSON Lines record but strictly: `id` is
+/// required (a stored document is found again by it, and a generated one would differ between
+/// two posts of the same article) and a member that a file reader would leave out with a
+/// warning is refused, since the client can correct it and send the item again. `Err` carries
+/// the item's id when it has a readable one, and the reason.
 fn document(item: Value) -> Result<Document, (Option<String>, String)> {
-    let Value::Object(mut fields) = item else {
-        return Err((None, format!("expected a document object, found {}", json_type(&item))));
-    };
-    let id = match fields.remove("id") {
-        Some(Value::String(id)) if !id.trim().is_empty() => Some(id),
+    let id = match item.get("id") {
+        Some(Value::String(id)) if !id.trim().is_empty() => Some(id.clone()),
         Some(Value::Number(n)) => Some(n.to_string()),
         _ => None,
     };
     let fail = |message: String| (id.clone(), message);
+    if !item.is_object() {
+        return Err(fail(format!("expected a document object, found {}", json_type(&item))));
+    }
     if id.is_none() {
         return Err(fail("missing \"id\": a non-empty string or a number".to_string()));
     }
-    let text = match fields.remove("text") {
-        Some(Value::String(text)) if !text.trim().is_empty() => text,
-        Some(Value::String(_)) => return Err(fail("empty \"text\"".to_string())),
-        None | Some(Value::Null) => return Err(fail("missing \"text\"".to_string())),
-        Some(other) => return Err(fail(format!("\"text\" must be a string, found {}", json_type(&other)))),
-    };
-    let date = match fields.remove("date") {
-        None | Some(Value::Null) => None,
-        Some(Value::String(date)) => Some(parse_date(&date).ok_or_else(|| fail(unreadable_date(&date)))?),
-        // 20230830 written as a number.
-        Some(Value::Number(n)) => {
-            let date = n.to_string();
-            Some(CivilDate::parse(&date).ok_or_else(|| fail(unreadable_date(&date)))?)
-        }
-        Some(other) => return Err(fail(format!("\"date\" must be a string, found {}", json_type(&other)))),
-    };
-    let title = optional_string(&mut fields, "title").map_err(fail)?;
-    let url = optional_string(&mut fields, "url").map_err(fail)?;
-    let source = optional_string(&mut fields, "source").map_err(fail)?;
-    Ok(Document {
-        id: id.unwrap_or_default(),
-        date,
-        text,
-        title,
-        url,
-        source,
-    })
-}
-
-/// YYYY-MM-DD, YYYYMMDD, or a timestamp starting with the date (as JSON Lines input reads it).
-fn parse_date(text: &str) -> Option<CivilDate> {
-    let text = text.trim();
-    CivilDate::parse(text).or_else(|| {
-        let (date, time) = (text.get(..10)?, text.get(10..)?);
-        time.starts_with(['T', 't', ' '])
-            .then(|| CivilDate::parse(date))
-            .flatten()
-    })
-}
-
-fn unreadable_date(date: &str) -> String {
-    // A runaway value (a whole article in "date") is shown abbreviated.
-    const SHOWN_CHARS: usize = 40;
-    let mut shown: String = date.chars().take(SHOWN_CHARS).collect();
-    if shown.len() < date.len() {
-        shown.push('…');
+    let read = document_from_json(item, "", None).map_err(fail)?;
+    if let Some(problem) = read.problems.into_iter().next() {
+        return Err(fail(problem.message));
     }
-    format!("unreadable \"date\" {shown:?}: expected YYYY-MM-DD")
-}
-
-fn optional_string(fields: &mut Map<String, Value>, key: &str) -> Result<Option<String>, String> {
-    match fields.remove(key) {
-        None | Some(Value::Null) => Ok(None),
-        Some(Value::String(value)) => Ok(Some(value)),
-        Some(other) => Err(format!("{key:?} must be a string, found {}", json_type(&other))),
+    if read.document.text.trim().is_empty() {
+        return Err(fail("empty \"text\"".to_string()));
     }
-}
-
-fn json_type(value: &Value) -> &'static str {
-    match value {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
-    }
+    Ok(read.document)
 }
 
 #[cfg(test)]
 mod tests {
+    use kestrel_dates::CivilDate;
     use serde_json::json;
 
     use super::*;
@@ -297,7 +241,7 @@ mod tests {
             (
                 json!({"id": "a", "text": "x", "date": "30/08/2023"}),
                 Some("a"),
-                "unreadable \"date\"",
+                "unreadable date \"30/08/2023\"",
             ),
             (
                 json!({"id": "a", "text": "x", "date": true}),

@@ -187,24 +187,10 @@ fn limit(value: &str, max: usize) -> Result<usize, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    const EVENTS: [Param; 12] = [
-        Param::Actor,
-        Param::Dyad,
-        Param::Code,
-        Param::Root,
-        Param::Quad,
-        Param::Since,
-        Param::Until,
-        Param::Modality,
-        Param::Attribution,
-        Param::Text,
-        Param::Limit,
-        Param::Cursor,
-    ];
+    use crate::routes::Endpoint;
 
     fn parse(raw: &str) -> Result<Query, ApiError> {
-        parse_query(Some(raw), &EVENTS, &Limits::default())
+        parse_query(Some(raw), Endpoint::Events.params(), &Limits::default())
     }
 
     fn message(raw: &str) -> String {
@@ -244,7 +230,7 @@ mod tests {
     fn empty_values_and_no_query_are_no_filter() {
         assert_eq!(parse("actor=&text=+").unwrap(), Query::default());
         assert_eq!(
-            parse_query(None, &EVENTS, &Limits::default()).unwrap(),
+            parse_query(None, Endpoint::Events.params(), &Limits::default()).unwrap(),
             Query::default()
         );
     }

@@ -25,6 +25,8 @@
 mod jsonl;
 mod petrarch_xml;
 
+pub use jsonl::{document_from_json, json_type, FieldProblem, JsonDocument};
+
 use std::borrow::Cow;
 use std::fmt;
 use std::path::Path;
@@ -227,18 +229,15 @@ fn parse_document_date(text: &str) -> Option<CivilDate> {
     }
 }
 
-/// The warning for a date that is present but unreadable.
-fn unreadable_date(item: &str, date: &str) -> Diagnostic {
+/// What is wrong with a date that is present but unreadable.
+fn unreadable_date(date: &str) -> String {
     // A runaway value (a whole article in "date") is shown abbreviated.
     const SHOWN_CHARS: usize = 40;
     let mut shown: String = date.chars().take(SHOWN_CHARS).collect();
     if shown.len() < date.len() {
         shown.push('…');
     }
-    Diagnostic::warning(
-        item,
-        format!("unreadable date {shown:?} (expected YYYY-MM-DD or YYYYMMDD); document kept without a date"),
-    )
+    format!("unreadable date {shown:?} (expected YYYY-MM-DD or YYYYMMDD)")
 }
 
 #[cfg(test)]

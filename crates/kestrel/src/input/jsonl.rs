@@ -5,7 +5,7 @@
 //! becomes `<name>:<line>`, a missing date the default date. Blank lines are
 //! skipped; other members are ignored.
 
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 use super::{decode_lossy, parse_document_date, unreadable_date, Diagnostic, Document, Sink};
 use kestrel_dates::CivilDate;
@@ -34,6 +34,46 @@ fn read_record(line: &str, item: &str, default_date: Option<CivilDate>, sink: &m
         let message = error.to_string().replace(" at line 1 column ", " at column ");
         format!("invalid JSON: {message}")
     })?;
+    let read = document_from_json(value, item, default_date)?;
+    for problem in read.problems {
+        // A file cannot be corrected and sent again: keep the document, say what was left out.
+        let consequence = match problem.field {
+            "date" => "document kept without a date",
+            _ => "ignored",
+        };
+        sink(Err(Diagnostic::warning(
+            item,
+            format!("{}; {consequence}", problem.message),
+        )));
+    }
+    Ok(read.document)
+}
+
+/// A document read from its JSON object, with the members it had to leave out.
+#[derive(Debug, Clone, PartialEq)]
+pub struct JsonDocument {
+    pub document: Document,
+    pub problems: Vec<FieldProblem>,
+}
+
+/// A member that is present but unreadable (a date that is not one, a title that is a number).
+#[derive(Debug, Clone, PartialEq)]
+pub struct FieldProblem {
+    /// The member's name: "date", "title", "url" or "source".
+    pub field: &'static str,
+    pub message: String,
+}
+
+/// Reads a document from its JSON object, the shape of a JSON Lines record, for every reader of
+/// JSON documents (files, the HTTP API). Only `text` is required: a missing `id` becomes
+/// `fallback_id`, a missing date `default_date`. Members present but unreadable are left out
+/// and listed in `problems`; whether that is a warning or a refusal is the caller's choice.
+/// Other members are ignored.
+pub fn document_from_json(
+    value: Value,
+    fallback_id: &str,
+    default_date: Option<CivilDate>,
+) -> Result<JsonDocument, String> {
     let Value::Object(mut record) = value else {
         return Err(format!("expected a JSON object, found {}", json_type(&value)));
     };
@@ -43,8 +83,8 @@ fn read_record(line: &str, item: &str, default_date: Option<CivilDate>, sink: &m
         Some(other) => return Err(format!("\"text\" must be a string, found {}", json_type(&other))),
     };
     let id = match record.remove("id") {
-        None | Some(Value::Null) => item.to_string(),
-        Some(Value::String(id)) if id.trim().is_empty() => item.to_string(),
+        None | Some(Value::Null) => fallback_id.to_string(),
+        Some(Value::String(id)) if id.trim().is_empty() => fallback_id.to_string(),
         Some(Value::String(id)) => id,
         Some(Value::Number(number)) => number.to_string(),
         Some(other) => {
@@ -54,58 +94,55 @@ fn read_record(line: &str, item: &str, default_date: Option<CivilDate>, sink: &m
             ))
         }
     };
+    let mut problems = Vec::new();
+    let mut unreadable_date = |date: &str| {
+        problems.push(FieldProblem {
+            field: "date",
+            message: unreadable_date(date),
+        });
+        None
+    };
     let date = match record.remove("date") {
         None | Some(Value::Null) => default_date,
         Some(Value::String(date)) if date.trim().is_empty() => default_date,
-        Some(Value::String(date)) => parse_document_date(&date).or_else(|| {
-            sink(Err(unreadable_date(item, &date)));
-            None
-        }),
+        Some(Value::String(date)) => parse_document_date(&date).or_else(|| unreadable_date(&date)),
         // 20230830 written as a number.
         Some(Value::Number(number)) => {
             let date = number.to_string();
-            CivilDate::parse(&date).or_else(|| {
-                sink(Err(unreadable_date(item, &date)));
-                None
-            })
+            CivilDate::parse(&date).or_else(|| unreadable_date(&date))
         }
         Some(other) => {
-            sink(Err(Diagnostic::warning(
-                item,
-                format!(
-                    "\"date\" must be a string, found {}; document kept without a date",
-                    json_type(&other)
-                ),
-            )));
+            problems.push(FieldProblem {
+                field: "date",
+                message: format!("\"date\" must be a string, found {}", json_type(&other)),
+            });
             None
         }
     };
-    Ok(Document {
-        id,
-        date,
-        text,
-        title: optional_string(&mut record, "title", item, sink),
-        url: optional_string(&mut record, "url", item, sink),
-        source: optional_string(&mut record, "source", item, sink),
-    })
-}
-
-/// An optional string member; any other type is ignored with a warning.
-fn optional_string(record: &mut Map<String, Value>, key: &str, item: &str, sink: &mut Sink) -> Option<String> {
-    match record.remove(key)? {
+    let mut optional_string = |key: &'static str| match record.remove(key)? {
         Value::String(value) => Some(value),
         Value::Null => None,
         other => {
-            sink(Err(Diagnostic::warning(
-                item,
-                format!("{key:?} must be a string, found {}; ignored", json_type(&other)),
-            )));
+            problems.push(FieldProblem {
+                field: key,
+                message: format!("{key:?} must be a string, found {}", json_type(&other)),
+            });
             None
         }
-    }
+    };
+    let document = Document {
+        id,
+        date,
+        text,
+        title: optional_string("title"),
+        url: optional_string("url"),
+        source: optional_string("source"),
+    };
+    Ok(JsonDocument { document, problems })
 }
 
-fn json_type(value: &Value) -> &'static str {
+/// The kind of a JSON value, for messages ("found a number").
+pub fn json_type(value: &Value) -> &'static str {
     match value {
         Value::Null => "null",
         Value::Bool(_) => "a boolean",

@@ -182,7 +182,10 @@ impl SentenceBuilder {
             None => default_date,
             Some(date) if date.trim().is_empty() => default_date,
             Some(date) => parse_document_date(&date).or_else(|| {
-                sink(Err(unreadable_date(&item, &date)));
+                sink(Err(Diagnostic::warning(
+                    &item,
+                    format!("{}; document kept without a date", unreadable_date(&date)),
+                )));
                 None
             }),
         };
