@@ -86,6 +86,11 @@ impl ActorCode {
             .collect()
     }
 
+    /// `prefix` followed by this code ("NGO" before "ARN": NGOARN).
+    pub fn after_prefix(&self, prefix: &ActorCode) -> ActorCode {
+        ActorCode(format!("{}{}", prefix.0, self.0))
+    }
+
     /// This code with `sectors` appended, skipping blocks it already has.
     pub fn with_sectors(&self, sectors: &[Sector]) -> ActorCode {
         let mut code = self.0.clone();
@@ -102,9 +107,9 @@ impl ActorCode {
 /// Role blocks that may stand alone as a code ("COP" for police of unknown country); these
 /// are never read as a country.
 fn is_sector_code(s: Sector) -> bool {
-    const ALONE: [&str; 24] = [
+    const ALONE: [&str; 27] = [
         "GOV", "MIL", "SPY", "REB", "OPP", "COP", "JUD", "LEG", "BUS", "CVL", "MED", "EDU", "HLH", "REF", "LAB", "INS",
-        "ELI", "RAD", "MOD", "CRM", "SEP", "UAF", "AGR", "ENV",
+        "ELI", "RAD", "MOD", "CRM", "SEP", "UAF", "AGR", "ENV", "REL", "HRI", "DEV",
     ];
     ALONE.contains(&s.as_str())
 }

@@ -29,6 +29,9 @@ pub struct Role {
     pub label: String,
     pub sectors: Vec<Sector>,
     pub kind: RoleKind,
+    /// A code put before the actor's instead of after it: "MSF Arnor" is Arnor's MSF (NGOARN),
+    /// as PETRARCH agents written `[NGO~]` say. Alone, the role is that code.
+    pub prefix: Option<ActorCode>,
 }
 
 /// One period of a person's career.
@@ -94,6 +97,9 @@ pub enum Entry {
     Role(u32),
     /// A named person ("Sergei Shoigu").
     Person(u32),
+    /// A name that stands for several actors at once, each with its own code (an imported
+    /// PETRARCH entry coded `[A/B]`).
+    Several(u32),
 }
 
 /// One reading of a phrase: what it denotes and how it must be capitalised.
@@ -116,6 +122,7 @@ pub struct ActorKb {
     codes: Vec<ActorCode>,
     roles: Vec<Role>,
     people: Vec<Person>,
+    several: Vec<Vec<ActorCode>>,
 }
 
 /// One data file handed to the loader.
@@ -158,6 +165,7 @@ pub struct KbBuilder {
     codes: Vec<ActorCode>,
     roles: Vec<Role>,
     people: Vec<Person>,
+    several: Vec<Vec<ActorCode>>,
     person_index: std::collections::HashMap<String, u32>,
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -228,6 +236,23 @@ impl KbBuilder {
         }
     }
 
+    /// Adds a name that stands for several actors (`codes`), each coded in its own events.
+    pub fn add_several<'p>(&mut self, phrases: impl IntoIterator<Item = &'p str>, mut codes: Vec<ActorCode>) {
+        if codes.len() < 2 {
+            if let Some(code) = codes.pop() {
+                self.add_actor(phrases, code);
+            }
+            return;
+        }
+        self.several.push(codes);
+        let Ok(id) = u32::try_from(self.several.len() - 1) else {
+            return;
+        };
+        for p in phrases {
+            self.add_phrase(p, Entry::Several(id));
+        }
+    }
+
     /// Adds a person whose code depends on the date (`roles`; the first phrase is the name).
     pub fn add_person<'p>(&mut self, phrases: impl IntoIterator<Item = &'p str>, roles: Vec<PersonRole>) {
         let mut phrases = phrases.into_iter();
@@ -249,11 +274,27 @@ impl KbBuilder {
 
     /// Adds a role noun: `phrases` add `sectors` to the actor they attach to.
     pub fn add_role<'p>(&mut self, phrases: impl IntoIterator<Item = &'p str>, sectors: Vec<Sector>, kind: RoleKind) {
+        self.add_prefixed_role(phrases, None, sectors, kind);
+    }
+
+    /// Adds a role noun that may also put a code before its actor's (see [`Role::prefix`]).
+    pub fn add_prefixed_role<'p>(
+        &mut self,
+        phrases: impl IntoIterator<Item = &'p str>,
+        prefix: Option<ActorCode>,
+        sectors: Vec<Sector>,
+        kind: RoleKind,
+    ) {
         let mut phrases = phrases.into_iter().peekable();
         let Some(label) = phrases.peek().map(|p| p.to_ascii_lowercase()) else {
             return;
         };
-        self.roles.push(Role { label, sectors, kind });
+        self.roles.push(Role {
+            label,
+            sectors,
+            kind,
+            prefix,
+        });
         let Ok(id) = u32::try_from(self.roles.len() - 1) else {
             return;
         };
@@ -395,6 +436,7 @@ impl KbBuilder {
                 label: label.to_ascii_lowercase(),
                 sectors,
                 kind,
+                prefix: None,
             });
             let Ok(id) = u32::try_from(self.roles.len() - 1) else {
                 continue;
@@ -467,6 +509,7 @@ impl KbBuilder {
                 codes: self.codes,
                 roles: self.roles,
                 people: self.people,
+                several: self.several,
             },
             self.diagnostics,
         )
@@ -496,6 +539,10 @@ impl ActorKb {
     }
     pub fn person(&self, id: u32) -> &Person {
         &self.people[id as usize]
+    }
+    /// The codes of an [`Entry::Several`].
+    pub fn several(&self, id: u32) -> &[ActorCode] {
+        &self.several[id as usize]
     }
 
     /// Every knowledge-base phrase of an analysed document (see [`ActorKb::find_mentions`]);

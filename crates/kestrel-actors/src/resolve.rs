@@ -147,6 +147,8 @@ struct Parts {
     sectors: Vec<Sector>,
     roles: Vec<String>,
     person_role: Option<RoleKind>,
+    /// A role's code that goes before the actor's ([`crate::kb::Role::prefix`]).
+    prefix: Option<ActorCode>,
     person: Option<(ActorCode, String)>,
     /// An unknown capitalised name following a role or country ("Ambassador Linda X").
     name: Option<String>,
@@ -269,7 +271,16 @@ impl<'a, 'b> Builder<'a, 'b> {
             // ("North Korea's launch of a missile").
             let possessed =
                 i > start && self.tag(i - 1) == Tag::POS && matches!(tag, Tag::VB | Tag::VBP | Tag::VBZ | Tag::VBD);
-            if is_nominal(tag) || in_mention || participle_adjective || possessed {
+            // "complete, full diplomatic ties": a comma between two plain adjectives
+            // coordinates them inside one phrase (not a list of actors named by demonyms).
+            let coordinating_comma = tag == Tag::Comma
+                && i > start
+                && i + 1 < end
+                && self.tag(i - 1) == Tag::JJ
+                && self.tag(i + 1) == Tag::JJ
+                && self.mentions(i - 1).is_empty()
+                && self.mentions(i + 1).is_empty();
+            if is_nominal(tag) || in_mention || participle_adjective || possessed || coordinating_comma {
                 // A determiner or possessive pronoun starts a new phrase unless it follows a
                 // possessive ("Russia's the" never happens; "its" after a noun does).
                 if i > start
@@ -336,6 +347,11 @@ impl<'a, 'b> Builder<'a, 'b> {
                         parts.head_is_actor = true;
                         after_title = true;
                     }
+                    Entry::Several(id) => {
+                        parts.bases.extend(kb.several(id).iter().map(|c| (c.clone(), false)));
+                        parts.head_is_actor = true;
+                        after_title = true;
+                    }
                     Entry::Org(id) => {
                         parts.bases.push((kb.code(id).clone(), false));
                         parts.head_is_actor = true;
@@ -349,6 +365,9 @@ impl<'a, 'b> Builder<'a, 'b> {
                             }
                         }
                         parts.roles.push(role.label.clone());
+                        if role.prefix.is_some() {
+                            parts.prefix.clone_from(&role.prefix);
+                        }
                         if role.kind == RoleKind::Person || parts.person_role.is_none() {
                             parts.person_role = Some(role.kind);
                         }
@@ -410,8 +429,21 @@ impl<'a, 'b> Builder<'a, 'b> {
             } else {
                 base.with_sectors(&sectors)
             };
+            let code = match &parts.prefix {
+                Some(prefix) => code.after_prefix(prefix),
+                None => code,
+            };
             return Some(Actor {
                 code,
+                name: parts.name.clone(),
+                span,
+                via: Via::Direct,
+            });
+        }
+        // "MSF" alone: the prefix is the actor.
+        if let Some(prefix) = &parts.prefix {
+            return Some(Actor {
+                code: prefix.with_sectors(&parts.sectors),
                 name: parts.name.clone(),
                 span,
                 via: Via::Direct,
@@ -641,37 +673,54 @@ fn join_phrases(b: &Builder, phrases: &mut Vec<NounPhrase>) {
             // for India's foreign ministry"
             // "soldiers from Gondor", "lawmakers in Kyiv": role nouns of no country take the
             // country they come from or sit in.
-            let countryless_role = cur.is_actor()
-                && cur
-                    .actors
-                    .iter()
-                    .all(|a| a.name.is_none() && a.code.country().is_none() && !a.code.is_group());
+            // A country only guessed from context ("the ambassadors" take the sentence's first
+            // country) gives way to the one the phrase names.
+            let named_country = |a: &Actor| a.via == Via::Direct && (a.code.country().is_some() || a.code.is_group());
+            let countryless_role = cur.is_actor() && cur.actors.iter().all(|a| a.name.is_none() && !named_country(a));
             let joins = gap_words == ["of"]
                 || (gap_words == ["for"] && is_bare_role(b, &cur))
                 || (matches!(gap_words.as_slice(), ["from"] | ["in"]) && countryless_role);
             if joins && next.is_actor() && !cur.possessive {
-                let cur_has_country = cur
-                    .actors
-                    .iter()
-                    .any(|a| a.code.country().is_some() || a.code.is_group());
+                let cur_has_country = cur.actors.iter().any(named_country);
                 if !cur_has_country && (cur.is_actor() || is_bare_role(b, &cur)) {
-                    let sectors: Vec<Sector> = cur.actors.first().map(|a| a.code.sectors()).unwrap_or_default();
+                    // "lawmakers and officials in Kyiv": each role of a compound goes with the
+                    // place; a bare role ("a delegation of") adds none.
+                    let mut roles: Vec<Vec<Sector>> = Vec::new();
+                    for a in &cur.actors {
+                        let sectors = a.code.sectors();
+                        if !roles.contains(&sectors) {
+                            roles.push(sectors);
+                        }
+                    }
+                    if roles.is_empty() {
+                        roles.push(Vec::new());
+                    }
                     // "the ambassadors of France, Germany and Italy": the role goes to every
                     // member of a list.
                     let (next, after) = try_list(b, phrases, k).unwrap_or_else(|| (next.clone(), k + 1));
-                    cur.actors = next
-                        .actors
+                    let start = b.tokens[cur.tokens.start].start as usize;
+                    cur.actors = roles
                         .iter()
-                        .map(|a| Actor {
-                            code: if a.name.is_some() || a.code.is_group() {
-                                a.code.clone()
-                            } else {
-                                a.code.with_sectors(&sectors)
-                            },
-                            span: (b.tokens[cur.tokens.start].start as usize, a.span.1),
-                            ..a.clone()
+                        .flat_map(|sectors| {
+                            next.actors.iter().map(move |a| Actor {
+                                code: if a.name.is_some() || a.code.is_group() {
+                                    a.code.clone()
+                                } else {
+                                    a.code.with_sectors(sectors)
+                                },
+                                span: (start, a.span.1),
+                                ..a.clone()
+                            })
                         })
                         .collect();
+                    let mut seen: Vec<ActorCode> = Vec::new();
+                    cur.actors.retain(|a| {
+                        let fresh = !seen.contains(&a.code);
+                        if fresh {
+                            seen.push(a.code.clone());
+                        }
+                        fresh
+                    });
                     cur.tokens.end = next.tokens.end;
                     cur.head = next.head;
                     k = after;
@@ -723,7 +772,10 @@ fn join_phrases(b: &Builder, phrases: &mut Vec<NounPhrase>) {
 fn is_bare_role(b: &Builder, p: &NounPhrase) -> bool {
     p.actors.is_empty()
         && b.mentions(p.head).iter().any(|m| match m.entry {
-            Entry::Role(id) => b.doc.kb.role(id).sectors.is_empty(),
+            Entry::Role(id) => {
+                let role = b.doc.kb.role(id);
+                role.sectors.is_empty() && role.prefix.is_none()
+            }
             _ => false,
         })
 }

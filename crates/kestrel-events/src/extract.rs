@@ -82,7 +82,10 @@ pub fn extract(view: &SentenceView, lex: &Lexicon, publication: Option<CivilDate
         lex.max_particles,
     );
     // Nothing to code unless some verb or noun is in the lexicon: most sentences stop here.
-    let has_verb = groups.iter().any(|g| lex.verbs.contains_key(&g.lemma));
+    // A verb coded only through its patterns (a block coded `---`) counts too.
+    let has_verb = groups
+        .iter()
+        .any(|g| lex.verbs.contains_key(&g.lemma) || lex.phrase_patterns.contains_key(&g.lemma));
     if !has_verb && (0..view.phrases.len()).all(|p| head_event_noun(view, lex, p).is_none()) {
         return Vec::new();
     }
@@ -368,11 +371,14 @@ fn resolve_subjects(
 /// Phrase `p` is a non-actor noun with an actor possessor ("Denmark's decision") that ends
 /// right before the "to" of the infinitive starting at `infinitive`.
 fn is_possessed_noun_before(view: &SentenceView, p: usize, infinitive: usize) -> bool {
+    is_possessed_noun(view, p) && view.phrases[p].tokens.end + 1 == infinitive
+}
+
+/// Phrase `p` is a non-actor noun with an actor possessor ("Kyiv's new mayor", "Iran's
+/// missile programme"): as a subject, the possessor is the one acting.
+fn is_possessed_noun(view: &SentenceView, p: usize) -> bool {
     let phrase = &view.phrases[p];
-    !phrase.is_actor()
-        && !phrase.modifiers.is_empty()
-        && phrase.tokens.clone().any(|t| view.tag(t) == Tag::POS)
-        && phrase.tokens.end + 1 == infinitive
+    !phrase.is_actor() && !phrase.modifiers.is_empty() && phrase.tokens.clone().any(|t| view.tag(t) == Tag::POS)
 }
 
 fn is_sentence_initial(view: &SentenceView, g: &VerbGroup) -> bool {
@@ -527,7 +533,12 @@ fn verb_draft(
     subjects: &[(Option<usize>, bool)],
     light_objects: &mut Vec<usize>,
 ) -> Option<Draft> {
-    let rows = lex.verbs.get(&g.lemma).map_or(&[][..], Vec::as_slice);
+    let form = view.lower(g.main);
+    let all_rows = lex.verbs.get(&g.lemma).map_or(&[][..], Vec::as_slice);
+    let rows: Vec<&VerbPattern> = all_rows
+        .iter()
+        .filter(|r| r.form.as_deref().is_none_or(|f| f == form))
+        .collect();
     let phrase_patterns = lex.phrase_patterns.get(&g.lemma).map_or(&[][..], Vec::as_slice);
     if rows.is_empty() && phrase_patterns.is_empty() {
         return None;
@@ -638,7 +649,7 @@ fn verb_draft(
                 let a = actors(view, p);
                 let head = noun_lemma(view.lower(view.phrases[p].head));
                 let weapon = lex.set_names.get("&ARMS").is_some_and(|&set| lex.in_set(set, &head));
-                if a.is_empty() && (weapon || is_possessed_noun_before(view, p, g.start)) {
+                if a.is_empty() && (weapon || is_possessed_noun(view, p)) {
                     phrase_actors(view, p, &[])
                 } else {
                     a

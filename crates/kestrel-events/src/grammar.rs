@@ -382,6 +382,14 @@ pub fn complements_of(view: &SentenceView, from: usize) -> Complements {
             c.that_clause = Some(i + 1);
             break;
         }
+        // "cordoned off the roads leading into Mordor", "troops stationed in Syria": a
+        // participle right after the object, before a preposition, is a reduced relative
+        // clause; its prepositional phrases still describe the object.
+        let after_object = c.object.is_some_and(|o| view.phrases[o].tokens.end == i) && pending_prep.is_none();
+        if after_object && matches!(tag, Tag::VBG | Tag::VBN) && i + 1 < end && matches!(view.tag(i + 1), Tag::IN) {
+            i += 1;
+            continue;
+        }
         if tag == Tag::VBG && PARTICIPIAL_PREPOSITIONS.contains(&view.lower(i)) {
             pending_prep = Some(view.lower(i).to_string());
             i += 1;
@@ -394,6 +402,9 @@ pub fn complements_of(view: &SentenceView, from: usize) -> Complements {
                 }
                 break;
             }
+            // "to about 200,000 people", "for over 300": a preposition between a preposition
+            // and a number approximates the number; the first one heads the phrase.
+            Tag::IN if pending_prep.is_some() && i + 1 < end && view.tag(i + 1) == Tag::CD => {}
             Tag::IN | Tag::TO => {
                 let w = view.lower(i);
                 pending_prep = Some(w.to_string());

@@ -52,6 +52,9 @@ pub struct VerbPattern {
     pub reverse: Option<String>,
     pub targets: Vec<Slot>,
     pub flags: Flags,
+    /// The row codes only this inflected form of the verb, lower-case: a dictionary that
+    /// lists "left" apart from "leave" means the form.
+    pub form: Option<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -290,20 +293,32 @@ impl Lexicon {
 
     /// Adds a verb with a default code, whose target is its object or the actor of a
     /// prepositional phrase after it. Load modality governors first: they mark reporting verbs.
-    pub fn add_verb(&mut self, lemma: &str, code: &str, reverse: Option<&str>) {
+    /// Adds a verb code; `form` restricts it to one inflected form, and such rows are tried
+    /// before the verb's other rows.
+    pub fn add_verb(&mut self, lemma: &str, code: &str, reverse: Option<&str>, form: Option<&str>) {
         self.max_particles = self.max_particles.max(lemma.split(' ').count() - 1);
         // A reporting verb ("say") codes the statement only when it reports no other event.
         let say = self.governor(lemma, GovernorPos::Verb) == Some(Governor::Report);
-        self.verbs.entry(lemma.to_string()).or_default().push(VerbPattern {
-            object: ObjectConstraint::Any,
-            code: code.to_string(),
-            reverse: reverse.map(str::to_string),
-            targets: vec![Slot::Object, Slot::AnyPrep],
-            flags: Flags {
-                say,
-                ..Flags::default()
+        let rows = self.verbs.entry(lemma.to_string()).or_default();
+        let at = if form.is_some() {
+            rows.partition_point(|r| r.form.is_some())
+        } else {
+            rows.len()
+        };
+        rows.insert(
+            at,
+            VerbPattern {
+                object: ObjectConstraint::Any,
+                code: code.to_string(),
+                reverse: reverse.map(str::to_string),
+                targets: vec![Slot::Object, Slot::AnyPrep],
+                flags: Flags {
+                    say,
+                    ..Flags::default()
+                },
+                form: form.map(str::to_ascii_lowercase),
             },
-        });
+        );
     }
 
     /// Adds a phrase pattern to a verb, keeping the verb's patterns most specific first.
@@ -386,6 +401,7 @@ impl Lexicon {
                 reverse: None,
                 targets: parse_slots(f.get(3).copied().unwrap_or("-")),
                 flags,
+                form: None,
             });
         }
         // Rows with an object constraint are tried before unconstrained rows of the same verb.

@@ -40,15 +40,21 @@ const DAWN: CivilDate = CivilDate {
     day: 1,
 };
 
-/// The code kestrel keeps for a dictionary code: the first of several joined by `/` (kestrel
-/// gives an actor one code).
+/// The codes of a dictionary code: several joined by `/` name an actor that stands for all of
+/// them. `---` and unreadable codes give none.
+fn import_codes(code: &str) -> Vec<ActorCode> {
+    code.split('/').filter_map(ActorCode::parse_imported).collect()
+}
+
+/// The code kestrel keeps where it needs one: the first of several joined by `/` (a person's
+/// dated role has one code).
 fn import_code(code: &str, report: &mut ImportReport) -> Option<ActorCode> {
-    let mut codes = code.split('/');
+    let mut codes = import_codes(code).into_iter();
     let first = codes.next()?;
     if codes.next().is_some() {
-        report.skip("actor codes after the first of a/b (first kept)");
+        report.skip("dated actor codes after the first of a/b (first kept)");
     }
-    ActorCode::parse_imported(first)
+    Some(first)
 }
 
 /// Adds the entries of actor dictionaries to a knowledge-base builder.
@@ -57,13 +63,13 @@ pub fn add_actors(kb: &mut KbBuilder, dict: &ActorDictionary, report: &mut Impor
         let phrases: Vec<String> = entry.phrases.iter().map(|p| p.text()).collect();
         let phrase_refs = phrases.iter().map(String::as_str);
         if entry.dated.is_empty() {
-            match entry.code.as_deref().and_then(|c| import_code(c, report)) {
-                Some(code) => {
-                    kb.add_actor(phrase_refs, code);
-                    report.actors += 1;
-                }
+            let codes = entry.code.as_deref().map(import_codes).unwrap_or_default();
+            if codes.is_empty() {
                 // `---`: named so that it is not read as anything else, but coded as nothing.
-                None => report.skip("actors coded --- (not coded)"),
+                report.skip("actors coded --- (not coded)");
+            } else {
+                kb.add_several(phrase_refs, codes);
+                report.actors += 1;
             }
             continue;
         }
@@ -96,17 +102,23 @@ pub fn add_actors(kb: &mut KbBuilder, dict: &ActorDictionary, report: &mut Impor
 }
 
 /// Adds agents (role nouns) to a knowledge-base builder. An agent that puts its code before the
-/// actor's (`NGO~`) and adds nothing after stands alone as that code.
+/// actor's (`NGO~`) prefixes the actor it attaches to, and stands alone as that code.
 pub fn add_agents(kb: &mut KbBuilder, dict: &AgentDictionary, report: &mut ImportReport) {
     for entry in &dict.entries {
         let phrases = entry.phrases.iter().map(String::as_str);
         if !entry.prefix.is_empty() {
-            match ActorCode::parse_imported(&format!("{}{}", entry.prefix, entry.suffix)) {
-                Some(code) if entry.suffix.is_empty() => {
-                    kb.add_actor(phrases, code);
+            let sectors: Option<Vec<Sector>> = entry
+                .suffix
+                .as_bytes()
+                .chunks(3)
+                .map(|c| std::str::from_utf8(c).ok().and_then(Sector::parse))
+                .collect();
+            match (ActorCode::parse_imported(&entry.prefix), sectors) {
+                (Some(prefix), Some(sectors)) => {
+                    kb.add_prefixed_role(phrases, Some(prefix), sectors, RoleKind::Group);
                     report.agents += 1;
                 }
-                _ => report.skip("agents with both a prefix and a suffix code"),
+                _ => report.skip("agents with an unreadable role code"),
             }
             continue;
         }
@@ -135,6 +147,16 @@ pub fn add_verbs(lex: &mut Lexicon, dict: &VerbDictionary, report: &mut ImportRe
     for (what, n) in dict.unsupported() {
         *report.unsupported.entry(what.to_string()).or_default() += n;
     }
+    // Verbs the dictionary lists in their base form: an inflected form listed on its own
+    // ("LEFT" beside "LEAVE") is a separate entry for that form alone.
+    let base_forms: std::collections::HashSet<String> = dict
+        .blocks
+        .iter()
+        .flat_map(|b| &b.verbs)
+        .filter_map(|v| v.words.first())
+        .map(|w| w.to_ascii_lowercase())
+        .filter(|w| verb_lemma(w) == w.as_str())
+        .collect();
     for block in &dict.blocks {
         let patterns: Vec<(PhrasePattern, &Pattern)> = block
             .patterns
@@ -166,10 +188,16 @@ pub fn add_verbs(lex: &mut Lexicon, dict: &VerbDictionary, report: &mut ImportRe
                     lemmas.push(lemma);
                 }
             }
+            let word = verb.words[0].to_ascii_lowercase();
+            let lemma_of_word = verb_lemma(&word);
+            let form = (verb.forms.is_empty()
+                && lemma_of_word != word.as_str()
+                && base_forms.contains(lemma_of_word.as_ref()))
+            .then_some(word.as_str());
             for lemma in &lemmas {
                 match code {
-                    VerbCode::Event(c) => lex.add_verb(lemma, c, None),
-                    VerbCode::Paired(c, reverse) => lex.add_verb(lemma, c, Some(reverse)),
+                    VerbCode::Event(c) => lex.add_verb(lemma, c, None, form),
+                    VerbCode::Paired(c, reverse) => lex.add_verb(lemma, c, Some(reverse), form),
                     VerbCode::Reverse(_) => report.skip("verbs coded with a reverse code only (:b)"),
                     VerbCode::Null | VerbCode::Discard => {}
                 }
@@ -225,4 +253,63 @@ fn convert_pattern(lex: &Lexicon, p: &Pattern) -> Result<PhrasePattern, &'static
         reverse,
         swapped,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::actors::read_actors;
+    use crate::agents::read_agents;
+    use crate::verbs::read_verbs;
+    use kestrel_actors::{resolve_sentence, DocContext, DocInput};
+
+    /// The codes of the actors each noun phrase of `text` resolves to.
+    fn phrase_codes(kb: &kestrel_actors::ActorKb, text: &str) -> Vec<Vec<String>> {
+        let analysis = kestrel_text::analyze(text);
+        let mentions = kb.find_token_mentions(text, &analysis);
+        let input = DocInput {
+            kb,
+            text,
+            analysis: &analysis,
+            mentions: &mentions,
+            date: None,
+        };
+        let mut ctx = DocContext::default();
+        analysis
+            .sentences
+            .iter()
+            .flat_map(|s| resolve_sentence(&input, s, &mut ctx))
+            .filter(|p| p.is_actor())
+            .map(|p| p.actors.iter().map(|a| a.code.to_string()).collect())
+            .collect()
+    }
+
+    #[test]
+    fn several_codes_and_prefix_agents_resolve_as_the_dictionaries_say() {
+        let (actors, _) = read_actors("a.txt", "THE_SHIRE  [FRO/BIL]\nARNOR  [ARN]\n");
+        let (agents, _) = read_agents("g.txt", "MSF {}  [NGO~]\nDIPLOMAT [~GOV]\n");
+        let mut kb = KbBuilder::default();
+        let mut report = ImportReport::default();
+        add_actors(&mut kb, &actors, &mut report);
+        add_agents(&mut kb, &agents, &mut report);
+        assert!(report.unsupported.is_empty(), "{:?}", report.unsupported);
+        let (kb, _) = kb.build();
+        assert_eq!(phrase_codes(&kb, "The Shire protested."), [["FRO", "BIL"]]);
+        assert_eq!(phrase_codes(&kb, "An MSF Arnor diplomat protested."), [["NGOARNGOV"]]);
+        assert_eq!(phrase_codes(&kb, "MSF protested."), [["NGO"]]);
+    }
+
+    #[test]
+    fn an_inflected_form_with_its_own_block_codes_that_form_only() {
+        let (verbs, _) = read_verbs(
+            "v.txt",
+            "--- LEAVE  [012] ---\nLEAVE\n\n--- LEFT  [032:033]  ---\nLEFT\n",
+        );
+        let mut lex = Lexicon::default();
+        add_verbs(&mut lex, &verbs, &mut ImportReport::default());
+        let rows = &lex.verbs["leave"];
+        assert_eq!(rows[0].form.as_deref(), Some("left"));
+        assert_eq!(rows[0].code, "032");
+        assert_eq!(rows[1].form, None);
+    }
 }

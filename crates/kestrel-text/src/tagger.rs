@@ -478,6 +478,13 @@ impl Tagger<'_> {
             if !next.is_some_and(|next| next.is_noun() || next.is_adjective()) {
                 tag = Tag::NN;
             }
+        } else if matches!(tag, Tag::VBN | Tag::VBD)
+            && after_determiner
+            && !next.is_some_and(|next| next.is_noun() || next.is_adjective())
+        {
+            // "a set of resolutions", "the accused denied": a past form after a determiner with
+            // no noun to modify heads the noun phrase ("the proposed deal" stays VBN).
+            tag = Tag::NN;
         } else if tag == Tag::NN
             && options.contains(Tag::JJ)
             && token.has(flag::HYPHENATED)
@@ -558,8 +565,13 @@ impl Tagger<'_> {
                 Tag::IN | Tag::TO | Tag::JJ | Tag::NN | Tag::NNS | Tag::RB | Tag::VBG
             );
         // Adjectives whose only verb reading is a base form ("last year", "close to") are
-        // left alone; "travelled" (JJ VBD VBN) is not.
-        if current.is_adjective() && !options.intersects(TagSet::of(&[Tag::VBD, Tag::VBN, Tag::VBZ])) {
+        // left alone; "travelled" (JJ VBD VBN) is not, nor is one before a determiner, which
+        // no adjective precedes in its noun phrase ("Fornost and Gondor welcome a resumption").
+        let determiner_next = matches!(next, Tag::DT | Tag::PDT | Tag::PRPS);
+        if current.is_adjective()
+            && !determiner_next
+            && !options.intersects(TagSet::of(&[Tag::VBD, Tag::VBN, Tag::VBZ]))
+        {
             return None;
         }
         let subject = match left_tag {
