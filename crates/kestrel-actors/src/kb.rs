@@ -9,7 +9,7 @@
 use std::sync::OnceLock;
 
 use kestrel_dates::CivilDate;
-use kestrel_text::{FxHashMap, TextAnalysis};
+use kestrel_text::{load_padded, FxHashMap, TextAnalysis};
 
 use crate::code::{ActorCode, Sector};
 use kestrel_text::datafile::data_lines;
@@ -554,13 +554,19 @@ impl ActorKb {
             // ("Russia-North Korea talks").
             let mut at = s;
             while let Some(rest) = lower_bytes.get(at..e) {
-                if self.first_words.contains(first_word(rest)) {
+                let word = first_word(rest);
+                if self.first_words.contains(word) {
                     if let Some(end) = try_at(at, &mut out) {
                         covered = end;
                         if end >= e {
                             break;
                         }
                     }
+                }
+                // A first word that is the whole rest of the token leaves no hyphen to look
+                // past (most tokens): skip the scan for one.
+                if word.len() == rest.len() {
+                    break;
                 }
                 let from = covered.max(at);
                 match lower_bytes.get(from..e).and_then(|w| w.iter().position(|&b| b == b'-')) {
@@ -706,15 +712,11 @@ struct FirstWords {
 }
 
 /// The filter bit of a word, from its length and first eight bytes (words that share both
-/// share a bit, which only costs them the exact check). Byte-at-a-time, so that no
-/// variable-length copy is needed.
+/// share a bit, which only costs them the exact check). The bytes are read with fixed-size
+/// loads, so that no variable-length copy is needed.
 fn filter_index(word: &[u8]) -> usize {
     const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-    let head = word
-        .iter()
-        .take(8)
-        .enumerate()
-        .fold(0u64, |head, (i, &byte)| head | u64::from(byte) << (8 * i));
+    let head = load_padded(&word[..word.len().min(8)]);
     let hash = (head ^ (word.len() as u64).rotate_right(5)).wrapping_mul(SEED);
     (hash >> (64 - FILTER_BITS)) as usize
 }
