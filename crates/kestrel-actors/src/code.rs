@@ -2,6 +2,8 @@
 
 use std::fmt;
 
+use compact_str::CompactString;
+
 /// A three-letter CAMEO role block such as GOV, MIL or SPY.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Sector([u8; 3]);
@@ -27,15 +29,18 @@ impl fmt::Debug for Sector {
 const GROUP_PREFIXES: [&str; 4] = ["IGO", "NGO", "MNC", "IMG"];
 
 /// A full CAMEO actor code, e.g. `RUSGOVMIL` or `IGOWSTNAT`.
+///
+/// Held inline (up to 24 bytes, longer than any real code): actors are cloned at every stage
+/// of coding, and a heap string per clone was a large share of the time spent coding.
 #[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct ActorCode(String);
+pub struct ActorCode(CompactString);
 
 impl ActorCode {
     /// Upper-case letters only, a multiple of three long.
     pub fn parse(s: &str) -> Option<ActorCode> {
         let s = s.trim();
         (!s.is_empty() && s.len().is_multiple_of(3) && s.bytes().all(|b| b.is_ascii_uppercase()))
-            .then(|| ActorCode(s.to_string()))
+            .then(|| ActorCode(CompactString::from(s)))
     }
 
     /// A code as foreign dictionaries may write it: upper-case letters and digits, any length up
@@ -43,7 +48,7 @@ impl ActorCode {
     pub fn parse_imported(s: &str) -> Option<ActorCode> {
         let s = s.trim();
         (!s.is_empty() && s.len() <= 30 && s.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit()))
-            .then(|| ActorCode(s.to_string()))
+            .then(|| ActorCode(CompactString::from(s)))
     }
 
     /// A code made of role blocks only, for actors whose country is unknown ("police" -> COP).
@@ -73,13 +78,18 @@ impl ActorCode {
             .then(|| &self.0[..3])
     }
 
-    /// The role blocks after the base.
-    pub fn sectors(&self) -> Vec<Sector> {
-        let start = if self.country().is_some() || self.is_group() {
+    /// Where the role blocks start: after the country or organisation, if any.
+    fn sectors_start(&self) -> usize {
+        if self.country().is_some() || self.is_group() {
             self.base().len()
         } else {
             0
-        };
+        }
+    }
+
+    /// The role blocks after the base.
+    pub fn sectors(&self) -> Vec<Sector> {
+        let start = self.sectors_start();
         self.0.as_bytes()[start..]
             .chunks(3)
             .filter_map(|c| std::str::from_utf8(c).ok().and_then(Sector::parse))
@@ -88,15 +98,16 @@ impl ActorCode {
 
     /// `prefix` followed by this code ("NGO" before "ARN": NGOARN).
     pub fn after_prefix(&self, prefix: &ActorCode) -> ActorCode {
-        ActorCode(format!("{}{}", prefix.0, self.0))
+        ActorCode(compact_str::format_compact!("{}{}", prefix.0, self.0))
     }
 
     /// This code with `sectors` appended, skipping blocks it already has.
     pub fn with_sectors(&self, sectors: &[Sector]) -> ActorCode {
         let mut code = self.0.clone();
-        let have = self.sectors();
+        let start = self.sectors_start();
+        let have = self.0.as_bytes()[start..].chunks(3);
         for s in sectors {
-            if !have.contains(s) && !code[code.len().saturating_sub(3)..].contains(s.as_str()) {
+            if !have.clone().any(|block| block == s.0) && !code[code.len().saturating_sub(3)..].contains(s.as_str()) {
                 code.push_str(s.as_str());
             }
         }
@@ -107,11 +118,12 @@ impl ActorCode {
 /// Role blocks that may stand alone as a code ("COP" for police of unknown country); these
 /// are never read as a country.
 fn is_sector_code(s: Sector) -> bool {
-    const ALONE: [&str; 27] = [
-        "GOV", "MIL", "SPY", "REB", "OPP", "COP", "JUD", "LEG", "BUS", "CVL", "MED", "EDU", "HLH", "REF", "LAB", "INS",
-        "ELI", "RAD", "MOD", "CRM", "SEP", "UAF", "AGR", "ENV", "REL", "HRI", "DEV",
+    // Compared as byte arrays: this runs every time a code's country is asked for.
+    const ALONE: [&[u8; 3]; 27] = [
+        b"GOV", b"MIL", b"SPY", b"REB", b"OPP", b"COP", b"JUD", b"LEG", b"BUS", b"CVL", b"MED", b"EDU", b"HLH", b"REF",
+        b"LAB", b"INS", b"ELI", b"RAD", b"MOD", b"CRM", b"SEP", b"UAF", b"AGR", b"ENV", b"REL", b"HRI", b"DEV",
     ];
-    ALONE.contains(&s.as_str())
+    ALONE.contains(&&s.0)
 }
 
 impl fmt::Display for ActorCode {

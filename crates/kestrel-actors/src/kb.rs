@@ -9,7 +9,7 @@
 use std::sync::OnceLock;
 
 use kestrel_dates::CivilDate;
-use kestrel_text::TextAnalysis;
+use kestrel_text::{load_padded, FxHashMap, TextAnalysis};
 
 use crate::code::{ActorCode, Sector};
 use kestrel_text::datafile::data_lines;
@@ -159,14 +159,14 @@ impl DefaultFiles {
 /// Builder collecting phrases before the trie is built.
 #[derive(Default)]
 pub struct KbBuilder {
-    phrases: Vec<String>,
-    index: std::collections::HashMap<String, usize>,
+    /// Lower-cased phrase -> its slot in `patterns` (the trie's phrase index).
+    index: FxHashMap<String, usize>,
     patterns: Vec<Vec<Pattern>>,
     codes: Vec<ActorCode>,
     roles: Vec<Role>,
     people: Vec<Person>,
     several: Vec<Vec<ActorCode>>,
-    person_index: std::collections::HashMap<String, u32>,
+    person_index: FxHashMap<String, u32>,
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -323,15 +323,11 @@ impl KbBuilder {
             .filter_map(|(i, _)| u8::try_from(i).ok())
             .collect();
         let key = phrase.to_ascii_lowercase();
-        let slot = match self.index.get(&key) {
-            Some(&i) => i,
-            None => {
-                self.phrases.push(key.clone());
-                self.patterns.push(Vec::new());
-                self.index.insert(key, self.phrases.len() - 1);
-                self.phrases.len() - 1
-            }
-        };
+        let next = self.patterns.len();
+        let slot = *self.index.entry(key).or_insert(next);
+        if slot == next {
+            self.patterns.push(Vec::new());
+        }
         let pattern = Pattern { capitals, entry };
         if !self.patterns[slot]
             .iter()
@@ -474,23 +470,23 @@ impl KbBuilder {
                     }
                 },
             };
-            let name = f[0].to_string();
-            let id = match self.person_index.get(&name) {
+            let name = f[0];
+            let id = match self.person_index.get(name) {
                 Some(&id) => id,
                 None => {
                     self.people.push(Person {
-                        name: name.clone(),
+                        name: name.to_string(),
                         roles: Vec::new(),
                     });
                     let Ok(id) = u32::try_from(self.people.len() - 1) else {
                         continue;
                     };
-                    self.person_index.insert(name.clone(), id);
+                    self.person_index.insert(name.to_string(), id);
                     id
                 }
             };
             self.people[id as usize].roles.push(PersonRole { code, from, to });
-            self.add_phrase(&name, Entry::Person(id));
+            self.add_phrase(name, Entry::Person(id));
             for alias in list(f[1]) {
                 self.add_phrase(alias, Entry::Person(id));
             }
@@ -499,8 +495,12 @@ impl KbBuilder {
     }
 
     pub fn build(self) -> (ActorKb, Vec<Diagnostic>) {
-        let trie = PhraseTrie::new(&self.phrases);
-        let first_words = FirstWords::new(self.phrases.iter().map(|p| first_word(p.as_bytes())));
+        let mut phrases = vec![String::new(); self.patterns.len()];
+        for (phrase, slot) in self.index {
+            phrases[slot] = phrase;
+        }
+        let trie = PhraseTrie::new(&phrases);
+        let first_words = FirstWords::new(phrases.iter().map(|p| first_word(p.as_bytes())));
         (
             ActorKb {
                 trie,
@@ -601,13 +601,19 @@ impl ActorKb {
             // ("Russia-North Korea talks").
             let mut at = s;
             while let Some(rest) = lower_bytes.get(at..e) {
-                if self.first_words.contains(first_word(rest)) {
+                let word = first_word(rest);
+                if self.first_words.contains(word) {
                     if let Some(end) = try_at(at, &mut out) {
                         covered = end;
                         if end >= e {
                             break;
                         }
                     }
+                }
+                // A first word that is the whole rest of the token leaves no hyphen to look
+                // past (most tokens): skip the scan for one.
+                if word.len() == rest.len() {
+                    break;
                 }
                 let from = covered.max(at);
                 match lower_bytes.get(from..e).and_then(|w| w.iter().position(|&b| b == b'-')) {
@@ -661,47 +667,47 @@ const LINEAR_CHILDREN: usize = 8;
 
 impl PhraseTrie {
     fn new(phrases: &[String]) -> PhraseTrie {
-        // Build with a child map per node, then renumber the nodes breadth-first.
-        let mut children: Vec<std::collections::BTreeMap<u8, u32>> = vec![Default::default()];
-        let mut ends = vec![NO_PHRASE];
-        for (index, phrase) in phrases.iter().enumerate() {
-            let mut node = 0usize;
-            for &byte in phrase.as_bytes() {
-                let next = children.len();
-                let child = *children[node].entry(byte).or_insert(next as u32) as usize;
-                if child == next {
-                    children.push(Default::default());
-                    ends.push(NO_PHRASE);
-                }
-                node = child;
-            }
-            if ends[node] == NO_PHRASE {
-                ends[node] = u32::try_from(index).unwrap_or(NO_PHRASE);
-            }
-        }
-        // `order[i]` is the builder node that becomes node `i`; a node's children are
-        // appended together, so they end up contiguous.
-        let mut order = vec![0u32];
-        let mut nodes = Vec::with_capacity(children.len());
+        // In sorted order the phrases below any node are one contiguous run sharing the node's
+        // prefix, with the phrase ending at the node (if any) first. Walking the runs
+        // breadth-first gives the layout directly, without a child map per node.
+        let mut sorted: Vec<u32> = (0..u32::try_from(phrases.len()).unwrap_or(u32::MAX)).collect();
+        // Ties (a phrase given twice) keep the lower index first, which then wins.
+        sorted.sort_unstable_by(|&a, &b| {
+            phrases[a as usize]
+                .as_bytes()
+                .cmp(phrases[b as usize].as_bytes())
+                .then(a.cmp(&b))
+        });
+        let bytes = |k: usize| phrases[sorted[k] as usize].as_bytes();
+        // Per node in breadth-first order: its run of `sorted`, its depth and its byte.
+        let mut queue = vec![(0..sorted.len(), 0usize, 0u8)];
+        let mut nodes = Vec::new();
         let mut cursor = 0;
-        while let Some(&old) = order.get(cursor) {
-            let map = &children[old as usize];
-            let first_child = order.len() as u32;
-            order.extend(map.values());
+        while let Some((run, depth, byte)) = queue.get(cursor).cloned() {
+            let mut k = run.start;
+            let mut phrase = NO_PHRASE;
+            while k < run.end && bytes(k).len() == depth {
+                if phrase == NO_PHRASE {
+                    phrase = sorted[k];
+                }
+                k += 1;
+            }
+            let first_child = queue.len();
+            while k < run.end {
+                let child_byte = bytes(k)[depth];
+                let child_start = k;
+                while k < run.end && bytes(k)[depth] == child_byte {
+                    k += 1;
+                }
+                queue.push((child_start..k, depth + 1, child_byte));
+            }
             nodes.push(TrieNode {
-                phrase: ends[old as usize],
-                first_child,
-                child_count: map.len() as u16,
-                // Set below, from the parent's map.
-                byte: 0,
+                phrase,
+                first_child: first_child as u32,
+                child_count: (queue.len() - first_child) as u16,
+                byte,
             });
             cursor += 1;
-        }
-        for (old, node) in order.iter().zip(0..nodes.len()) {
-            let first_child = nodes[node].first_child as usize;
-            for (offset, &byte) in children[*old as usize].keys().enumerate() {
-                nodes[first_child + offset].byte = byte;
-            }
         }
         let mut root = Box::new([NO_NODE; 256]);
         if let Some(top) = nodes.first() {
@@ -753,15 +759,11 @@ struct FirstWords {
 }
 
 /// The filter bit of a word, from its length and first eight bytes (words that share both
-/// share a bit, which only costs them the exact check). Byte-at-a-time, so that no
-/// variable-length copy is needed.
+/// share a bit, which only costs them the exact check). The bytes are read with fixed-size
+/// loads, so that no variable-length copy is needed.
 fn filter_index(word: &[u8]) -> usize {
     const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-    let head = word
-        .iter()
-        .take(8)
-        .enumerate()
-        .fold(0u64, |head, (i, &byte)| head | u64::from(byte) << (8 * i));
+    let head = load_padded(&word[..word.len().min(8)]);
     let hash = (head ^ (word.len() as u64).rotate_right(5)).wrapping_mul(SEED);
     (hash >> (64 - FILTER_BITS)) as usize
 }
@@ -775,7 +777,10 @@ impl FirstWords {
         for word in words {
             let bit = filter_index(word);
             set.filter[bit / 64] |= 1 << (bit % 64);
-            set.words.insert(word.into());
+            // Most phrases share their first word with others: copy each word once.
+            if !set.words.contains(word) {
+                set.words.insert(word.into());
+            }
         }
         set
     }

@@ -141,11 +141,12 @@ fn is_noun(tag: Tag) -> bool {
 
 /// The parts of one phrase's actor, gathered before the code is assembled.
 #[derive(Default)]
-struct Parts {
+struct Parts<'k> {
     /// Country, seat or organisation codes, in order.
     bases: Vec<(ActorCode, bool)>,
     sectors: Vec<Sector>,
-    roles: Vec<String>,
+    /// Role labels, borrowed from the knowledge base (copied only for a person remembered).
+    roles: Vec<&'k str>,
     person_role: Option<RoleKind>,
     /// A role's code that goes before the actor's ([`crate::kb::Role::prefix`]).
     prefix: Option<ActorCode>,
@@ -156,7 +157,7 @@ struct Parts {
     head_is_actor: bool,
 }
 
-impl Parts {
+impl Parts<'_> {
     /// One actor per country, seat or organisation named, a seat standing for its government.
     fn base_actors(&self, span: (usize, usize)) -> Vec<Actor> {
         self.bases
@@ -298,7 +299,7 @@ impl<'a, 'b> Builder<'a, 'b> {
         i
     }
 
-    fn collect_parts(&self, toks: Range<usize>, ctx: &DocContext) -> Parts {
+    fn collect_parts(&self, toks: Range<usize>, ctx: &DocContext) -> Parts<'a> {
         let mut parts = Parts::default();
         let mut last_mention: Option<Mention> = None;
         let mut after_title = false;
@@ -364,7 +365,7 @@ impl<'a, 'b> Builder<'a, 'b> {
                                 parts.sectors.push(*s);
                             }
                         }
-                        parts.roles.push(role.label.clone());
+                        parts.roles.push(&role.label);
                         if role.prefix.is_some() {
                             parts.prefix.clone_from(&role.prefix);
                         }
@@ -408,7 +409,7 @@ impl<'a, 'b> Builder<'a, 'b> {
     }
 
     /// Assemble one actor from a phrase's parts, or use a back-reference.
-    fn actor(&self, toks: Range<usize>, parts: &Parts, ctx: &DocContext) -> Option<Actor> {
+    fn actor(&self, toks: Range<usize>, parts: &Parts<'_>, ctx: &DocContext) -> Option<Actor> {
         let span = self.span(toks.clone());
         if let Some((code, name)) = &parts.person {
             return Some(Actor {
@@ -531,7 +532,8 @@ fn former_code(person: &crate::kb::Person, date: Option<CivilDate>) -> ActorCode
 pub fn resolve_sentence(doc: &DocInput, sentence: &SentenceSpan, ctx: &mut DocContext) -> Vec<NounPhrase> {
     let b = Builder::new(doc, sentence);
     let end = sentence.tokens.end as usize;
-    let mut phrases: Vec<NounPhrase> = Vec::new();
+    // Room for a phrase every other token: growing the list was a large share of the stage.
+    let mut phrases: Vec<NounPhrase> = Vec::with_capacity((end - sentence.body_start as usize).div_ceil(2));
     let mut i = sentence.body_start as usize;
     while i < end {
         let tag = b.tag(i);
@@ -641,7 +643,7 @@ pub fn resolve_sentence(doc: &DocInput, sentence: &SentenceSpan, ctx: &mut DocCo
 }
 
 /// Record what a phrase names for later back-references.
-fn remember(doc: &DocInput, b: &Builder, parts: &Parts, phrase: &NounPhrase, ctx: &mut DocContext) {
+fn remember(doc: &DocInput, b: &Builder, parts: &Parts<'_>, phrase: &NounPhrase, ctx: &mut DocContext) {
     for m in phrase.tokens.clone().flat_map(|t| b.mentions(t)) {
         if let Entry::Country(id) | Entry::Demonym(id) | Entry::Seat(id) = m.entry {
             // Most recent last.
@@ -653,7 +655,7 @@ fn remember(doc: &DocInput, b: &Builder, parts: &Parts, phrase: &NounPhrase, ctx
     for a in &phrase.actors {
         let is_person = a.name.is_some() || parts.person_role == Some(RoleKind::Person);
         if is_person && a.via == Via::Direct {
-            ctx.remember_person(a, parts.roles.clone());
+            ctx.remember_person(a, parts.roles.iter().map(|r| r.to_string()).collect());
         }
     }
 }
@@ -668,7 +670,7 @@ fn join_phrases(b: &Builder, phrases: &mut Vec<NounPhrase>) {
         k += 1;
         while let Some(next) = phrases.get(k) {
             let gap = cur.tokens.end..next.tokens.start;
-            let gap_words: Vec<&str> = gap.clone().map(|t| b.lower(t)).collect();
+            let gap_is = |words: &[&str]| tokens_are(b, gap.clone(), words);
             // "a delegation of Russian officials", "the president of Russia", "a spokesperson
             // for India's foreign ministry"
             // "soldiers from Gondor", "lawmakers in Kyiv": role nouns of no country take the
@@ -677,9 +679,9 @@ fn join_phrases(b: &Builder, phrases: &mut Vec<NounPhrase>) {
             // country) gives way to the one the phrase names.
             let named_country = |a: &Actor| a.via == Via::Direct && (a.code.country().is_some() || a.code.is_group());
             let countryless_role = cur.is_actor() && cur.actors.iter().all(|a| a.name.is_none() && !named_country(a));
-            let joins = gap_words == ["of"]
-                || (gap_words == ["for"] && is_bare_role(b, &cur))
-                || (matches!(gap_words.as_slice(), ["from"] | ["in"]) && countryless_role);
+            let joins = gap_is(&["of"])
+                || (gap_is(&["for"]) && is_bare_role(b, &cur))
+                || ((gap_is(&["from"]) || gap_is(&["in"])) && countryless_role);
             if joins && next.is_actor() && !cur.possessive {
                 let cur_has_country = cur.actors.iter().any(named_country);
                 if !cur_has_country && (cur.is_actor() || is_bare_role(b, &cur)) {
@@ -737,7 +739,7 @@ fn join_phrases(b: &Builder, phrases: &mut Vec<NounPhrase>) {
                 }
             }
             // Apposition: "Ivan Petrov, Russia's deputy foreign minister,".
-            if gap_words == [","] && next.is_actor() && !cur.is_actor() && is_name_only(b, &cur) {
+            if gap_is(&[","]) && next.is_actor() && !cur.is_actor() && is_name_only(b, &cur) {
                 let after = next.tokens.end;
                 let closes = b
                     .tokens
@@ -792,38 +794,45 @@ fn is_bare_demonym(b: &Builder, p: &NounPhrase) -> bool {
             .all(|t| !b.mentions(t).is_empty() || matches!(b.tag(t), Tag::DT | Tag::JJ | Tag::NNP))
 }
 
+/// Whether the tokens `gap` are exactly `words` (lower-cased), compared in place.
+fn tokens_are(b: &Builder, gap: Range<usize>, words: &[&str]) -> bool {
+    gap.len() == words.len() && gap.zip(words).all(|(t, w)| b.lower(t) == *w)
+}
+
 /// Join the list starting at phrase `first`; returns the joined phrase and the index after it.
 fn try_list(b: &Builder, phrases: &[NounPhrase], first: usize) -> Option<(NounPhrase, usize)> {
-    let mut members = vec![first];
+    // The members are the consecutive phrases `first..k`.
     let mut k = first + 1;
     let mut saw_conj = false;
     while let Some(next) = phrases.get(k) {
-        let prev = &phrases[*members.last()?];
-        let gap: Vec<&str> = (prev.tokens.end..next.tokens.start).map(|t| b.lower(t)).collect();
-        let is_comma = gap == [","];
-        let is_conj = matches!(
-            gap.as_slice(),
-            ["and"] | ["or"] | [",", "and"] | [",", "or"] | ["as", "well", "as"]
-        );
+        let prev = &phrases[k - 1];
+        let gap = prev.tokens.end..next.tokens.start;
+        let gap_is = |words: &[&str]| tokens_are(b, gap.clone(), words);
+        let is_comma = gap_is(&[","]);
+        let is_conj = gap_is(&["and"])
+            || gap_is(&["or"])
+            || gap_is(&[",", "and"])
+            || gap_is(&[",", "or"])
+            || gap_is(&["as", "well", "as"]);
         if !(is_comma || is_conj) || !(next.is_actor() || is_bare_demonym(b, next)) {
             break;
         }
-        members.push(k);
         k += 1;
         if is_conj {
             saw_conj = true;
             break;
         }
     }
-    if !saw_conj || members.len() < 2 {
+    if !saw_conj || k - first < 2 {
         return None;
     }
+    let members = first..k;
     // The last member's role words apply to bare demonyms before it.
-    let last = &phrases[*members.last()?];
+    let last = &phrases[k - 1];
     let shared: Vec<Sector> = last.actors.first().map(|a| a.code.sectors()).unwrap_or_default();
     let mut joined = phrases[first].clone();
     joined.actors.clear();
-    for &m in &members {
+    for m in members {
         let p = &phrases[m];
         if p.is_actor() {
             joined.actors.extend(p.actors.iter().cloned());

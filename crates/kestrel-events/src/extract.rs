@@ -385,22 +385,18 @@ fn is_sentence_initial(view: &SentenceView, g: &VerbGroup) -> bool {
     (view.range.start..g.start).all(|i| matches!(view.tag(i), Tag::RB | Tag::Quote | Tag::CC))
 }
 
-/// Noun lemmas of a phrase (single words and the compounds the lexicon knows).
-fn phrase_nouns(view: &SentenceView, p: usize) -> Vec<String> {
-    let Some(phrase) = view.phrases.get(p) else {
-        return Vec::new();
-    };
-    phrase
-        .tokens
-        .clone()
+/// Noun lemmas of a phrase (single words and the compounds the lexicon knows). An iterator,
+/// not a list: it runs for every pattern row that constrains its object.
+fn phrase_nouns<'v>(view: &'v SentenceView, p: usize) -> impl Iterator<Item = std::borrow::Cow<'v, str>> + 'v {
+    let tokens = view.phrases.get(p).map_or(0..0, |phrase| phrase.tokens.clone());
+    tokens
         .filter(|&t| {
             matches!(
                 view.tag(t),
                 Tag::NN | Tag::NNS | Tag::NNP | Tag::NNPS | Tag::JJ | Tag::VBG
             )
         })
-        .map(|t| noun_lemma(view.lower(t)).into_owned())
-        .collect()
+        .map(|t| noun_lemma(view.lower(t)))
 }
 
 /// The event noun heading phrase `p`, including compounds ("air strike").
@@ -412,12 +408,14 @@ fn head_event_noun<'l>(
     let phrase = view.phrases.get(p)?;
     let head = noun_lemma(view.lower(phrase.head));
     if let Some(compounds) = lex.noun_compounds.get(head.as_ref()) {
-        let words: Vec<String> = phrase
-            .tokens
-            .clone()
-            .map(|t| noun_lemma(view.lower(t)).into_owned())
-            .collect();
-        let joined = words.join(" ");
+        // The phrase's lemmas joined by spaces, built in one string.
+        let mut joined = String::new();
+        for t in phrase.tokens.clone() {
+            if t > phrase.tokens.start {
+                joined.push(' ');
+            }
+            joined.push_str(&noun_lemma(view.lower(t)));
+        }
         for c in compounds {
             if joined.ends_with(c.as_str()) {
                 let (k, v) = lex.nouns.get_key_value(c.as_str())?;
@@ -443,7 +441,7 @@ fn object_matches(view: &SentenceView, lex: &Lexicon, row: &VerbPattern, comps: 
             );
             candidates
                 .into_iter()
-                .any(|p| phrase_nouns(view, p).iter().any(|n| lex.in_set(set, n)))
+                .any(|p| phrase_nouns(view, p).any(|n| lex.in_set(set, &n)))
         }
     }
 }

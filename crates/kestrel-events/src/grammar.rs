@@ -203,22 +203,23 @@ pub fn verb_groups(view: &SentenceView, has_lemma: impl Fn(&str) -> bool, max_pa
                 break;
             }
         }
-        // Auxiliaries before the main verb.
-        let aux: Vec<&str> = (start..main)
-            .filter(|&k| is_verb(view.tag(k)))
-            .map(|k| view.lower(k))
-            .collect();
+        // A form of "be" or "get" among the auxiliaries before the main verb.
         let main_lower = view.lower(main);
-        let passive = view.tag(main) == Tag::VBN && aux.iter().any(|a| is_be_or_get(a));
+        let passive =
+            view.tag(main) == Tag::VBN && (start..main).any(|k| is_verb(view.tag(k)) && is_be_or_get(view.lower(k)));
         let lemma: Cow<str> = verb_lemma(main_lower);
         let mut lemma = lemma.into_owned();
         let mut group_end = main + 1;
-        // Particles: "call on", "carry out", "step up".
-        let mut candidate = lemma.clone();
+        // Particles: "call on", "carry out", "step up". The candidate is only copied once a
+        // particle follows: most verbs have none.
+        let mut candidate = String::new();
         for k in 1..=max_particles {
             let p = main + k;
             if p >= end || !matches!(view.tag(p), Tag::RP | Tag::IN | Tag::RB | Tag::TO) {
                 break;
+            }
+            if candidate.is_empty() {
+                candidate.push_str(&lemma);
             }
             candidate.push(' ');
             candidate.push_str(view.lower(p));

@@ -5,6 +5,8 @@
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
+use crate::table_format::load_padded;
+
 pub type FxHashMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 
 const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
@@ -32,9 +34,9 @@ impl Hasher for FxHasher {
         }
         let rest = chunks.remainder();
         if !rest.is_empty() {
-            let mut word = [0u8; 8];
-            word[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(word) ^ ((rest.len() as u64) << 59));
+            // Fixed-size loads: a variable-length copy into a buffer is a `memcpy` call, which
+            // costs more than the rest of hashing a short word.
+            self.add(load_padded(rest) ^ ((rest.len() as u64) << 59));
         }
     }
 
@@ -69,5 +71,24 @@ mod tests {
             assert_eq!(map.get(word), Some(&index));
         }
         assert_eq!(map.get("sanction"), None);
+    }
+
+    #[test]
+    fn padded_tail_hashes_like_a_zero_filled_word() {
+        let text = b"abcdefghijklmnopqrstu";
+        for len in 0..=text.len() {
+            let bytes = &text[..len];
+            let mut expected = FxHasher::default();
+            let mut chunks = bytes.chunks(8);
+            for chunk in &mut chunks {
+                let mut word = [0u8; 8];
+                word[..chunk.len()].copy_from_slice(chunk);
+                let tag = if chunk.len() < 8 { (chunk.len() as u64) << 59 } else { 0 };
+                expected.add(u64::from_le_bytes(word) ^ tag);
+            }
+            let mut hasher = FxHasher::default();
+            hasher.write(bytes);
+            assert_eq!(hasher.finish(), expected.finish(), "{len}");
+        }
     }
 }

@@ -23,6 +23,7 @@ mod tagger;
 mod tokens;
 
 pub use lemma::{noun_lemma, verb_lemma};
+pub use table_format::load_padded;
 
 /// Part-of-speech tag, Penn Treebank style (the tag set of the embedded lexicon).
 #[allow(clippy::upper_case_acronyms)]

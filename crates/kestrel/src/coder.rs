@@ -166,15 +166,17 @@ impl Coder<'_> {
 /// coding time stays linear in the input.
 const MAX_WINDOW: usize = 160;
 
-fn windows(analysis: &TextAnalysis, sentence: &SentenceSpan) -> Vec<SentenceSpan> {
+/// The windows of a sentence, produced one at a time (no list per sentence).
+fn windows<'s>(analysis: &'s TextAnalysis, sentence: &'s SentenceSpan) -> impl Iterator<Item = SentenceSpan> + 's {
     let (start, end) = (sentence.body_start as usize, sentence.tokens.end as usize);
-    if end - start <= MAX_WINDOW {
-        return vec![sentence.clone()];
-    }
+    let whole = (end - start <= MAX_WINDOW).then(|| sentence.clone());
     let tokens = &analysis.tokens;
-    let mut out = Vec::new();
-    let mut from = start;
-    while from < end {
+    // A short sentence is its own single window; a long one is cut from `from` on.
+    let mut from = if whole.is_some() { end } else { start };
+    let cuts = std::iter::from_fn(move || {
+        if from >= end {
+            return None;
+        }
         let limit = (from + MAX_WINDOW).min(end);
         let cut = if limit == end {
             end
@@ -184,15 +186,16 @@ fn windows(analysis: &TextAnalysis, sentence: &SentenceSpan) -> Vec<SentenceSpan
                 .find(|&i| matches!(tokens[i].tag, Tag::Comma | Tag::Colon | Tag::Period))
                 .map_or(limit, |i| i + 1)
         };
-        out.push(SentenceSpan {
+        let window = SentenceSpan {
             start: tokens[from].start,
             end: tokens[cut - 1].end,
             tokens: from as u32..cut as u32,
             body_start: from as u32,
-        });
+        };
         from = cut;
-    }
-    out
+        Some(window)
+    });
+    whole.into_iter().chain(cuts)
 }
 
 fn slice(text: &str, span: (usize, usize)) -> String {
