@@ -670,15 +670,11 @@ impl PhraseTrie {
         // In sorted order the phrases below any node are one contiguous run sharing the node's
         // prefix, with the phrase ending at the node (if any) first. Walking the runs
         // breadth-first gives the layout directly, without a child map per node.
-        let mut sorted: Vec<u32> = (0..u32::try_from(phrases.len()).unwrap_or(u32::MAX)).collect();
-        // Ties (a phrase given twice) keep the lower index first, which then wins.
-        sorted.sort_unstable_by(|&a, &b| {
-            phrases[a as usize]
-                .as_bytes()
-                .cmp(phrases[b as usize].as_bytes())
-                .then(a.cmp(&b))
-        });
-        let bytes = |k: usize| phrases[sorted[k] as usize].as_bytes();
+        // (phrase, index) pairs: sorting them compares the bytes directly, and ties (a phrase
+        // given twice) keep the lower index first, which then wins.
+        let mut sorted: Vec<(&[u8], u32)> = phrases.iter().map(|p| p.as_bytes()).zip(0..).collect();
+        sorted.sort_unstable();
+        let bytes = |k: usize| sorted[k].0;
         // Per node in breadth-first order: its run of `sorted`, its depth and its byte.
         let mut queue = vec![(0..sorted.len(), 0usize, 0u8)];
         let mut nodes = Vec::new();
@@ -688,7 +684,7 @@ impl PhraseTrie {
             let mut phrase = NO_PHRASE;
             while k < run.end && bytes(k).len() == depth {
                 if phrase == NO_PHRASE {
-                    phrase = sorted[k];
+                    phrase = sorted[k].1;
                 }
                 k += 1;
             }

@@ -219,6 +219,8 @@ pub fn verb_groups(view: &SentenceView, has_lemma: impl Fn(&str) -> bool, max_pa
                 break;
             }
             if candidate.is_empty() {
+                // Room for the particles too, so that the candidate is allocated once.
+                candidate.reserve(lemma.len() + 16);
                 candidate.push_str(&lemma);
             }
             candidate.push(' ');
