@@ -493,6 +493,20 @@ fn starts_clause(view: &SentenceView, i: usize) -> bool {
 }
 
 /// The actors a pattern's target slots pick.
+/// A bare past form that takes its actor as a direct object, with no object but a
+/// preposition of its object's use right after it ("companies accused of smuggling", "men
+/// charged with spying", "ships seized by Iran"): the object was left out because the verb is
+/// a reduced passive that the tagger read as a past tense. Verbs whose pattern names that
+/// preposition ("warned of", "met with") stay active.
+fn object_left_out(view: &SentenceView, g: &VerbGroup, slots: &[Slot], comps: &Complements) -> bool {
+    let bare_past = g.form == Form::Finite && g.start == g.main && matches!(view.tag(g.main), Tag::VBD | Tag::VBN);
+    if !bare_past || comps.object.is_some() || !slots.contains(&Slot::Object) || g.end >= view.range.end {
+        return false;
+    }
+    let next = view.lower(g.end);
+    matches!(next, "of" | "with" | "by") && !slots.iter().any(|slot| matches!(slot, Slot::Prep(p) if p == next))
+}
+
 fn slot_targets(view: &SentenceView, slots: &[Slot], comps: &Complements) -> Vec<Actor> {
     for slot in slots {
         match slot {
@@ -614,8 +628,9 @@ fn verb_draft(
     let (subject, inherited) = subjects[k];
     // A bare participle after its noun is a reduced passive ("missiles fired by Russia"),
     // unless a direct object follows, when it is a past tense the tagger misread.
-    let passive =
-        g.passive || (g.form == Form::Participle && subject.is_some() && !inherited && comps.object.is_none());
+    let passive = g.passive
+        || (g.form == Form::Participle && subject.is_some() && !inherited && comps.object.is_none())
+        || object_left_out(view, g, &slots, comps);
     let (sources, targets) = if passive {
         let agent = comps
             .preps

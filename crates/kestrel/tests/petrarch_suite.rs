@@ -10,7 +10,7 @@ use kestrel::eval::{evaluate, read_gold, render, Level};
 /// Exact (source, target, code) matches reached; raise it when coding improves.
 const MATCHED_FLOOR: usize = 263;
 /// Exact-level precision reached, in percent.
-const PRECISION_FLOOR: f64 = 88.0;
+const PRECISION_FLOOR: f64 = 89.0;
 
 fn petrarch() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/peers/petrarch2")
