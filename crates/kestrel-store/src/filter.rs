@@ -179,6 +179,16 @@ impl Condition {
 }
 
 impl EventFilter {
+    /// The same filter over all its events: aggregates (timelines, most-active lists) count
+    /// every match, not one page.
+    pub(crate) fn unpaged(&self) -> EventFilter {
+        EventFilter {
+            limit: None,
+            cursor: None,
+            ..self.clone()
+        }
+    }
+
     /// The query selecting this filter's events; the cursor is included, the limit is not.
     pub(crate) fn condition(&self) -> Result<Condition, StoreError> {
         let invalid = StoreError::InvalidFilter;

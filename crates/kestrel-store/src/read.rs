@@ -64,7 +64,7 @@ impl Store {
         let mut params = condition.params.clone();
         let limit = match f.limit {
             Some(limit) => {
-                params.push(Value::Integer(i64::try_from(limit).unwrap_or(i64::MAX)));
+                params.push(sql_limit(limit));
                 "LIMIT ?"
             }
             None => "",
@@ -169,12 +169,10 @@ impl Store {
     }
 
     fn read_timeline(&self, dyad: Option<&Dyad>, by: Period, f: &EventFilter) -> Result<Vec<TimelineRow>, StoreError> {
-        let f = EventFilter {
-            dyad: dyad.cloned().or_else(|| f.dyad.clone()),
-            limit: None,
-            cursor: None,
-            ..f.clone()
-        };
+        let mut f = f.unpaged();
+        if let Some(dyad) = dyad {
+            f.dyad = Some(dyad.clone());
+        }
         let mut condition = f.condition()?;
         let dated = format!("{} != ''", condition.date);
         condition.and(&dated, []);
@@ -215,12 +213,8 @@ impl Store {
     }
 
     fn read_actors(&self, f: &EventFilter, limit: usize) -> Result<Vec<ActorCount>, StoreError> {
-        let f = EventFilter {
-            limit: None,
-            cursor: None,
-            ..f.clone()
-        };
-        let limit = Value::Integer(i64::try_from(limit).unwrap_or(i64::MAX));
+        let f = f.unpaged();
+        let limit = sql_limit(limit);
         let (sql, params) = if f == EventFilter::default() {
             let sql = "SELECT code, events, mentions FROM actor_counts ORDER BY events DESC, code LIMIT ?".to_string();
             (sql, vec![limit])
@@ -262,12 +256,8 @@ impl Store {
     }
 
     fn read_dyads(&self, f: &EventFilter, limit: usize) -> Result<Vec<DyadCount>, StoreError> {
-        let f = EventFilter {
-            limit: None,
-            cursor: None,
-            ..f.clone()
-        };
-        let limit = Value::Integer(i64::try_from(limit).unwrap_or(i64::MAX));
+        let f = f.unpaged();
+        let limit = sql_limit(limit);
         let (sql, params) = if f == EventFilter::default() {
             let sql = "SELECT source, target, events, mentions FROM dyad_counts \
                        ORDER BY events DESC, source, target LIMIT ?"
@@ -324,6 +314,11 @@ fn sentence_offset(text: &str, record: &EventRecord) -> Option<usize> {
     text.match_indices(sentence)
         .map(|(offset, _)| offset)
         .find(|&offset| offset <= start && end <= offset + sentence.len())
+}
+
+/// A row limit as a SQL value (SQLite integers are signed).
+fn sql_limit(limit: usize) -> Value {
+    Value::Integer(i64::try_from(limit).unwrap_or(i64::MAX))
 }
 
 /// A SQL count as an unsigned number (SQLite has only signed integers).
