@@ -14,6 +14,12 @@ mod serve;
 mod stats;
 mod timeline;
 
+/// Coding allocates many small, short-lived vectors per sentence (phrases, actors, drafts);
+/// mimalloc's thread-local free lists serve them several times faster than the system
+/// allocator, which measurably speeds up `kestrel code` (see README, Speed).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[derive(Parser)]
 #[command(
     name = "kestrel",

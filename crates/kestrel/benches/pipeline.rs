@@ -10,6 +10,10 @@ use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use kestrel::input::Document;
 use kestrel::Coder;
 
+/// The allocator the `kestrel` binary uses, so that the benchmark measures what users run.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn corpus() -> Option<Vec<Document>> {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpora/lee_background.cor");
     let text = std::fs::read_to_string(path).ok()?;
