@@ -60,8 +60,9 @@ impl NounPhrase {
 pub struct DocContext {
     /// Named people, most recent last, with the role labels they were introduced with.
     people: Vec<(Actor, Vec<String>)>,
-    /// Country code ids named in the document.
-    countries: Vec<u32>,
+    /// Countries the document has named, most recent last: by name, demonym or seat, or
+    /// through the first named person's role.
+    countries: Vec<ActorCode>,
     /// The first person named in the last sentence that named one: news usually opens a
     /// sentence with its subject, so a following "he" or "she" refers to that person.
     leading_person: Option<Actor>,
@@ -76,6 +77,12 @@ impl DocContext {
             roles.extend(old.into_iter().filter(|r| !roles.contains(r)).collect::<Vec<_>>());
         }
         self.people.push((actor.clone(), roles));
+    }
+
+    /// Remember a country as the most recent one named.
+    fn remember_country(&mut self, code: &ActorCode) {
+        self.countries.retain(|c| c != code);
+        self.countries.push(code.clone());
     }
 
     /// The last person introduced with a role of the same head noun: "the spokesman" finds
@@ -338,7 +345,7 @@ impl<'a, 'b> Builder<'a, 'b> {
                         parts.head_is_actor = !matches!(m.entry, Entry::Demonym(_)) || self.is_plural_demonym(m, i);
                     }
                     Entry::Backref(id) => {
-                        if ctx.countries.contains(&id) {
+                        if ctx.countries.contains(kb.code(id)) {
                             parts.bases.push((kb.code(id).clone(), false));
                             parts.head_is_actor = true;
                         }
@@ -470,12 +477,12 @@ impl<'a, 'b> Builder<'a, 'b> {
         // else the first one this sentence names.
         // "its forces", "their troops" usually belong to the sentence's first-named country.
         let possessive_pronoun = self.tag(toks.start) == Tag::PRPS;
+        let sentence_country = self.sentence_country.map(|id| self.doc.kb.code(id));
         let country = if possessive_pronoun {
-            self.sentence_country.or(ctx.countries.last().copied())
+            sentence_country.or(ctx.countries.last())
         } else {
-            ctx.countries.last().copied().or(self.sentence_country)
-        }
-        .map(|id| self.doc.kb.code(id));
+            ctx.countries.last().or(sentence_country)
+        };
         let code = match country {
             Some(c) if !parts.sectors.is_empty() => Some(c.with_sectors(&parts.sectors)),
             _ => ActorCode::from_sectors(&parts.sectors),
@@ -646,16 +653,21 @@ pub fn resolve_sentence(doc: &DocInput, sentence: &SentenceSpan, ctx: &mut DocCo
 fn remember(doc: &DocInput, b: &Builder, parts: &Parts<'_>, phrase: &NounPhrase, ctx: &mut DocContext) {
     for m in phrase.tokens.clone().flat_map(|t| b.mentions(t)) {
         if let Entry::Country(id) | Entry::Demonym(id) | Entry::Seat(id) = m.entry {
-            // Most recent last.
-            ctx.countries.retain(|c| *c != id);
-            ctx.countries.push(id);
+            ctx.remember_country(doc.kb.code(id));
         }
     }
-    let _ = doc;
     for a in &phrase.actors {
         let is_person = a.name.is_some() || parts.person_role == Some(RoleKind::Person);
         if is_person && a.via == Via::Direct {
             ctx.remember_person(a, parts.roles.iter().map(|r| r.to_string()).collect());
+            // Before any country is named, a named person's country is the story's: "Rishi
+            // Sunak criticised the government" is Britain's. Once countries are named, people
+            // quoted from elsewhere do not move the story.
+            if ctx.countries.is_empty() {
+                if let Some(country) = a.code.country().and_then(ActorCode::parse) {
+                    ctx.remember_country(&country);
+                }
+            }
         }
     }
 }
