@@ -288,7 +288,28 @@ impl<'a, 'b> Builder<'a, 'b> {
                 && self.tag(i + 1) == Tag::JJ
                 && self.mentions(i - 1).is_empty()
                 && self.mentions(i + 1).is_empty();
-            if is_nominal(tag) || in_mention || participle_adjective || possessed || coordinating_comma {
+            // "its sixth and most powerful nuclear test", "a new and massive attack": "and"
+            // or "or" between plain adjectives of one noun joins them inside the phrase.
+            let coordinating_conjunction = tag == Tag::CC
+                && i > start
+                && matches!(self.lower(i), "and" | "or")
+                && matches!(self.tag(i - 1), Tag::JJ | Tag::JJR | Tag::JJS)
+                && self.mentions(i - 1).is_empty()
+                && self.adjectives_then_noun(i + 1, end);
+            // "its most powerful nuclear test", "far larger drills": an adverb grading the
+            // adjectives of the phrase's noun.
+            let degree_adverb = matches!(tag, Tag::RB | Tag::RBR | Tag::RBS)
+                && i > start
+                && !in_mention
+                && self.adjectives_then_noun(i + 1, end);
+            if is_nominal(tag)
+                || in_mention
+                || degree_adverb
+                || participle_adjective
+                || possessed
+                || coordinating_comma
+                || coordinating_conjunction
+            {
                 // A determiner or possessive pronoun starts a new phrase unless it follows a
                 // possessive ("Russia's the" never happens; "its" after a noun does).
                 if i > start
@@ -304,6 +325,20 @@ impl<'a, 'b> Builder<'a, 'b> {
             }
         }
         i
+    }
+
+    /// Tokens `from..` are adjectives (and degree adverbs: "most powerful") outside any
+    /// mention, followed by a common noun.
+    fn adjectives_then_noun(&self, from: usize, end: usize) -> bool {
+        let mut k = from;
+        while k < end && self.mentions(k).is_empty() {
+            match self.tag(k) {
+                Tag::JJ | Tag::JJR | Tag::JJS | Tag::RBS | Tag::RBR => k += 1,
+                Tag::NN | Tag::NNS => return k > from,
+                _ => return false,
+            }
+        }
+        false
     }
 
     fn collect_parts(&self, toks: Range<usize>, ctx: &DocContext) -> Parts<'a> {
