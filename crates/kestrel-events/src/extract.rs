@@ -556,12 +556,16 @@ fn verb_draft(
         return None;
     }
     // A bare participle right after a preposition or determiner modifies a noun ("against
-    // armed gangs", "the proposed deal"): it is not an event.
-    if g.form == Form::Participle
-        && g.start > view.range.start
-        && matches!(view.tag(g.start - 1), Tag::IN | Tag::DT | Tag::PRPS | Tag::JJ)
-    {
-        return None;
+    // armed gangs", "the proposed deal"): it is not an event. After an adjective that heads
+    // an actor ("China's military launched drills") it is the actor's verb, mistagged.
+    if g.form == Form::Participle && g.start > view.range.start {
+        let before = g.start - 1;
+        let heads_actor = view
+            .phrase_at(before)
+            .is_some_and(|p| view.phrases[p].head == before && view.phrases[p].is_actor());
+        if matches!(view.tag(before), Tag::IN | Tag::DT | Tag::PRPS) || (view.tag(before) == Tag::JJ && !heads_actor) {
+            return None;
+        }
     }
     // In the passive, the grammatical subject is the object ("Sanctions were imposed on ...",
     // "A declaration was signed by ...").
