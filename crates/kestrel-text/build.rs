@@ -1,15 +1,19 @@
 //! Compiles the part-of-speech lexicon (data/text/pos-lexicon.tsv, plus the tags implied by
 //! data/text/irregular-verbs.tsv) into the hash table the library reads in place, so that
-//! start-up does no parsing or hashing. The layout is documented in src/table_format.rs.
+//! start-up does no parsing or hashing. Each word also carries its function-word marks
+//! (src/word_marks.rs), so the tagger needs one look-up per word. The layout is documented in src/table_format.rs.
 
 #[path = "src/table_format.rs"]
 #[allow(dead_code)]
 mod table_format;
+#[path = "src/word_marks.rs"]
+#[allow(dead_code)]
+mod word_marks;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use table_format::{Key, HEADER_SIZE, INLINE_KEY, MAGIC, SLOT_SIZE, WORD_TAGS};
+use table_format::{Key, HEADER_SIZE, INLINE_KEY, MAGIC, MARKS_SHIFT, SLOT_SIZE, WORD_TAGS};
 
 type Error = Box<dyn std::error::Error>;
 
@@ -99,8 +103,8 @@ fn add_irregular_verbs(path: &Path, words: &mut Words) -> Result<(), Error> {
 
 fn compile(words: &Words) -> Vec<u8> {
     let base_forms = 1u64 << tag_index("VB").unwrap_or(0) | 1u64 << tag_index("VBP").unwrap_or(0);
-    let mut tag_sets: Vec<u64> = Vec::new();
-    let mut tag_set_ids: HashMap<u64, u16> = HashMap::new();
+    let mut classes: Vec<u64> = Vec::new();
+    let mut class_ids: HashMap<u64, u16> = HashMap::new();
     let bits = (words.order.len().max(8) * 2).next_power_of_two().trailing_zeros();
     let mut slots = vec![[0u8; SLOT_SIZE]; 1 << bits];
     let mut long_keys: Vec<u8> = Vec::new();
@@ -115,9 +119,10 @@ fn compile(words: &Words) -> Vec<u8> {
         } else {
             entry.tags
         };
-        let next_id = tag_sets.len() as u16;
-        let tag_set = *tag_set_ids.entry(tags).or_insert_with(|| {
-            tag_sets.push(tags);
+        let class = tags | u64::from(word_marks::word_marks(word)) << MARKS_SHIFT;
+        let next_id = classes.len() as u16;
+        let class_id = *class_ids.entry(class).or_insert_with(|| {
+            classes.push(class);
             next_id
         });
         let tail = if word.len() > INLINE_KEY {
@@ -136,16 +141,16 @@ fn compile(words: &Words) -> Vec<u8> {
         slot[8..12].copy_from_slice(&tail.to_le_bytes());
         slot[12] = word.len() as u8;
         slot[13] = entry.primary;
-        slot[14..].copy_from_slice(&tag_set.to_le_bytes());
+        slot[14..].copy_from_slice(&class_id.to_le_bytes());
         count += 1;
     }
     let mut blob = Vec::with_capacity(HEADER_SIZE + slots.len() * SLOT_SIZE + long_keys.len());
     blob.extend_from_slice(MAGIC);
-    for value in [bits, tag_sets.len() as u32, count] {
+    for value in [bits, classes.len() as u32, count] {
         blob.extend_from_slice(&value.to_le_bytes());
     }
-    for tags in &tag_sets {
-        blob.extend_from_slice(&tags.to_le_bytes());
+    for class in &classes {
+        blob.extend_from_slice(&class.to_le_bytes());
     }
     for slot in &slots {
         blob.extend_from_slice(slot);
@@ -159,7 +164,12 @@ fn main() -> Result<(), Error> {
     let data = manifest.join("../../data/text");
     let lexicon = data.join("pos-lexicon.tsv");
     let irregular_verbs = data.join("irregular-verbs.tsv");
-    for path in [&lexicon, &irregular_verbs, &manifest.join("src/table_format.rs")] {
+    for path in [
+        &lexicon,
+        &irregular_verbs,
+        &manifest.join("src/table_format.rs"),
+        &manifest.join("src/word_marks.rs"),
+    ] {
         println!("cargo:rerun-if-changed={}", path.display());
     }
     let mut words = Words::default();

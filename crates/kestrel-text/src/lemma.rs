@@ -23,18 +23,18 @@ impl<'a> Candidate<'a> {
     }
 
     /// Checks the candidate against the lexicon without allocating.
-    fn is_known(self, known: impl Fn(&str) -> bool) -> bool {
+    fn is_known(self, known: impl Fn(&[u8]) -> bool) -> bool {
         let length = self.stem.len() + self.ending.len();
         if self.stem.is_empty() || length > MAX_CHECKED_LEN {
             return false;
         }
         if self.ending.is_empty() {
-            return known(self.stem);
+            return known(self.stem.as_bytes());
         }
         let mut buffer = [0u8; MAX_CHECKED_LEN];
         buffer[..self.stem.len()].copy_from_slice(self.stem.as_bytes());
         buffer[self.stem.len()..length].copy_from_slice(self.ending.as_bytes());
-        std::str::from_utf8(&buffer[..length]).is_ok_and(known)
+        known(&buffer[..length])
     }
 
     fn into_cow(self) -> Cow<'a, str> {
@@ -50,7 +50,7 @@ impl<'a> Candidate<'a> {
 fn pick<'a>(
     candidates: &[Candidate<'a>],
     fallback: Candidate<'a>,
-    known: impl Fn(&str) -> bool + Copy,
+    known: impl Fn(&[u8]) -> bool + Copy,
 ) -> Cow<'a, str> {
     candidates
         .iter()
@@ -79,7 +79,7 @@ pub fn verb_lemma(lower: &str) -> Cow<'_, str> {
     if let Some(base) = lexicon.irregular_verb_base(lower) {
         return Cow::Borrowed(base);
     }
-    let known = |word: &str| lexicon.is_verb_base(word);
+    let known = |word: &[u8]| lexicon.is_verb_base(word);
     if let Some(stem) = lower.strip_suffix("ied").filter(|stem| stem.len() >= 2) {
         return pick(
             &[Candidate::new(stem, "y"), Candidate::new(stem, "ie")],
@@ -113,7 +113,7 @@ pub fn verb_lemma(lower: &str) -> Cow<'_, str> {
 
 /// Lemma of an -ed or -ing form with the given stem ("stopp", "impos", "visit").
 fn past_or_gerund_lemma<'a>(lower: &'a str, stem: &'a str, lexicon: &Lexicon) -> Cow<'a, str> {
-    let known = |word: &str| lexicon.is_verb_base(word);
+    let known = |word: &[u8]| lexicon.is_verb_base(word);
     let mut candidates = [Candidate::new(stem, ""); 3];
     let mut count = 1;
     if let Some(single) = undoubled(stem) {
@@ -130,7 +130,7 @@ fn past_or_gerund_lemma<'a>(lower: &'a str, stem: &'a str, lexicon: &Lexicon) ->
     // A single final consonant after a single vowel was not doubled, so the "e" belongs to the
     // verb: "fired" is "fire" and "hoped" is "hope", though "fir" and "hop" are words too
     // ("hopped" is "hop").
-    if ends_consonant_vowel_consonant(stem) && known(&format!("{stem}e")) {
+    if ends_consonant_vowel_consonant(stem) && Candidate::new(stem, "e").is_known(known) {
         candidates[..count].rotate_right(1);
     }
     let fallback = match undoubled(stem) {
@@ -161,7 +161,7 @@ fn needs_silent_e(stem: &str) -> bool {
 
 /// Lemma of an -s form: "urges" -> "urge", "watches" -> "watch". Stems that take "-es"
 /// ("pass", "tax") are tried first, so "passes" is "pass" even though "passe" is a word.
-fn s_form_lemma<'a>(without_s: &'a str, without_es: &'a str, known: impl Fn(&str) -> bool + Copy) -> Cow<'a, str> {
+fn s_form_lemma<'a>(without_s: &'a str, without_es: &'a str, known: impl Fn(&[u8]) -> bool + Copy) -> Cow<'a, str> {
     let (first, second) = if needs_es(without_es) {
         (without_es, without_s)
     } else {
@@ -187,7 +187,7 @@ pub fn noun_lemma(lower: &str) -> Cow<'_, str> {
     if let Some(singular) = lexicon.irregular_noun_singular(lower) {
         return Cow::Borrowed(singular);
     }
-    let known = |word: &str| lexicon.is_singular_noun(word);
+    let known = |word: &[u8]| lexicon.is_singular_noun(word);
     let singular_endings = ["ss", "us", "is", "ous"];
     if lower.len() <= 3 || !lower.ends_with('s') || singular_endings.iter().any(|ending| lower.ends_with(ending)) {
         return Cow::Borrowed(lower);

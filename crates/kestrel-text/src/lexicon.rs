@@ -45,12 +45,15 @@ impl TagSet {
     }
 }
 
-/// What the lexicon knows about a word: its most frequent tag and every tag it may take.
+/// What the lexicon knows about a word: its most frequent tag, every tag it may take and
+/// its function-word marks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Entry {
     pub(crate) primary: Tag,
     /// Includes `primary`.
     pub(crate) tags: TagSet,
+    /// Bits of `word_marks` (0 for most words).
+    pub(crate) marks: u16,
 }
 
 /// How an abbreviation's final period interacts with sentence ends
@@ -79,9 +82,48 @@ pub(crate) struct Lexicon {
     words: WordTable,
     abbreviations: FxHashMap<&'static str, Abbreviation>,
     /// Irregular inflected verb form -> base form.
-    verb_bases: FxHashMap<&'static str, &'static str>,
+    verb_bases: IrregularForms,
     /// Irregular or invariant plural -> singular.
-    noun_singulars: FxHashMap<&'static str, &'static str>,
+    noun_singulars: IrregularForms,
+}
+
+/// A map from irregular forms to their lemmas, with a filter in front: the lemma functions
+/// ask it about every verb and noun, and most words can be ruled out from their length and
+/// first and last bytes without hashing them.
+#[derive(Default)]
+struct IrregularForms {
+    /// One bit per [`IrregularForms::shape`] of a listed form.
+    shapes: [u64; 16],
+    forms: FxHashMap<&'static str, &'static str>,
+}
+
+impl IrregularForms {
+    /// A bit index (below 1024) derived from the length and the first and last bytes.
+    fn shape(word: &str) -> usize {
+        let bytes = word.as_bytes();
+        let first = usize::from(bytes.first().copied().unwrap_or(0));
+        let last = usize::from(bytes.last().copied().unwrap_or(0));
+        (first * 31 + last * 7 + bytes.len()) & 1023
+    }
+
+    fn may_contain(&self, word: &str) -> bool {
+        let shape = Self::shape(word);
+        self.shapes[shape / 64] & (1 << (shape % 64)) != 0
+    }
+
+    /// Adds a form unless it is already listed (the first lemma given for it wins).
+    fn insert(&mut self, form: &'static str, lemma: &'static str) {
+        let shape = Self::shape(form);
+        self.shapes[shape / 64] |= 1 << (shape % 64);
+        self.forms.entry(form).or_insert(lemma);
+    }
+
+    fn get(&self, form: &str) -> Option<&'static str> {
+        if !self.may_contain(form) {
+            return None;
+        }
+        self.forms.get(form).copied()
+    }
 }
 
 /// The process-wide lexicon, built on first use.
@@ -102,8 +144,8 @@ impl Lexicon {
         let mut lexicon = Lexicon {
             words: WordTable::embedded(),
             abbreviations: FxHashMap::default(),
-            verb_bases: FxHashMap::default(),
-            noun_singulars: FxHashMap::default(),
+            verb_bases: IrregularForms::default(),
+            noun_singulars: IrregularForms::default(),
         };
         for line in data_lines(IRREGULAR_VERBS) {
             let mut columns = line.split('\t');
@@ -112,7 +154,7 @@ impl Lexicon {
             };
             for form in columns.flat_map(|column| column.split(',')).map(str::trim) {
                 if !form.is_empty() && form != base {
-                    lexicon.verb_bases.entry(form).or_insert(base);
+                    lexicon.verb_bases.insert(form, base);
                 }
             }
         }
@@ -130,10 +172,16 @@ impl Lexicon {
     }
 
     /// Looks up an ASCII-lower-cased word.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn word(&self, lower: &str) -> Option<Entry> {
-        let (primary, tags) = self.words.get(lower)?;
-        Some(Entry { primary, tags })
+        self.words.get(lower.as_bytes())
+    }
+
+    /// Looks up an ASCII-lower-cased word given as bytes (a slice of a document that need not
+    /// be checked for character boundaries).
+    #[inline(always)]
+    pub(crate) fn word_bytes(&self, lower: &[u8]) -> Option<Entry> {
+        self.words.get(lower)
     }
 
     /// Looks up a lower-cased abbreviation, final period included ("gen.").
@@ -142,21 +190,21 @@ impl Lexicon {
     }
 
     pub(crate) fn irregular_verb_base(&self, form: &str) -> Option<&'static str> {
-        self.verb_bases.get(form).copied()
+        self.verb_bases.get(form)
     }
 
     pub(crate) fn irregular_noun_singular(&self, plural: &str) -> Option<&'static str> {
-        self.noun_singulars.get(plural).copied()
+        self.noun_singulars.get(plural)
     }
 
     /// Whether the lexicon knows `word` as a base-form verb.
-    pub(crate) fn is_verb_base(&self, word: &str) -> bool {
-        self.word(word).is_some_and(|e| e.tags.contains(Tag::VB))
+    pub(crate) fn is_verb_base(&self, word: &[u8]) -> bool {
+        self.word_bytes(word).is_some_and(|e| e.tags.contains(Tag::VB))
     }
 
     /// Whether the lexicon knows `word` as a singular common noun.
-    pub(crate) fn is_singular_noun(&self, word: &str) -> bool {
-        self.word(word).is_some_and(|e| e.tags.contains(Tag::NN))
+    pub(crate) fn is_singular_noun(&self, word: &[u8]) -> bool {
+        self.word_bytes(word).is_some_and(|e| e.tags.contains(Tag::NN))
     }
 
     pub(crate) fn word_count(&self) -> usize {
@@ -182,6 +230,7 @@ fn parse_abbreviation_line(line: &'static str) -> Option<(&'static str, Abbrevia
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::word_marks::{self, word_marks};
 
     const POS_LEXICON: &str = include_str!("../../../data/text/pos-lexicon.tsv");
 
@@ -197,8 +246,11 @@ mod tests {
         for line in data_lines(ABBREVIATIONS) {
             assert!(parse_abbreviation_line(line).is_some(), "{line:?}");
         }
+        let mut plurals = std::collections::HashSet::new();
         for line in data_lines(IRREGULAR_NOUNS) {
             assert_eq!(line.split('\t').count(), 2, "{line:?}");
+            // Each plural has one singular (`IrregularForms` keeps the first one listed).
+            assert!(plurals.insert(line.split('\t').next()), "{line:?}");
         }
         for line in data_lines(IRREGULAR_VERBS) {
             let columns = line.split('\t').count();
@@ -220,7 +272,27 @@ mod tests {
         assert_eq!(lexicon.word("ca").map(|e| e.primary), Some(Tag::MD));
         assert_eq!(lexicon.irregular_verb_base("sought"), Some("seek"));
         assert_eq!(lexicon.irregular_noun_singular("crises"), Some("crisis"));
+        assert_eq!(lexicon.irregular_noun_singular("sanctions"), None);
+        assert_eq!(lexicon.irregular_verb_base("'s"), Some("be"));
+        assert_eq!(lexicon.irregular_verb_base("visited"), None);
         let general = lexicon.abbreviation("gen.").expect("gen.");
         assert_eq!(general.class, AbbreviationClass::Title);
+    }
+
+    #[test]
+    fn every_word_carries_its_function_word_marks() {
+        let lexicon = lexicon();
+        for line in data_lines(POS_LEXICON) {
+            let word = line.split('\t').next().unwrap_or_default();
+            let entry = lexicon.word(word).expect("listed words are in the table");
+            assert_eq!(entry.marks, word_marks(word), "{word}");
+        }
+        assert_eq!(lexicon.word("was").map(|entry| entry.marks), Some(word_marks::BE));
+        assert_eq!(
+            lexicon.word("that").map(|entry| entry.marks),
+            Some(word_marks::THAT | word_marks::VERBAL_S_HOST)
+        );
+        assert_eq!(lexicon.word("visit").map(|entry| entry.marks), Some(0));
+        assert_eq!(lexicon.word_bytes(b"visit"), lexicon.word("visit"));
     }
 }

@@ -5,9 +5,9 @@
 //! [`TextAnalysis`] (sentences, tokens, a lower-cased copy of the text with identical byte
 //! offsets).
 //!
-//! The pipeline is tokenize → split sentences (and find datelines) → tag. Each step is a
-//! single left-to-right pass over the document or its tokens, so the whole is linear in the
-//! input. The word lists it relies on are data files under `data/text/`, embedded at compile
+//! The pipeline is tokenize (looking each word up in the lexicon once) → split sentences
+//! (and find datelines) → tag. Each step is a single left-to-right pass over the document or
+//! its tokens, so the whole is linear in the input. The word lists it relies on are data files under `data/text/`, embedded at compile
 //! time: the part-of-speech lexicon is compiled by `build.rs` into a hash table read in place,
 //! the small lists are indexed on first use (see [`warm_up`]).
 
@@ -21,6 +21,7 @@ mod table;
 mod table_format;
 mod tagger;
 mod tokens;
+mod word_marks;
 
 pub use lemma::{noun_lemma, verb_lemma};
 pub use table_format::load_padded;
@@ -321,20 +322,13 @@ pub fn analyze(text: &str) -> TextAnalysis {
     let lexicon = lexicon::lexicon();
     let lower = text.to_ascii_lowercase();
     let analysed = prefix_within_u32(text);
-    let tokens = tokens::tokenize(analysed, &lower[..analysed.len()], lexicon);
-    let sentences = sentences::split(&tokens, &lower[..analysed.len()], lexicon);
-    let tags = tagger::tag(&tokens, &sentences, &lower[..analysed.len()], lexicon);
+    let analysed_lower = &lower[..analysed.len()];
+    let (raw_tokens, entries) = tokens::tokenize(analysed, analysed_lower, lexicon);
+    let sentences = sentences::split(&raw_tokens, &entries);
+    let tokens = tagger::tag(&raw_tokens, &entries, &sentences, analysed_lower, lexicon);
     TextAnalysis {
         lower,
-        tokens: tokens
-            .iter()
-            .zip(tags)
-            .map(|(token, tag)| Token {
-                start: token.start,
-                end: token.end,
-                tag,
-            })
-            .collect(),
+        tokens,
         sentences,
     }
 }

@@ -5,7 +5,7 @@
 //! brackets) when what follows can start a sentence. Each decision looks at a bounded
 //! number of neighbouring tokens, so the pass is linear.
 
-use crate::lexicon::{AbbreviationClass, Lexicon};
+use crate::lexicon::{AbbreviationClass, Entry};
 use crate::tokens::{flag, Kind, RawToken};
 use crate::{SentenceSpan, Tag};
 
@@ -22,14 +22,13 @@ enum Terminal {
 /// Most tokens a dateline ("WASHINGTON, Aug. 30 (AP) --") may span, dash included.
 const DATELINE_MAX_TOKENS: usize = 16;
 
-pub(crate) fn split(tokens: &[RawToken], lower: &str, lexicon: &Lexicon) -> Vec<SentenceSpan> {
+/// Splits `tokens` (with their lexicon `entries`, one per token) into sentences.
+pub(crate) fn split(tokens: &[RawToken], entries: &[Option<Entry>]) -> Vec<SentenceSpan> {
     let mut sentences = Vec::with_capacity(tokens.len() / 20 + 1);
     let mut start = 0;
     let mut index = 0;
     while index < tokens.len() {
-        if index > start
-            && tokens[index].has(flag::NEWLINE_BEFORE)
-            && line_break_ends_sentence(tokens, index, lower, lexicon)
+        if index > start && tokens[index].has(flag::NEWLINE_BEFORE) && line_break_ends_sentence(tokens, index, entries)
         {
             sentences.push(span(tokens, start, index));
             start = index;
@@ -46,7 +45,7 @@ pub(crate) fn split(tokens: &[RawToken], lower: &str, lexicon: &Lexicon) -> Vec<
             || tokens[next].has(flag::NEWLINE_BEFORE)
             || match terminal {
                 Terminal::FullStop => can_start_sentence(&tokens[next]),
-                Terminal::Weak => is_sentence_starter(tokens, next, lower, lexicon),
+                Terminal::Weak => is_sentence_starter(tokens, next, entries),
             };
         if ends {
             sentences.push(span(tokens, start, next));
@@ -109,12 +108,13 @@ fn can_start_sentence(token: &RawToken) -> bool {
 /// A capitalised word that usually starts sentences rather than continuing names: a
 /// determiner, pronoun, preposition, conjunction, adverb ... ("The", "He", "In", "But").
 /// An opening quote before such a word counts too.
-fn is_sentence_starter(tokens: &[RawToken], index: usize, lower: &str, lexicon: &Lexicon) -> bool {
+fn is_sentence_starter(tokens: &[RawToken], mut index: usize, entries: &[Option<Entry>]) -> bool {
     let Some(mut token) = tokens.get(index) else {
         return true;
     };
     if token.mark() == Some(Tag::Quote) && token.has(flag::OPENING) {
-        match tokens.get(index + 1) {
+        index += 1;
+        match tokens.get(index) {
             Some(quoted) => token = quoted,
             None => return false,
         }
@@ -122,10 +122,7 @@ fn is_sentence_starter(tokens: &[RawToken], index: usize, lower: &str, lexicon: 
     if !token.is_word() || !token.has(flag::CAPITALIZED) || token.has(flag::ALL_CAPS) {
         return false;
     }
-    let Some(word) = lower.get(token.range()) else {
-        return false;
-    };
-    lexicon.word(word).is_some_and(|entry| {
+    entries.get(index).copied().flatten().is_some_and(|entry| {
         matches!(
             entry.primary,
             Tag::DT
@@ -151,7 +148,7 @@ fn is_sentence_starter(tokens: &[RawToken], index: usize, lower: &str, lexicon: 
 /// A single line break ends a sentence (a heading, a paragraph of one line) unless the text
 /// visibly runs on: the next line starts in lower case, or the line ends with a comma or a
 /// function word that needs a continuation. A blank line always ends the sentence.
-fn line_break_ends_sentence(tokens: &[RawToken], index: usize, lower: &str, lexicon: &Lexicon) -> bool {
+fn line_break_ends_sentence(tokens: &[RawToken], index: usize, entries: &[Option<Entry>]) -> bool {
     let token = &tokens[index];
     if token.has(flag::BLANK_LINE_BEFORE) {
         return true;
@@ -162,11 +159,11 @@ fn line_break_ends_sentence(tokens: &[RawToken], index: usize, lower: &str, lexi
     let previous = &tokens[index - 1];
     match previous.kind {
         Kind::Mark(Tag::Comma) => false,
-        Kind::Word => !lower.get(previous.range()).is_some_and(|word| {
-            lexicon
-                .word(word)
-                .is_some_and(|entry| matches!(entry.primary, Tag::DT | Tag::IN | Tag::CC | Tag::TO | Tag::PRPS))
-        }),
+        Kind::Word => !entries
+            .get(index - 1)
+            .copied()
+            .flatten()
+            .is_some_and(|entry| matches!(entry.primary, Tag::DT | Tag::IN | Tag::CC | Tag::TO | Tag::PRPS)),
         _ => true,
     }
 }

@@ -2,11 +2,11 @@
 //!
 //! `build.rs` turns data/text/pos-lexicon.tsv into an open-addressing hash table (layout in
 //! `table_format.rs`) that is embedded with `include_bytes!`. Opening it costs microseconds
-//! (a header and a few dozen tag sets are decoded); a look-up hashes the word with
+//! (a header and the word classes are decoded); a look-up hashes the word with
 //! fixed-size loads and usually reads a single 16-byte slot, key included.
 
-use crate::lexicon::TagSet;
-use crate::table_format::{Key, HEADER_SIZE, INLINE_KEY, MAGIC, SLOT_SIZE};
+use crate::lexicon::{Entry, TagSet};
+use crate::table_format::{Key, HEADER_SIZE, INLINE_KEY, MAGIC, MARKS_SHIFT, SLOT_SIZE};
 use crate::Tag;
 
 static COMPILED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/word-table.bin"));
@@ -14,9 +14,10 @@ static COMPILED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/word-table.bi
 pub(crate) struct WordTable {
     /// log2 of the number of slots.
     bits: u32,
-    slots: &'static [u8],
+    slots: &'static [[u8; SLOT_SIZE]],
     long_keys: &'static [u8],
-    tag_sets: Vec<TagSet>,
+    /// Tag set and function-word marks of each word class.
+    classes: Vec<(TagSet, u16)>,
     len: usize,
 }
 
@@ -31,7 +32,7 @@ impl WordTable {
             bits: 0,
             slots: &[],
             long_keys: &[],
-            tag_sets: Vec::new(),
+            classes: Vec::new(),
             len: 0,
         })
     }
@@ -41,27 +42,29 @@ impl WordTable {
             return None;
         }
         let bits = u32_at(blob, 4)?;
-        let tag_set_count = u32_at(blob, 8)? as usize;
+        let class_count = u32_at(blob, 8)? as usize;
         let len = u32_at(blob, 12)? as usize;
         if !(1..=32).contains(&bits) {
             return None;
         }
-        let slots_start = HEADER_SIZE + tag_set_count * 8;
+        let slots_start = HEADER_SIZE + class_count * 8;
         let slots_end = slots_start + (1usize << bits) * SLOT_SIZE;
-        let tag_sets = blob
+        let classes = blob
             .get(HEADER_SIZE..slots_start)?
             .chunks_exact(8)
             .map(|chunk| {
                 let mut word = [0u8; 8];
                 word.copy_from_slice(chunk);
-                TagSet::from_bits(u64::from_le_bytes(word))
+                let class = u64::from_le_bytes(word);
+                let tags = TagSet::from_bits(class & ((1 << MARKS_SHIFT) - 1));
+                (tags, (class >> MARKS_SHIFT) as u16)
             })
             .collect();
         Some(WordTable {
             bits,
-            slots: blob.get(slots_start..slots_end)?,
+            slots: blob.get(slots_start..slots_end)?.as_chunks().0,
             long_keys: blob.get(slots_end..)?,
-            tag_sets,
+            classes,
             len,
         })
     }
@@ -70,43 +73,55 @@ impl WordTable {
         self.len
     }
 
-    /// Primary tag and tag set of `word`.
-    #[inline]
-    pub(crate) fn get(&self, word: &str) -> Option<(Tag, TagSet)> {
-        let bytes = word.as_bytes();
+    /// Primary tag, tag set and function-word marks of `word`.
+    // Always inlined: the call overhead (saving and restoring registers) would be a fifth of
+    // a look-up, and there are few call sites.
+    #[inline(always)]
+    pub(crate) fn get(&self, bytes: &[u8]) -> Option<Entry> {
         let key = Key::new(bytes)?;
-        let slot_count = self.slots.len() / SLOT_SIZE;
-        if slot_count == 0 {
-            return None;
-        }
+        let mask = self.slots.len().wrapping_sub(1);
+        // Bytes 8..13 of a slot holding this word, if it is stored inline: key bytes 8..12
+        // and the length.
+        let inline_rest = u64::from(key.tail) | (bytes.len() as u64) << 32;
         let mut position = key.home(self.bits);
         // The table is at most half full, so probing ends at an empty slot long before this
         // bound; the bound only guards against a damaged table.
-        for _ in 0..slot_count {
-            let start = position * SLOT_SIZE;
-            let slot: &[u8; SLOT_SIZE] = self.slots.get(start..start + SLOT_SIZE)?.try_into().ok()?;
-            let len = usize::from(slot[12]);
-            if len == 0 {
-                return None;
-            }
+        for _ in 0..self.slots.len() {
+            let slot = self.slots.get(position)?;
             let head = u64::from_le_bytes([slot[0], slot[1], slot[2], slot[3], slot[4], slot[5], slot[6], slot[7]]);
-            let tail = u32::from_le_bytes([slot[8], slot[9], slot[10], slot[11]]);
-            if len == bytes.len() && head == key.head {
-                let same = if len <= INLINE_KEY {
-                    tail == key.tail
+            let rest = u64::from_le_bytes([slot[8], slot[9], slot[10], slot[11], slot[12], 0, 0, 0]);
+            let found = head == key.head
+                && if bytes.len() <= INLINE_KEY {
+                    rest == inline_rest
                 } else {
-                    let offset = tail as usize;
-                    self.long_keys.get(offset..offset + len) == Some(bytes)
+                    self.long_key_matches(slot, bytes)
                 };
-                if same {
-                    let primary = *Tag::ALL.get(usize::from(slot[13]))?;
-                    let tag_set = usize::from(u16::from_le_bytes([slot[14], slot[15]]));
-                    return Some((primary, *self.tag_sets.get(tag_set)?));
-                }
+            if found {
+                return self.entry(slot);
             }
-            position = (position + 1) & (slot_count - 1);
+            if slot[12] == 0 {
+                return None; // an empty slot ends the probe sequence
+            }
+            position = (position + 1) & mask;
         }
         None
+    }
+
+    /// Whether a slot holds `bytes`, a key too long to be stored inline.
+    #[cold]
+    fn long_key_matches(&self, slot: &[u8; SLOT_SIZE], bytes: &[u8]) -> bool {
+        let offset = u32::from_le_bytes([slot[8], slot[9], slot[10], slot[11]]) as usize;
+        usize::from(slot[12]) == bytes.len() && self.long_keys.get(offset..offset + bytes.len()) == Some(bytes)
+    }
+
+    /// The entry stored in a slot.
+    #[inline]
+    fn entry(&self, slot: &[u8; SLOT_SIZE]) -> Option<Entry> {
+        let primary = *Tag::ALL.get(usize::from(slot[13]))?;
+        let &(tags, marks) = self
+            .classes
+            .get(usize::from(u16::from_le_bytes([slot[14], slot[15]])))?;
+        Some(Entry { primary, tags, marks })
     }
 }
 
@@ -138,12 +153,12 @@ mod tests {
         let table = WordTable::embedded();
         assert!(table.len() > 50_000);
         for word in ["a", "the", "visit", "government", "international", "responsibilities"] {
-            assert!(table.get(word).is_some(), "{word}");
+            assert!(table.get(word.as_bytes()).is_some(), "{word}");
         }
         for absent in ["", "zzyzx", "visitz", "responsibilitie", "Visit"] {
-            assert!(table.get(absent).is_none(), "{absent}");
+            assert!(table.get(absent.as_bytes()).is_none(), "{absent}");
         }
-        assert_eq!(table.get("visit").map(|(tag, _)| tag), Some(Tag::NN));
-        assert!(table.get("visit").is_some_and(|(_, tags)| tags.contains(Tag::VB)));
+        assert_eq!(table.get(b"visit").map(|entry| entry.primary), Some(Tag::NN));
+        assert!(table.get(b"visit").is_some_and(|entry| entry.tags.contains(Tag::VB)));
     }
 }

@@ -3,12 +3,15 @@
 //! tense vs participle, "that", "'s").
 //!
 //! Each token first gets its most likely tag and the set of tags it may take (from the
-//! lexicon or its shape). One left-to-right pass over each sentence then chooses among those
+//! lexicon entry the tokenizer looked up, or its shape; capitalised words also from their
+//! place in the sentence). One left-to-right pass over each sentence then chooses among those
 //! options from the already-decided tags on the left and the provisional tags on the right.
+//! Unambiguous words (most nouns, names, prepositions ...) are skipped by that pass.
 
 use crate::lexicon::{Entry, Lexicon, TagSet};
 use crate::tokens::{flag, Clitic, Kind, RawToken};
-use crate::{SentenceSpan, Tag};
+use crate::word_marks as mark;
+use crate::{SentenceSpan, Tag, Token};
 
 /// How far right the "is there another finite verb in this clause" check looks.
 const CLAUSE_LOOKAHEAD: usize = 20;
@@ -19,6 +22,9 @@ const BASE_FORMS: TagSet = TagSet::of(&[Tag::VB, Tag::VBP]);
 const NOUNS: TagSet = TagSet::of(&[Tag::NN, Tag::NNS]);
 /// The nominal side of a noun/verb ambiguity.
 const NOMINAL_OPTIONS: TagSet = TagSet::of(&[Tag::NN, Tag::NNS, Tag::JJ]);
+/// Options that the contextual rules may act on: a word whose options include none of these
+/// (and that is not "that", "there" or a particle) keeps its initial tag.
+const MAY_CHANGE: TagSet = TagSet::of(&[Tag::VB, Tag::VBD, Tag::VBG, Tag::VBN, Tag::VBP, Tag::VBZ, Tag::JJ]);
 
 /// What capital letters say in a sentence.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -37,88 +43,85 @@ enum Category {
     Nominal,
 }
 
-pub(crate) fn tag(tokens: &[RawToken], sentences: &[SentenceSpan], lower: &str, lexicon: &Lexicon) -> Vec<Tag> {
+/// Tags the tokens of a document, given each token's lexicon entry.
+pub(crate) fn tag(
+    tokens: &[RawToken],
+    entries: &[Option<Entry>],
+    sentences: &[SentenceSpan],
+    lower: &str,
+    lexicon: &Lexicon,
+) -> Vec<Token> {
+    let mut options = vec![TagSet::EMPTY; tokens.len()];
+    let tagged = tokens
+        .iter()
+        .zip(entries)
+        .zip(&mut options)
+        .map(|((token, entry), token_options)| {
+            let tag;
+            (tag, *token_options) = context_free_tag(token, *entry, lower, lexicon);
+            Token {
+                start: token.start,
+                end: token.end,
+                tag,
+            }
+        })
+        .collect();
     let mut tagger = Tagger {
         tokens,
         lower,
         lexicon,
-        tags: vec![Tag::NN; tokens.len()],
-        options: Vec::new(),
-        entries: Vec::new(),
-        marks: Vec::new(),
-        sentence_start: 0,
+        entries,
+        tagged,
+        options,
     };
     for sentence in sentences {
         tagger.sentence(sentence);
     }
-    tagger.tags
+    tagger.tagged
 }
+
+/// The initial tag and tag options of a token, as far as they do not depend on its sentence:
+/// capitalised words are tagged NNP here and again in context by [`Tagger::sentence`].
+fn context_free_tag(token: &RawToken, entry: Option<Entry>, lower: &str, lexicon: &Lexicon) -> (Tag, TagSet) {
+    let only = |tag| (tag, TagSet::of(&[tag]));
+    match token.kind {
+        Kind::Mark(tag) => only(tag),
+        Kind::Number => only(Tag::CD),
+        Kind::Abbreviation { tag, .. } => only(tag),
+        Kind::Clitic(Clitic::S) => (Tag::POS, TagSet::of(&[Tag::POS, Tag::VBZ])),
+        Kind::Clitic(Clitic::PluralPossessive) => only(Tag::POS),
+        Kind::Clitic(Clitic::Not) => only(Tag::RB),
+        Kind::Clitic(Clitic::Auxiliary) => (Tag::VBP, BASE_FORMS),
+        Kind::Clitic(Clitic::Modal) => only(Tag::MD),
+        Kind::Word if token.has(CASED) => only(Tag::NNP),
+        // Most words: what the lexicon or the word's shape says.
+        Kind::Word => match entry {
+            Some(entry) => (entry.primary, entry.tags),
+            None => guess(lower.get(token.range()).unwrap_or(""), token.flags, lexicon),
+        },
+    }
+}
+
+/// Flags of the words whose tag depends on their place in the sentence.
+const CASED: u16 = flag::CAPITALIZED | flag::ALL_CAPS;
 
 struct Tagger<'a> {
     tokens: &'a [RawToken],
     lower: &'a str,
     lexicon: &'a Lexicon,
-    tags: Vec<Tag>,
-    /// Tags each token of the current sentence may take (includes its current tag).
+    /// Lexicon entry of each token.
+    entries: &'a [Option<Entry>],
+    /// The output: each token with its tag (provisional until its sentence is tagged).
+    tagged: Vec<Token>,
+    /// Tags each token may take (includes its current tag).
     options: Vec<TagSet>,
-    /// Lexicon entries of the current sentence's words that [`needs_lookup`] (index:
-    /// token index minus `sentence_start`), fetched in one batch per sentence.
-    entries: Vec<Option<Entry>>,
-    sentence_start: usize,
-    /// Function-word classes ([`mark`]) of the current sentence's tokens.
-    marks: Vec<u16>,
 }
 
-/// Whether tagging a word needs its lexicon entry: names mid-sentence and ALL-CAPS words
-/// are tagged NNP without one (outside headlines, which look their words up on demand).
-fn needs_lookup(token: &RawToken, initial: bool) -> bool {
+/// Whether tagging a word uses its lexicon entry: names mid-sentence and ALL-CAPS words
+/// are tagged NNP whatever the lexicon says (outside headlines).
+fn uses_entry(token: &RawToken, initial: bool) -> bool {
     !token.has(flag::ALL_CAPS) && (initial || !token.has(flag::CAPITALIZED) || token.end - token.start == 1)
 }
-
-/// Function-word classes the rules test, computed once per token (bits of `marks`).
-mod mark {
-    /// A form of "be" (is, was, been, 're ...).
-    pub(super) const BE: u16 = 1;
-    /// A form of "have" (has, had, 've, 'd).
-    pub(super) const HAVE: u16 = 1 << 1;
-    /// A form of "get" (the get-passive).
-    pub(super) const GET: u16 = 1 << 2;
-    /// do, does, did.
-    pub(super) const DO: u16 = 1 << 3;
-    /// A pronoun that can be the subject of a finite verb.
-    pub(super) const NOMINATIVE: u16 = 1 << 4;
-    /// After it, 's means "is"/"has" rather than a possessive ("it's", "that's").
-    pub(super) const VERBAL_S_HOST: u16 = 1 << 5;
-    /// up, off, out, down, away, back.
-    pub(super) const PARTICLE: u16 = 1 << 6;
-    pub(super) const THAT: u16 = 1 << 7;
-    pub(super) const THERE: u16 = 1 << 8;
-    pub(super) const BY: u16 = 1 << 9;
-    pub(super) const NOT: u16 = 1 << 10;
-}
-
-fn word_marks(word: &str) -> u16 {
-    use mark::*;
-    match word {
-        "be" | "is" | "are" | "was" | "were" | "been" | "being" | "am" | "'re" | "’re" | "'m" | "’m" => BE,
-        "have" | "has" | "had" | "having" | "'ve" | "’ve" | "'d" | "’d" => HAVE,
-        "get" | "gets" | "got" | "gotten" | "getting" => GET,
-        "do" | "does" | "did" => DO,
-        "i" | "you" | "we" | "they" => NOMINATIVE,
-        "he" | "she" | "it" => NOMINATIVE | VERBAL_S_HOST,
-        "that" => THAT | VERBAL_S_HOST,
-        "there" => THERE | VERBAL_S_HOST,
-        "this" | "here" | "what" | "who" | "where" | "how" | "everyone" | "everything" | "nobody" | "nothing"
-        | "someone" | "something" | "let" => VERBAL_S_HOST,
-        "up" | "off" | "out" | "down" | "away" | "back" => PARTICLE,
-        "by" => BY,
-        "not" => NOT,
-        _ => 0,
-    }
-}
-
-/// Longest word [`word_marks`] knows.
-const LONGEST_MARKED_WORD: u32 = 10;
 
 fn ends_clause(tag: Tag) -> bool {
     matches!(
@@ -128,6 +131,7 @@ fn ends_clause(tag: Tag) -> bool {
 }
 
 /// Tag of a word the lexicon does not know, from its shape and suffix.
+#[cold]
 fn guess(word: &str, flags: u16, lexicon: &Lexicon) -> (Tag, TagSet) {
     if flags & flag::HYPHENATED != 0 {
         let last = word.rsplit(['-', '\u{2010}', '\u{2011}']).next().unwrap_or(word);
@@ -183,76 +187,41 @@ impl Tagger<'_> {
     }
 
     fn tag_at(&self, index: usize, end: usize) -> Option<Tag> {
-        (index < end).then(|| self.tags[index])
+        (index < end).then(|| self.tagged[index].tag)
     }
 
     fn sentence(&mut self, sentence: &SentenceSpan) {
         let start = sentence.tokens.start as usize;
         let body = sentence.body_start as usize;
         let end = sentence.tokens.end as usize;
-        self.look_up_words(start, body, end);
         let casing = self.casing(body, end);
         for index in start..end {
-            let initial = index >= body && self.is_initial(index, body);
-            self.initial_tag(index, end, initial, casing);
+            let token = &self.tokens[index];
+            if token.is_word() && token.has(CASED) {
+                let initial = index >= body && self.is_initial(index, body);
+                let (tag, options) = self.cased_word_tag(index, end, initial, casing);
+                self.tagged[index].tag = tag;
+                self.options[index] = options;
+            }
         }
         for index in body..end {
             self.contextual(index, body, end);
         }
     }
 
-    /// Fetches the lexicon entries and function-word marks of the sentence's words in one
-    /// tight loop: the look-ups are independent, so the processor overlaps their cache
-    /// misses instead of taking them one at a time inside the rules.
-    fn look_up_words(&mut self, start: usize, body: usize, end: usize) {
-        self.sentence_start = start;
-        self.entries.clear();
-        self.entries.resize(end - start, None);
-        self.options.clear();
-        self.options.resize(end - start, TagSet::EMPTY);
-        self.marks.clear();
-        self.marks.resize(end - start, 0);
-        for index in start..end {
-            let token = &self.tokens[index];
-            if !matches!(token.kind, Kind::Word | Kind::Clitic(_)) {
-                continue;
-            }
-            let word = self.lower.get(token.range()).unwrap_or("");
-            if token.end - token.start <= LONGEST_MARKED_WORD {
-                self.marks[index - start] = word_marks(word);
-            }
-            let initial = index >= body && self.is_initial(index, body);
-            if token.is_word() && needs_lookup(token, initial) {
-                self.entries[index - start] = self.lexicon.word(word);
-            }
-        }
-    }
-
-    /// The batched look-up result of a word of the current sentence.
+    /// The lexicon entry of a token (`None` for other tokens and unknown words).
     fn entry(&self, index: usize) -> Option<Entry> {
-        index
-            .checked_sub(self.sentence_start)
-            .and_then(|offset| self.entries.get(offset))
-            .copied()
-            .flatten()
+        self.entries.get(index).copied().flatten()
     }
 
-    /// The function-word marks of a token of the current sentence (0 outside it).
+    /// The function-word marks of a token.
     fn mark_bits(&self, index: usize) -> u16 {
-        index
-            .checked_sub(self.sentence_start)
-            .and_then(|offset| self.marks.get(offset))
-            .copied()
-            .unwrap_or(0)
+        self.tokens.get(index).map_or(0, |token| token.marks)
     }
 
-    /// The tag options of a token of the current sentence (empty outside it).
+    /// The tag options of a token (empty for tokens of sentences not tagged yet).
     fn options_of(&self, index: usize) -> TagSet {
-        index
-            .checked_sub(self.sentence_start)
-            .and_then(|offset| self.options.get(offset))
-            .copied()
-            .unwrap_or(TagSet::EMPTY)
+        self.options.get(index).copied().unwrap_or(TagSet::EMPTY)
     }
 
     fn has_mark(&self, index: usize, marks: u16) -> bool {
@@ -307,35 +276,16 @@ impl Tagger<'_> {
         }
     }
 
-    fn initial_tag(&mut self, index: usize, end: usize, initial: bool, casing: Casing) {
-        let token = self.tokens[index];
-        let only = |tag| (tag, TagSet::of(&[tag]));
-        let (tag, options) = match token.kind {
-            Kind::Mark(tag) => only(tag),
-            Kind::Number => only(Tag::CD),
-            Kind::Abbreviation { tag, .. } => only(tag),
-            Kind::Clitic(Clitic::S) => (Tag::POS, TagSet::of(&[Tag::POS, Tag::VBZ])),
-            Kind::Clitic(Clitic::PluralPossessive) => only(Tag::POS),
-            Kind::Clitic(Clitic::Not) => only(Tag::RB),
-            Kind::Clitic(Clitic::Auxiliary) => (Tag::VBP, BASE_FORMS),
-            Kind::Clitic(Clitic::Modal) => only(Tag::MD),
-            Kind::Word => self.word_tag(index, end, initial, casing),
-        };
-        self.tags[index] = tag;
-        self.options[index - self.sentence_start] = options;
-    }
-
-    fn word_tag(&self, index: usize, end: usize, initial: bool, casing: Casing) -> (Tag, TagSet) {
+    /// Tag and options of a capitalised or ALL-CAPS word.
+    fn cased_word_tag(&self, index: usize, end: usize, initial: bool, casing: Casing) -> (Tag, TagSet) {
         let token = self.tokens[index];
         let proper = (Tag::NNP, TagSet::of(&[Tag::NNP]));
         if token.has(flag::ALL_CAPS) && casing != Casing::AllCaps {
             return proper; // NATO, US, MOSCOW
         }
         let word = self.word(index);
-        let entry = if needs_lookup(&token, initial) {
+        let entry = if uses_entry(&token, initial) || casing != Casing::Normal {
             self.entry(index)
-        } else if casing != Casing::Normal {
-            self.lexicon.word(word)
         } else {
             return proper; // a name mid-sentence
         };
@@ -349,8 +299,10 @@ impl Tagger<'_> {
                 Some(entry) => {
                     let next = self.tokens.get(index + 1).filter(|_| index + 1 < end);
                     let next_capitalized = next.is_some_and(|next| next.is_word() && next.has(flag::CAPITALIZED));
+                    // A following name mid-sentence (never initial: this word precedes it)
+                    // counts as a name, whatever the lexicon says.
                     let next_primary = next
-                        .filter(|next| next.is_word())
+                        .filter(|next| next.is_word() && uses_entry(next, false))
                         .and_then(|_| self.entry(index + 1))
                         .map(|next| next.primary);
                     let coordinated_name = next_primary == Some(Tag::CC)
@@ -394,7 +346,7 @@ impl Tagger<'_> {
         let mut candidate = index.checked_sub(1)?;
         let mut skipped = 0;
         while candidate >= body {
-            if !self.tags[candidate].is_adverb() || skipped == MAX_ADVERBS_SKIPPED {
+            if !self.tagged[candidate].tag.is_adverb() || skipped == MAX_ADVERBS_SKIPPED {
                 return Some(candidate);
             }
             skipped += 1;
@@ -404,35 +356,40 @@ impl Tagger<'_> {
     }
 
     fn contextual(&mut self, index: usize, body: usize, end: usize) {
+        let marks = self.mark_bits(index);
+        let options = self.options[index];
+        if marks & (mark::THAT | mark::THERE | mark::PARTICLE) == 0 && !options.intersects(MAY_CHANGE) {
+            // No rule below changes an unambiguous noun, name, preposition, punctuation mark
+            // ... (clitic 's may be VBZ, so it does not stop here).
+            return;
+        }
         let token = self.tokens[index];
         match token.kind {
             Kind::Word => {}
             Kind::Clitic(Clitic::S) => {
-                self.tags[index] = self.clitic_s(index, body, end);
+                self.tagged[index].tag = self.clitic_s(index, body, end);
                 return;
             }
             _ => return,
         }
-        let previous = (index > body).then(|| self.tags[index - 1]);
-        let marks = self.mark_bits(index);
+        let previous = (index > body).then(|| self.tagged[index - 1].tag);
         if marks & mark::THAT != 0 {
-            self.tags[index] = self.that(index, body, end);
+            self.tagged[index].tag = self.that(index, body, end);
             return;
         }
         if marks & mark::THERE != 0 {
             let next_is_verb =
-                index + 1 < end && (self.has_mark(index + 1, mark::BE) || self.tags[index + 1] == Tag::MD);
+                index + 1 < end && (self.has_mark(index + 1, mark::BE) || self.tagged[index + 1].tag == Tag::MD);
             if next_is_verb {
-                self.tags[index] = Tag::EX;
+                self.tagged[index].tag = Tag::EX;
             }
             return;
         }
         if marks & mark::PARTICLE != 0 && previous.is_some_and(Tag::is_verb) {
-            self.tags[index] = Tag::RP;
+            self.tagged[index].tag = Tag::RP;
             return;
         }
-        let options = self.options[index - self.sentence_start];
-        let current = self.tags[index];
+        let current = self.tagged[index].tag;
         let mut category = if current.is_verb() {
             Category::Verb
         } else {
@@ -492,15 +449,15 @@ impl Tagger<'_> {
         {
             tag = Tag::JJ; // "long-range missiles"
         }
-        self.tags[index] = tag;
+        self.tagged[index].tag = tag;
     }
 
     /// Evidence for reading a noun/verb-ambiguous word as a verb or as a noun.
     fn category_evidence(&self, index: usize, body: usize, end: usize) -> Option<Category> {
-        let current = self.tags[index];
-        let options = self.options[index - self.sentence_start];
+        let current = self.tagged[index].tag;
+        let options = self.options[index];
         if index > body {
-            match self.tags[index - 1] {
+            match self.tagged[index - 1].tag {
                 // "after meeting Putin": a gerund after a preposition stays a verb form.
                 Tag::IN if current == Tag::VBG => return None,
                 Tag::DT
@@ -517,13 +474,13 @@ impl Tagger<'_> {
             }
         }
         let left = self.left(index, body)?;
-        let left_tag = self.tags[left];
+        let left_tag = self.tagged[left].tag;
         let verb_if = |condition: bool| Some(if condition { Category::Verb } else { Category::Nominal });
         match left_tag {
             Tag::TO | Tag::MD => return verb_if(options.contains(Tag::VB)),
             Tag::CC => {
                 let before = self.left(left, body)?;
-                let conjunct = self.tags[before];
+                let conjunct = self.tagged[before].tag;
                 return if conjunct.is_verb() {
                     Some(Category::Verb)
                 } else if conjunct.is_noun() {
@@ -599,7 +556,7 @@ impl Tagger<'_> {
             next,
             Tag::DT | Tag::PDT | Tag::PRP | Tag::PRPS | Tag::NNP | Tag::NNPS | Tag::TO | Tag::CD
         );
-        match self.tags[left] {
+        match self.tagged[left].tag {
             Tag::TO | Tag::MD => true,
             _ if self.has_mark(left, mark::DO) => takes_object,
             Tag::PRP => self.has_mark(left, mark::NOMINATIVE) && takes_object,
@@ -611,7 +568,7 @@ impl Tagger<'_> {
     fn finite_verb_follows(&self, index: usize, end: usize) -> bool {
         let limit = end.min(index + 1 + CLAUSE_LOOKAHEAD);
         for next in index + 1..limit {
-            let tag = self.tags[next];
+            let tag = self.tagged[next].tag;
             // A participle that may be a past tense ("officers brought in") counts too.
             if tag.is_finite_verb() || (tag == Tag::VBN && self.options_of(next).contains(Tag::VBD)) {
                 return true;
@@ -625,10 +582,10 @@ impl Tagger<'_> {
 
     /// Chooses the verb form of a word read as a verb.
     fn verb_form(&self, index: usize, body: usize, end: usize) -> Tag {
-        let current = self.tags[index];
-        let options = self.options[index - self.sentence_start];
+        let current = self.tagged[index].tag;
+        let options = self.options[index];
         let left = self.left(index, body);
-        let left_tag = left.map(|left| self.tags[left]);
+        let left_tag = left.map(|left| self.tagged[left].tag);
         let left_marks = left.map_or(0, |left| self.mark_bits(left));
         let after_auxiliary_do = matches!(left_tag, Some(Tag::TO | Tag::MD)) || left_marks & mark::DO != 0;
         if options.contains(Tag::VB) && after_auxiliary_do {
@@ -672,10 +629,10 @@ impl Tagger<'_> {
     /// VBD or VBN for a form that can be either ("visited", "met", "accused").
     fn past_form(&self, index: usize, body: usize, end: usize) -> Tag {
         let left = self.left(index, body);
-        let left_tag = left.map(|left| self.tags[left]);
+        let left_tag = left.map(|left| self.tagged[left].tag);
         let left_marks = left.map_or(0, |left| self.mark_bits(left));
         let next_tag = self.tag_at(index + 1, end);
-        let previous = (index > body).then(|| self.tags[index - 1]);
+        let previous = (index > body).then(|| self.tagged[index - 1].tag);
         let participle = left_marks & (mark::HAVE | mark::BE | mark::GET) != 0
             // "missiles fired by Russia"
             || (index + 1 < end && self.has_mark(index + 1, mark::BY))
@@ -693,13 +650,13 @@ impl Tagger<'_> {
             Some(Tag::CC) => {
                 // "were killed and wounded", "attacked and destroyed": same form as the
                 // first conjunct.
-                let conjunct = left.and_then(|cc| self.left(cc, body)).map(|i| self.tags[i]);
+                let conjunct = left.and_then(|cc| self.left(cc, body)).map(|i| self.tagged[i].tag);
                 match conjunct {
                     Some(Tag::VBN) => Tag::VBN,
                     _ => Tag::VBD,
                 }
             }
-            _ if self.tags[index] == Tag::VBN => Tag::VBN,
+            _ if self.tagged[index].tag == Tag::VBN => Tag::VBN,
             _ => Tag::VBD,
         }
     }
@@ -707,7 +664,7 @@ impl Tagger<'_> {
     /// 's after a pronoun or before a participle is "is"/"has"; otherwise a possessive.
     fn clitic_s(&self, index: usize, body: usize, end: usize) -> Tag {
         let verbal_host =
-            index > body && (self.tags[index - 1] == Tag::PRP || self.has_mark(index - 1, mark::VERBAL_S_HOST));
+            index > body && (self.tagged[index - 1].tag == Tag::PRP || self.has_mark(index - 1, mark::VERBAL_S_HOST));
         let next = self.tag_at(index + 1, end);
         let verbal_next =
             matches!(next, Some(Tag::VBG | Tag::VBN)) || (index + 1 < end && self.has_mark(index + 1, mark::NOT));
@@ -730,7 +687,7 @@ impl Tagger<'_> {
         if !matches!(next, Tag::NN | Tag::NNS | Tag::JJ) {
             return Tag::WDT;
         }
-        let previous = self.tags[index - 1];
+        let previous = self.tagged[index - 1].tag;
         // "an occupation that cost ...": after a noun, a word that may be a verb starts a
         // relative clause.
         if matches!(previous, Tag::NN | Tag::NNS) && self.options_of(index + 1).intersects(TagSet::VERBS) {
@@ -738,9 +695,9 @@ impl Tagger<'_> {
         }
         // "that country": a determiner unless the noun phrase is followed by a finite verb
         // and "that" follows a verb or noun ("believes that talks will resume").
-        let after_noun_phrase =
-            (index + 1..end.min(index + 6)).find(|&i| !matches!(self.tags[i], Tag::NN | Tag::NNS | Tag::NNP | Tag::JJ));
-        let clause_follows = after_noun_phrase.is_some_and(|i| self.tags[i].is_finite_verb());
+        let after_noun_phrase = (index + 1..end.min(index + 6))
+            .find(|&i| !matches!(self.tagged[i].tag, Tag::NN | Tag::NNS | Tag::NNP | Tag::JJ));
+        let clause_follows = after_noun_phrase.is_some_and(|i| self.tagged[i].tag.is_finite_verb());
         let introduces_clause = previous.is_verb() || previous.is_noun() || previous == Tag::Comma;
         if clause_follows && introduces_clause {
             Tag::WDT

@@ -6,7 +6,8 @@
 //! a symbol of its own. Offsets always fall on UTF-8 character boundaries: the scanner
 //! steps over whole characters and only ever splits at ASCII bytes.
 
-use crate::lexicon::{AbbreviationClass, Lexicon};
+use crate::lexicon::{AbbreviationClass, Entry, Lexicon};
+use crate::word_marks::word_marks;
 use crate::Tag;
 
 /// Token flags (bits of [`RawToken::flags`]).
@@ -50,7 +51,10 @@ pub(crate) enum Clitic {
     Modal,
 }
 
+// An explicit discriminant byte: every later step matches on the kind of every token, and a
+// niche-packed layout would make each match decode the payload bytes first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(u8)]
 pub(crate) enum Kind {
     Word,
     /// Starts with a digit.
@@ -71,6 +75,8 @@ pub(crate) struct RawToken {
     pub(crate) end: u32,
     pub(crate) kind: Kind,
     pub(crate) flags: u16,
+    /// Function-word classes of a word or clitic (`word_marks.rs`), 0 for other tokens.
+    pub(crate) marks: u16,
 }
 
 impl RawToken {
@@ -151,20 +157,27 @@ fn is_apostrophe_char(ch: char) -> bool {
     matches!(ch, '\'' | '\u{2019}' | '\u{02BC}')
 }
 
-pub(crate) fn tokenize(text: &str, lower: &str, lexicon: &Lexicon) -> Vec<RawToken> {
+/// The tokens of `text` (whose ASCII-lower-cased copy is `lower`) and the lexicon entry of
+/// each (`None` for tokens that are not words and for unknown words).
+///
+/// Each word is looked up once, as it is found: the sentence splitter and the tagger read
+/// the entries instead of hashing the word again.
+pub(crate) fn tokenize(text: &str, lower: &str, lexicon: &Lexicon) -> (Vec<RawToken>, Vec<Option<Entry>>) {
+    // Roughly one token per five bytes of news prose.
+    let capacity = text.len() / 5 + 16;
     let mut tokenizer = Tokenizer {
         text,
         bytes: text.as_bytes(),
         lower,
         lexicon,
-        // Roughly one token per five bytes of news prose.
-        tokens: Vec::with_capacity(text.len() / 5 + 16),
+        tokens: Vec::with_capacity(capacity),
+        entries: Vec::with_capacity(capacity),
         pending: flag::SPACE_BEFORE,
         newlines: 0,
         single_quote_open: false,
     };
     tokenizer.run();
-    tokenizer.tokens
+    (tokenizer.tokens, tokenizer.entries)
 }
 
 struct Tokenizer<'a> {
@@ -173,6 +186,8 @@ struct Tokenizer<'a> {
     lower: &'a str,
     lexicon: &'a Lexicon,
     tokens: Vec<RawToken>,
+    /// Lexicon entry of each token.
+    entries: Vec<Option<Entry>>,
     /// Whitespace flags collected since the last token.
     pending: u16,
     newlines: u32,
@@ -199,9 +214,12 @@ impl Tokenizer<'_> {
     fn run(&mut self) {
         let bytes = self.bytes;
         let mut index = 0;
-        while index < bytes.len() {
-            let byte = bytes[index];
-            if byte < 0x80 {
+        while let Some(&byte) = bytes.get(index) {
+            if byte == b' ' {
+                // The commonest byte between tokens, and never a line break.
+                self.pending |= flag::SPACE_BEFORE;
+                index += 1;
+            } else if byte < 0x80 {
                 let byte_class = class(byte);
                 if byte_class & SPACE != 0 {
                     let line_break = byte == b'\n' || (byte == b'\r' && bytes.get(index + 1) != Some(&b'\n'));
@@ -212,19 +230,25 @@ impl Tokenizer<'_> {
                 } else {
                     index = self.ascii_mark(index);
                 }
-                continue;
-            }
-            let Some(ch) = char_at(self.text, index) else {
-                break;
-            };
-            if ch.is_whitespace() || is_invisible(ch) {
-                self.whitespace(matches!(ch, '\u{2028}' | '\u{2029}' | '\u{0085}'));
-                index += ch.len_utf8();
-            } else if ch.is_alphanumeric() {
-                index = self.word(index);
             } else {
-                index = self.unicode_mark(index, ch);
+                index = self.non_ascii(index);
             }
+        }
+    }
+
+    /// Scans the whitespace or token at `index`, which starts with a non-ASCII character;
+    /// returns the index after it.
+    fn non_ascii(&mut self, index: usize) -> usize {
+        let Some(ch) = char_at(self.text, index) else {
+            return self.bytes.len();
+        };
+        if ch.is_whitespace() || is_invisible(ch) {
+            self.whitespace(matches!(ch, '\u{2028}' | '\u{2029}' | '\u{0085}'));
+            index + ch.len_utf8()
+        } else if ch.is_alphanumeric() {
+            self.word(index)
+        } else {
+            self.unicode_mark(index, ch)
         }
     }
 
@@ -240,13 +264,26 @@ impl Tokenizer<'_> {
         }
     }
 
+    /// Pushes a token that is not a [`Kind::Word`] (words go through
+    /// [`Tokenizer::push_word`], which looks them up).
     fn push(&mut self, start: usize, end: usize, kind: Kind, flags: u16) {
+        let marks = match kind {
+            Kind::Clitic(_) => word_marks(self.lower.get(start..end).unwrap_or("")),
+            _ => 0,
+        };
+        self.push_entry(start, end, kind, flags, None, marks);
+    }
+
+    /// Pushes a token with its lexicon entry and function-word marks.
+    fn push_entry(&mut self, start: usize, end: usize, kind: Kind, flags: u16, entry: Option<Entry>, marks: u16) {
         self.tokens.push(RawToken {
             start: start as u32,
             end: end as u32,
             kind,
             flags: flags | self.pending,
+            marks,
         });
+        self.entries.push(entry);
         self.pending = 0;
         self.newlines = 0;
     }
@@ -265,15 +302,14 @@ impl Tokenizer<'_> {
     #[inline]
     fn word_run(&self, mut index: usize, seen: &mut u8) -> usize {
         let bytes = self.bytes;
-        while index < bytes.len() {
-            let byte = bytes[index];
-            if byte < 0x80 {
-                let byte_class = class(byte);
-                if byte_class & ALNUM == 0 {
-                    break;
-                }
+        while let Some(&byte) = bytes.get(index) {
+            // Bytes >= 0x80 have class 0, so ASCII letters and digits take this branch alone.
+            let byte_class = class(byte);
+            if byte_class & ALNUM != 0 {
                 *seen |= byte_class;
                 index += 1;
+            } else if byte < 0x80 {
+                break;
             } else {
                 match char_at(self.text, index) {
                     Some(ch) if ch.is_alphanumeric() || is_word_mark(ch) => {
@@ -505,7 +541,8 @@ impl Tokenizer<'_> {
     }
 
     /// Pushes a word with its shape flags; `seen` holds the letter classes it contains.
-    #[inline]
+    // Inlined into `word` (once per word): the call would cost as much as the work.
+    #[inline(always)]
     fn push_word(&mut self, start: usize, end: usize, kind: Kind, seen: u8, flags: u16) {
         let mut flags = flags;
         let first = match self.bytes.get(start) {
@@ -528,11 +565,19 @@ impl Tokenizer<'_> {
         if seen & DIGIT != 0 {
             flags |= flag::HAS_DIGIT;
         }
-        let kind = match kind {
-            Kind::Word if first & DIGIT != 0 => Kind::Number,
-            other => other,
-        };
-        self.push(start, end, kind, flags);
+        match kind {
+            Kind::Word if first & DIGIT != 0 => self.push(start, end, Kind::Number, flags),
+            Kind::Word => {
+                let entry = self
+                    .lower
+                    .as_bytes()
+                    .get(start..end)
+                    .and_then(|word| self.lexicon.word_bytes(word));
+                let marks = entry.map_or(0, |entry| entry.marks);
+                self.push_entry(start, end, kind, flags, entry, marks);
+            }
+            other => self.push(start, end, other, flags),
+        }
     }
 
     /// Whether a quotation mark ending at `after` opens a quotation, judged by spacing.
@@ -641,7 +686,36 @@ impl Tokenizer<'_> {
 
 #[cfg(test)]
 mod tests {
+    use super::{tokenize, Kind};
+    use crate::lexicon::lexicon;
+    use crate::word_marks::{word_marks, BE};
     use crate::{analyze, Tag};
+
+    #[test]
+    fn words_come_with_their_lexicon_entries_and_marks() {
+        let text = "The U.S. said it's been 3 Days; they're VISITING Kyiv-bound Zorblax.";
+        let lower = text.to_ascii_lowercase();
+        let (tokens, entries) = tokenize(text, &lower, lexicon());
+        assert_eq!(tokens.len(), entries.len());
+        for (token, entry) in tokens.iter().zip(&entries) {
+            let word = &lower[token.range()];
+            match token.kind {
+                Kind::Word => {
+                    assert_eq!(*entry, lexicon().word(word), "{word}");
+                    assert_eq!(token.marks, word_marks(word), "{word}");
+                }
+                Kind::Clitic(_) => {
+                    assert_eq!(*entry, None, "{word}");
+                    assert_eq!(token.marks, word_marks(word), "{word}");
+                }
+                _ => assert_eq!((*entry, token.marks), (None, 0), "{word}"),
+            }
+        }
+        assert!(tokens
+            .iter()
+            .any(|token| &lower[token.range()] == "'re" && token.marks == BE));
+        assert!(entries.iter().flatten().count() >= 6);
+    }
 
     fn texts(text: &str) -> Vec<&str> {
         analyze(text).tokens.iter().map(|token| token.text(text)).collect()

@@ -1,0 +1,45 @@
+//! Function-word classes ("marks") that the tagger's contextual rules test: forms of "be",
+//! "have", "get", "do", subject pronouns, particles ... Shared, through `#[path]`, by
+//! `build.rs`, which stores each lexicon word's marks in the compiled word table (so a
+//! single look-up per token yields its tags and its marks), and by the library, which
+//! computes the marks of clitics ('re, 've, 'd ...) here since they are not looked up.
+//! Standard library only.
+
+/// A form of "be" (is, was, been, 're ...).
+pub const BE: u16 = 1;
+/// A form of "have" (has, had, 've, 'd).
+pub const HAVE: u16 = 1 << 1;
+/// A form of "get" (the get-passive).
+pub const GET: u16 = 1 << 2;
+/// do, does, did.
+pub const DO: u16 = 1 << 3;
+/// A pronoun that can be the subject of a finite verb.
+pub const NOMINATIVE: u16 = 1 << 4;
+/// After it, 's means "is"/"has" rather than a possessive ("it's", "that's").
+pub const VERBAL_S_HOST: u16 = 1 << 5;
+/// up, off, out, down, away, back.
+pub const PARTICLE: u16 = 1 << 6;
+pub const THAT: u16 = 1 << 7;
+pub const THERE: u16 = 1 << 8;
+pub const BY: u16 = 1 << 9;
+pub const NOT: u16 = 1 << 10;
+
+/// The marks of a lower-cased word or clitic (0 for most words).
+pub fn word_marks(word: &str) -> u16 {
+    match word {
+        "be" | "is" | "are" | "was" | "were" | "been" | "being" | "am" | "'re" | "’re" | "'m" | "’m" => BE,
+        "have" | "has" | "had" | "having" | "'ve" | "’ve" | "'d" | "’d" => HAVE,
+        "get" | "gets" | "got" | "gotten" | "getting" => GET,
+        "do" | "does" | "did" => DO,
+        "i" | "you" | "we" | "they" => NOMINATIVE,
+        "he" | "she" | "it" => NOMINATIVE | VERBAL_S_HOST,
+        "that" => THAT | VERBAL_S_HOST,
+        "there" => THERE | VERBAL_S_HOST,
+        "this" | "here" | "what" | "who" | "where" | "how" | "everyone" | "everything" | "nobody" | "nothing"
+        | "someone" | "something" | "let" => VERBAL_S_HOST,
+        "up" | "off" | "out" | "down" | "away" | "back" => PARTICLE,
+        "by" => BY,
+        "not" => NOT,
+        _ => 0,
+    }
+}
