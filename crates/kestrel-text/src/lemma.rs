@@ -73,11 +73,19 @@ fn undoubled(stem: &str) -> Option<&str> {
 
 /// Base form of a lower-cased verb form: "visited" -> "visit", "travelled" -> "travel",
 /// "supplying" -> "supply", "made" -> "make", "was" -> "be", "urges" -> "urge",
-/// "carried" -> "carry". Words that are not inflected verb forms come back unchanged.
+/// "carried" -> "carry". A hyphenated verb inflects its last part: "test-fired" -> "test-fire",
+/// "re-elected" -> "re-elect". Words that are not inflected verb forms come back unchanged.
 pub fn verb_lemma(lower: &str) -> Cow<'_, str> {
     let lexicon = lexicon();
     if let Some(base) = lexicon.irregular_verb_base(lower) {
         return Cow::Borrowed(base);
+    }
+    if let Some(hyphen) = lower.rfind('-').filter(|&h| h > 0 && h + 1 < lower.len()) {
+        let (head, last) = (&lower[..=hyphen], &lower[hyphen + 1..]);
+        return match verb_lemma(last) {
+            Cow::Borrowed(base) if base == last => Cow::Borrowed(lower),
+            base => Cow::Owned(format!("{head}{base}")),
+        };
     }
     let known = |word: &[u8]| lexicon.is_verb_base(word);
     if let Some(stem) = lower.strip_suffix("ied").filter(|stem| stem.len() >= 2) {
@@ -215,6 +223,10 @@ mod tests {
         let cases = [
             ("visited", "visit"),
             ("fired", "fire"),
+            ("test-fired", "test-fire"),
+            ("re-elected", "re-elect"),
+            ("co-sponsoring", "co-sponsor"),
+            ("re-", "re-"),
             ("hoped", "hope"),
             ("hopped", "hop"),
             ("stated", "state"),
