@@ -621,10 +621,16 @@ fn verb_draft(
             )
         }
         (None, _) => {
+            // In the passive the target is the subject, so a targeted row needs no slot.
+            let applies = |r: &&&VerbPattern| {
+                object_matches(view, lex, r, comps)
+                    && (!r.flags.targeted || g.passive || !slot_targets(view, &r.targets, comps).is_empty())
+            };
             let row = rows
                 .iter()
-                .find(|r| !r.flags.light && object_matches(view, lex, r, comps))
-                .or_else(|| rows.iter().find(|r| object_matches(view, lex, r, comps)))?;
+                .filter(|r| !r.flags.light)
+                .find(applies)
+                .or_else(|| rows.iter().find(applies))?;
             reverse = row.reverse.clone();
             (row.code.clone(), row.targets.clone(), row.flags)
         }

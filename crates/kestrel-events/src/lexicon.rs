@@ -41,6 +41,10 @@ pub struct Flags {
     pub say: bool,
     /// A noun coded only as the object of a light verb.
     pub light_only: bool,
+    /// A verb row that applies only when one of its target slots names an actor; otherwise
+    /// the verb's later rows are tried ("fired missiles at Kyiv" is an attack, "fired a
+    /// missile into the sea" a show of force).
+    pub targeted: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -236,6 +240,7 @@ fn parse_flags(s: &str) -> Result<Flags, String> {
             "light" => f.light = true,
             "say" => f.say = true,
             "light-only" => f.light_only = true,
+            "targeted" => f.targeted = true,
             other => return Err(format!("unknown flag {other:?}")),
         }
     }
