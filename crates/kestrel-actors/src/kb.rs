@@ -549,11 +549,18 @@ impl ActorKb {
     /// `analysis` is `kestrel_text::analyze(text)`.
     pub fn find_token_mentions(&self, text: &str, analysis: &TextAnalysis) -> Vec<Mention> {
         let tokens = &analysis.tokens;
+        // PETRARCH's texts join the words of a name with '_' ("Dol_Amroth"): a phrase
+        // matches across one as across a space (same length, so offsets stay shared).
+        let lower = if analysis.lower.contains('_') {
+            std::borrow::Cow::Owned(analysis.lower.replace('_', " "))
+        } else {
+            std::borrow::Cow::Borrowed(analysis.lower.as_str())
+        };
         // Token ends increase with token starts (tokens do not overlap), so a binary search
         // answers "is this a token end" without a table the size of the text.
         self.find_mentions(
             text,
-            &analysis.lower,
+            &lower,
             tokens.iter().map(|t| (t.start as usize, t.end as usize)),
             |at| tokens.binary_search_by_key(&at, |t| t.end as usize).is_ok(),
         )

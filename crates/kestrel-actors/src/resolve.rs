@@ -111,6 +111,19 @@ impl DocContext {
     }
 }
 
+/// Whose coding conventions to follow where kestrel and PETRARCH 2 disagree.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Conventions {
+    /// kestrel's own: "the government" is the government of the country the story is about,
+    /// and a reporting verb is coded only when it reports no event of its own.
+    #[default]
+    Kestrel,
+    /// PETRARCH 2's: an agent named without a country has none ("a senior official" is
+    /// `---GOV`), and a reporting verb that its dictionary codes is an event of its own
+    /// ("a senior official said" is `---GOV` 023 with no target) beside what it reports.
+    Petrarch,
+}
+
 /// Inputs shared by every sentence of one document.
 pub struct DocInput<'a> {
     pub kb: &'a ActorKb,
@@ -120,6 +133,7 @@ pub struct DocInput<'a> {
     pub mentions: &'a [Mention],
     /// Publication date: people's roles are read on this day.
     pub date: Option<CivilDate>,
+    pub conventions: Conventions,
 }
 
 /// Tokens that can be part of a noun phrase.
@@ -268,9 +282,12 @@ impl<'a, 'b> Builder<'a, 'b> {
         while i < end {
             let tag = self.tag(i);
             let in_mention = !self.mentions(i).is_empty();
+            // The noun it modifies may come after adjectives ("improved economic relations").
+            let noun_follows = (i + 1..end)
+                .find(|&k| self.tag(k) != Tag::JJ)
+                .is_some_and(|k| is_noun(self.tag(k)));
             let participle_adjective = matches!(tag, Tag::VBN | Tag::VBG | Tag::VBD)
-                && i + 1 < end
-                && is_noun(self.tag(i + 1))
+                && noun_follows
                 && ((i > start && matches!(self.tag(i - 1), Tag::DT | Tag::JJ | Tag::PRPS | Tag::POS | Tag::CD))
                     // "release detained nationals": a past participle right after a verb that is
                     // not an auxiliary (a gerund there is a complement: "continue supporting")
@@ -281,20 +298,29 @@ impl<'a, 'b> Builder<'a, 'b> {
                 i > start && self.tag(i - 1) == Tag::POS && matches!(tag, Tag::VB | Tag::VBP | Tag::VBZ | Tag::VBD);
             // "complete, full diplomatic ties": a comma between two plain adjectives
             // coordinates them inside one phrase (not a list of actors named by demonyms).
-            let coordinating_comma = tag == Tag::Comma
+            // "awful and evil minister" likewise with "and" or "or", and so does "and" between
+            // two plain nouns modifying a third ("the death and injury toll").
+            let and_or = tag == Tag::CC && matches!(self.lower(i), "and" | "or");
+            let plain = |k: usize| self.mentions(k).is_empty();
+            let modifier_nouns = and_or
+                && i > start
+                && i + 2 < end
+                && self.tag(i - 1) == Tag::NN
+                && self.tag(i + 1) == Tag::NN
+                && matches!(self.tag(i + 2), Tag::NN | Tag::NNS)
+                && plain(i + 2);
+            let coordinating = (tag == Tag::Comma || and_or)
                 && i > start
                 && i + 1 < end
-                && self.tag(i - 1) == Tag::JJ
-                && self.tag(i + 1) == Tag::JJ
-                && self.mentions(i - 1).is_empty()
-                && self.mentions(i + 1).is_empty();
+                && ((self.tag(i - 1) == Tag::JJ && self.tag(i + 1) == Tag::JJ) || modifier_nouns)
+                && plain(i - 1)
+                && plain(i + 1);
             // "its sixth and most powerful nuclear test", "a new and massive attack": "and"
-            // or "or" between plain adjectives of one noun joins them inside the phrase.
-            let coordinating_conjunction = tag == Tag::CC
+            // or "or" after a plain adjective, before graded adjectives of the same noun.
+            let coordinating_graded = and_or
                 && i > start
-                && matches!(self.lower(i), "and" | "or")
                 && matches!(self.tag(i - 1), Tag::JJ | Tag::JJR | Tag::JJS)
-                && self.mentions(i - 1).is_empty()
+                && plain(i - 1)
                 && self.adjectives_then_noun(i + 1, end);
             // "its most powerful nuclear test", "far larger drills": an adverb grading the
             // adjectives of the phrase's noun.
@@ -307,8 +333,8 @@ impl<'a, 'b> Builder<'a, 'b> {
                 || degree_adverb
                 || participle_adjective
                 || possessed
-                || coordinating_comma
-                || coordinating_conjunction
+                || coordinating
+                || coordinating_graded
             {
                 // A determiner or possessive pronoun starts a new phrase unless it follows a
                 // possessive ("Russia's the" never happens; "its" after a noun does).
@@ -513,7 +539,9 @@ impl<'a, 'b> Builder<'a, 'b> {
         // "its forces", "their troops" usually belong to the sentence's first-named country.
         let possessive_pronoun = self.tag(toks.start) == Tag::PRPS;
         let sentence_country = self.sentence_country.map(|id| self.doc.kb.code(id));
-        let country = if possessive_pronoun {
+        let country = if self.doc.conventions == Conventions::Petrarch {
+            None
+        } else if possessive_pronoun {
             sentence_country.or(ctx.countries.last())
         } else {
             ctx.countries.last().or(sentence_country)
@@ -628,12 +656,13 @@ pub fn resolve_sentence(doc: &DocInput, sentence: &SentenceSpan, ctx: &mut DocCo
                 }
                 let head = j;
                 // "Russia's defence minister": the possessor gives the country of a role.
+                // PETRARCH codes a phrase by the first actor it names, so there the possessor
+                // also outranks a country named after the role.
                 let mut parts = parts;
-                if parts.bases.is_empty() && parts.person.is_none() && parts.head_is_actor {
+                let first_actor_wins = doc.conventions == Conventions::Petrarch && !parts.sectors.is_empty();
+                if (parts.bases.is_empty() || first_actor_wins) && parts.person.is_none() && parts.head_is_actor {
                     if let Some(p) = possessors.last() {
-                        parts
-                            .bases
-                            .push((ActorCode::parse(p.code.base()).unwrap_or_else(|| p.code.clone()), false));
+                        parts.bases = vec![(ActorCode::parse(p.code.base()).unwrap_or_else(|| p.code.clone()), false)];
                         possessors.pop();
                     }
                 }
@@ -651,6 +680,10 @@ pub fn resolve_sentence(doc: &DocInput, sentence: &SentenceSpan, ctx: &mut DocCo
                     } else if let Some(a) = b.actor(seg.clone(), &parts, ctx) {
                         phrase.actors.push(a);
                     }
+                } else if doc.conventions == Conventions::Petrarch && !parts.bases.is_empty() {
+                    // PETRARCH codes a thing by the actor named in it, roles included ("the
+                    // Calenardhon government issue" is CALGOV).
+                    phrase.modifiers.extend(b.actor(seg.clone(), &parts, ctx));
                 } else {
                     // A thing modified by actors: "Russian missiles", "North Korean arms".
                     phrase.modifiers.extend(parts.base_actors(b.span(seg.clone())));
@@ -729,6 +762,21 @@ fn join_phrases(b: &Builder, phrases: &mut Vec<NounPhrase>) {
             let joins = gap_is(&["of"])
                 || (gap_is(&["for"]) && is_bare_role(b, &cur))
                 || ((gap_is(&["from"]) || gap_is(&["in"])) && countryless_role);
+            // PETRARCH codes a phrase by the actor named in it ("soldiers from Gondor wire").
+            let coded_by_modifier;
+            let next = if !next.is_actor()
+                && b.doc.conventions == Conventions::Petrarch
+                && next.modifiers.iter().any(named_country)
+            {
+                coded_by_modifier = NounPhrase {
+                    actors: next.modifiers.clone(),
+                    modifiers: Vec::new(),
+                    ..next.clone()
+                };
+                &coded_by_modifier
+            } else {
+                next
+            };
             if joins && next.is_actor() && !cur.possessive {
                 let cur_has_country = cur.actors.iter().any(named_country);
                 if !cur_has_country && (cur.is_actor() || is_bare_role(b, &cur)) {
@@ -848,7 +896,8 @@ fn tokens_are(b: &Builder, gap: Range<usize>, words: &[&str]) -> bool {
 
 /// Join the list starting at phrase `first`; returns the joined phrase and the index after it.
 fn try_list(b: &Builder, phrases: &[NounPhrase], first: usize) -> Option<(NounPhrase, usize)> {
-    // The members are the consecutive phrases `first..k`.
+    // The members, each a phrase or a role joined to the "of" phrase after it.
+    let mut members: Vec<NounPhrase> = vec![phrases[first].clone()];
     let mut k = first + 1;
     let mut saw_conj = false;
     while let Some(next) = phrases.get(k) {
@@ -858,6 +907,7 @@ fn try_list(b: &Builder, phrases: &[NounPhrase], first: usize) -> Option<(NounPh
         let is_comma = gap_is(&[","]);
         let is_conj = gap_is(&["and"])
             || gap_is(&["or"])
+            || gap_is(&["nor"])
             || gap_is(&[",", "and"])
             || gap_is(&[",", "or"])
             || gap_is(&["as", "well", "as"]);
@@ -865,22 +915,30 @@ fn try_list(b: &Builder, phrases: &[NounPhrase], first: usize) -> Option<(NounPh
             break;
         }
         k += 1;
+        // "Ukraine and the government of Moldova": a member that is a role of no country
+        // belongs to the actor of the "of" phrase after it.
+        match phrases.get(k).filter(|of| role_of(b, next, of)) {
+            Some(of) => {
+                members.push(with_role_of(b, next, of));
+                k += 1;
+            }
+            None => members.push(next.clone()),
+        }
         if is_conj {
             saw_conj = true;
             break;
         }
     }
-    if !saw_conj || k - first < 2 {
+    if !saw_conj || members.len() < 2 {
         return None;
     }
-    let members = first..k;
     // The last member's role words apply to bare demonyms before it.
-    let last = &phrases[k - 1];
+    let last = members.last()?;
     let shared: Vec<Sector> = last.actors.first().map(|a| a.code.sectors()).unwrap_or_default();
+    let (end, head) = (last.tokens.end, last.head);
     let mut joined = phrases[first].clone();
     joined.actors.clear();
-    for m in members {
-        let p = &phrases[m];
+    for p in &members {
         if p.is_actor() {
             joined.actors.extend(p.actors.iter().cloned());
         } else {
@@ -895,7 +953,43 @@ fn try_list(b: &Builder, phrases: &[NounPhrase], first: usize) -> Option<(NounPh
         }
     }
     joined.modifiers.clear();
-    joined.tokens.end = last.tokens.end;
-    joined.head = last.head;
+    joined.tokens.end = end;
+    joined.head = head;
     Some((joined, k))
+}
+
+/// Whether `role` names a role of no known country ("the government") and `of` follows it
+/// after "of" naming whose it is ("of Moldova").
+fn role_of(b: &Builder, role: &NounPhrase, of: &NounPhrase) -> bool {
+    let countryless = role.is_actor()
+        && role
+            .actors
+            .iter()
+            .all(|a| a.name.is_none() && !a.code.is_group() && (a.via == Via::Reference || a.code.country().is_none()));
+    countryless && of.is_actor() && tokens_are(b, role.tokens.end..of.tokens.start, &["of"])
+}
+
+/// The role of `role` given to each actor of `of`: "the government of Moldova" is MDAGOV.
+fn with_role_of(b: &Builder, role: &NounPhrase, of: &NounPhrase) -> NounPhrase {
+    let sectors: Vec<Sector> = role.actors.first().map(|a| a.code.sectors()).unwrap_or_default();
+    let start = b.tokens[role.tokens.start].start as usize;
+    NounPhrase {
+        tokens: role.tokens.start..of.tokens.end,
+        head: of.head,
+        actors: of
+            .actors
+            .iter()
+            .map(|a| Actor {
+                code: if a.name.is_some() || a.code.is_group() {
+                    a.code.clone()
+                } else {
+                    a.code.with_sectors(&sectors)
+                },
+                span: (start, a.span.1),
+                ..a.clone()
+            })
+            .collect(),
+        modifiers: Vec::new(),
+        possessive: of.possessive,
+    }
 }

@@ -2,7 +2,7 @@
 //! with source and target from subjects, objects and prepositional phrases, codes refined by
 //! complements, and attribution, modality and date for every event.
 
-use kestrel_actors::{Actor, ActorCode, Via};
+use kestrel_actors::{Actor, ActorCode, Conventions, Via};
 use kestrel_dates::{find_dates, CivilDate, EventDate};
 use kestrel_text::{noun_lemma, Tag};
 
@@ -67,7 +67,12 @@ struct Scoped {
 }
 
 /// Extract the events of one sentence.
-pub fn extract(view: &SentenceView, lex: &Lexicon, publication: Option<CivilDate>) -> Vec<Event> {
+pub fn extract(
+    view: &SentenceView,
+    lex: &Lexicon,
+    publication: Option<CivilDate>,
+    conventions: Conventions,
+) -> Vec<Event> {
     // Every event needs an actor as its source: a sentence naming none has no events.
     if view
         .phrases
@@ -115,6 +120,7 @@ pub fn extract(view: &SentenceView, lex: &Lexicon, publication: Option<CivilDate
             &comps[k],
             &subjects,
             &mut light_objects,
+            conventions,
         ) {
             drafts.push(d);
         }
@@ -124,7 +130,7 @@ pub fn extract(view: &SentenceView, lex: &Lexicon, publication: Option<CivilDate
 
     let frames = frames(view, lex, &groups, &comps, &subjects);
     let scoped = governors(view, lex, &groups);
-    statements(view, &frames, &scoped, &mut drafts);
+    statements(view, &frames, &scoped, &mut drafts, conventions);
 
     drafts.retain(|d| !d.sources.is_empty());
     if drafts.is_empty() {
@@ -492,21 +498,29 @@ fn starts_clause(view: &SentenceView, i: usize) -> bool {
     i < view.range.end && matches!(view.tag(i), Tag::MD | Tag::VBD | Tag::VBZ | Tag::VBP | Tag::VB)
 }
 
-/// The actors a pattern's target slots pick.
 /// A bare past form that takes its actor as a direct object, with no object but a
 /// preposition of its object's use right after it ("companies accused of smuggling", "men
 /// charged with spying", "ships seized by Iran"): the object was left out because the verb is
 /// a reduced passive that the tagger read as a past tense. Verbs whose pattern names that
-/// preposition ("warned of", "met with") stay active.
+/// preposition ("warned of", "met with"), or an actor after it, stay active.
 fn object_left_out(view: &SentenceView, g: &VerbGroup, slots: &[Slot], comps: &Complements) -> bool {
     let bare_past = g.form == Form::Finite && g.start == g.main && matches!(view.tag(g.main), Tag::VBD | Tag::VBN);
     if !bare_past || comps.object.is_some() || !slots.contains(&Slot::Object) || g.end >= view.range.end {
         return false;
     }
     let next = view.lower(g.end);
-    matches!(next, "of" | "with" | "by") && !slots.iter().any(|slot| matches!(slot, Slot::Prep(p) if p == next))
+    // "warned of the Prince", "met with Hamas": an actor after "of" or "with" is the verb's
+    // target, not the matter of a passive.
+    let actor_follows = next != "by"
+        && view
+            .phrase_at(g.end + 1)
+            .is_some_and(|p| view.phrases[p].is_actor() && view.phrases[p].tokens.start == g.end + 1);
+    matches!(next, "of" | "with" | "by")
+        && !actor_follows
+        && !slots.iter().any(|slot| matches!(slot, Slot::Prep(p) if p == next))
 }
 
+/// The actors a pattern's target slots pick.
 fn slot_targets(view: &SentenceView, slots: &[Slot], comps: &Complements) -> Vec<Actor> {
     for slot in slots {
         match slot {
@@ -544,6 +558,7 @@ fn verb_draft(
     comps: &Complements,
     subjects: &[(Option<usize>, bool)],
     light_objects: &mut Vec<usize>,
+    conventions: Conventions,
 ) -> Option<Draft> {
     let form = view.lower(g.main);
     let all_rows = lex.verbs.get(&g.lemma).map_or(&[][..], Vec::as_slice);
@@ -666,13 +681,15 @@ fn verb_draft(
             (agent, patient)
         }
     } else {
-        // "A Russian missile hit ...": a weapon stands for the actor that fired it.
+        // "A Russian missile hit ...": a weapon stands for the actor that fired it. PETRARCH
+        // codes any subject by the actor named in it ("Calenardhon crowds" are CAL).
         let sources = subject
             .map(|p| {
                 let a = actors(view, p);
                 let head = noun_lemma(view.lower(view.phrases[p].head));
                 let weapon = lex.set_names.get("&ARMS").is_some_and(|&set| lex.in_set(set, &head));
-                if a.is_empty() && (weapon || is_possessed_noun(view, p)) {
+                let by_modifier = weapon || is_possessed_noun(view, p) || conventions == Conventions::Petrarch;
+                if a.is_empty() && by_modifier {
                     phrase_actors(view, p, &[])
                 } else {
                     a
@@ -684,7 +701,7 @@ fn verb_draft(
     // Actor slots of a matched phrase pattern say who is who.
     let (sources, targets) = match pattern.map(|(_, m)| m) {
         Some(m) => {
-            let pick = |slot: Option<usize>, found: Vec<Actor>| slot.map_or(found, |p| actors(view, p));
+            let pick = |slot: Option<usize>, found: Vec<Actor>| slot.map_or(found, |p| phrase_actors(view, p, &[]));
             match m.compound {
                 Some(p) => (actors(view, p), Vec::new()),
                 None if pattern.is_some_and(|(p, _)| p.swapped) => (pick(m.target, targets), pick(m.source, sources)),
@@ -694,9 +711,11 @@ fn verb_draft(
         None => (sources, targets),
     };
     // "cautioned that North Korea might ...": a verb with no target of its own is about the
-    // first other actor of its that-clause.
+    // first other actor of its that-clause. Under PETRARCH's conventions a reporting verb is
+    // an event of its own, whose target is only ever its own object.
+    let own_event = conventions == Conventions::Petrarch && flags.say;
     let targets = match comps.that_clause {
-        Some(start) if targets.is_empty() => first_other_actor(view, start..view.range.end, &sources),
+        Some(start) if targets.is_empty() && !own_event => first_other_actor(view, start..view.range.end, &sources),
         _ => targets,
     };
     let (sources, targets) = reciprocal(flags, sources, targets);
@@ -990,8 +1009,15 @@ fn governors(view: &SentenceView, lex: &Lexicon, groups: &[VerbGroup]) -> Vec<Sc
 }
 
 /// Statement verbs are coded only when what they introduce has no event of its own; their
-/// target is then the first actor they talk about.
-fn statements(view: &SentenceView, frames: &[Frame], scoped: &[Scoped], drafts: &mut Vec<Draft>) {
+/// target is then the first actor they talk about. Under PETRARCH's conventions they are coded
+/// as they stand, beside what they report.
+fn statements(
+    view: &SentenceView,
+    frames: &[Frame],
+    scoped: &[Scoped],
+    drafts: &mut Vec<Draft>,
+    conventions: Conventions,
+) {
     // Any other event inside a statement's scope is what the statement says; a statement
     // introducing another statement ("issued a statement, asserting that ...") gives way to it.
     let content: Vec<usize> = drafts
@@ -1010,6 +1036,9 @@ fn statements(view: &SentenceView, frames: &[Frame], scoped: &[Scoped], drafts: 
                 .any(|s| s.governor == Governor::Negate && s.scope.contains(&d.anchor));
         if negated {
             return false;
+        }
+        if conventions == Conventions::Petrarch {
+            return true;
         }
         let scope = match d.group.and_then(|k| frames.iter().find(|f| f.group == Some(k))) {
             Some(f) => f.scope.clone(),

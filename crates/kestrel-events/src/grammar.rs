@@ -279,6 +279,7 @@ pub fn subject_of(view: &SentenceView, g: &VerbGroup) -> Subject {
             if before > view.range.start
                 && matches!(view.tag(before - 1), Tag::IN | Tag::TO)
                 && view.lower(before - 1) != "that"
+                && !opens_subordinate_clause(view, before - 1, phrase.tokens.end == g.start)
             {
                 i = before - 1;
                 continue;
@@ -311,6 +312,20 @@ pub fn subject_of(view: &SentenceView, g: &VerbGroup) -> Subject {
         }
     }
     Subject::Missing
+}
+
+/// Words tagged as prepositions that also open a clause ("after crowds burned the embassy").
+const SUBORDINATORS: [&str; 6] = ["after", "before", "since", "until", "till", "once"];
+
+/// Whether the word at `i` opens a subordinate clause rather than a prepositional phrase: it
+/// can, the phrase after it runs right up to a verb (`verb_next`), and it starts the sentence
+/// or follows a finite verb ("restored ties five years after crowds burned ..."), so that it
+/// does not attach to a subject still waiting for its verb ("talks after the vote collapsed").
+fn opens_subordinate_clause(view: &SentenceView, i: usize, verb_next: bool) -> bool {
+    verb_next
+        && SUBORDINATORS.contains(&view.lower(i))
+        && (i == view.range.start
+            || (view.range.start..i).any(|k| matches!(view.tag(k), Tag::VBD | Tag::VBZ | Tag::VBP | Tag::MD)))
 }
 
 /// For a comma closing a parenthetical (", the sister of X," / ", which launched strikes,"),

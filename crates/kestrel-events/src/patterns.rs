@@ -148,9 +148,16 @@ fn element_end(ctx: &Context, word: &PatternWord, at: usize, hi: usize, m: &mut 
     if at >= hi {
         return None;
     }
+    // PETRARCH codes a phrase by the actor named in it: "an anti- Gondor parade" is Gondor.
+    let names_actor = |p: &kestrel_actors::NounPhrase| {
+        p.is_actor()
+            || p.modifiers
+                .iter()
+                .any(|m| m.code.country().is_some() || m.code.is_group())
+    };
     let actor_phrase = || {
         view.phrase_at(at)
-            .filter(|&p| view.phrases[p].is_actor() && view.phrases[p].tokens.start == at)
+            .filter(|&p| names_actor(&view.phrases[p]) && view.phrases[p].tokens.start == at)
     };
     match word {
         PatternWord::Word(w) => ctx.words.matches(at, w).then_some(at + 1),
@@ -178,9 +185,8 @@ fn element_end(ctx: &Context, word: &PatternWord, at: usize, hi: usize, m: &mut 
             m.compound = Some(p);
             view.phrases[p].tokens.end
         }),
-        PatternWord::Skip => view
-            .phrase_at(at)
-            .filter(|&p| view.phrases[p].tokens.start == at)
-            .map(|p| view.phrases[p].tokens.end),
+        // A phrase, or the rest of one after a word the pattern names ("their" in
+        // `* THEIR ^ ABOUT +`).
+        PatternWord::Skip => view.phrase_at(at).map(|p| view.phrases[p].tokens.end),
     }
 }

@@ -170,12 +170,12 @@ pub fn add_verbs(lex: &mut Lexicon, dict: &VerbDictionary, report: &mut ImportRe
             })
             .collect();
         for verb in &block.verbs {
+            let code = verb.code.as_ref().unwrap_or(&block.code);
             if verb.head != 0 {
-                report.skip("multi-word verbs with words before the verb");
+                add_verb_after_words(lex, verb, code, &patterns, report);
                 continue;
             }
             let particles = &verb.words[1..];
-            let code = verb.code.as_ref().unwrap_or(&block.code);
             // The verb's lemma as kestrel computes it from each form the dictionary lists, so
             // that irregular forms ("sped") find the block too.
             let mut lemmas: Vec<String> = Vec::new();
@@ -209,6 +209,71 @@ pub fn add_verbs(lex: &mut Lexicon, dict: &VerbDictionary, report: &mut ImportRe
         }
         report.patterns += patterns.len();
     }
+}
+
+/// A multi-word verb with words before the verb itself ("WIRE_+TAP"): the verb codes only
+/// right after those words, so they become the end of every pattern's words before the verb,
+/// and the verb's own code a pattern of those words alone.
+fn add_verb_after_words(
+    lex: &mut Lexicon,
+    verb: &crate::verbs::Verb,
+    code: &VerbCode,
+    patterns: &[(PhrasePattern, &Pattern)],
+    report: &mut ImportReport,
+) {
+    let (code, reverse, swapped) = match code {
+        VerbCode::Event(c) => (Some(c.clone()), None, false),
+        VerbCode::Paired(c, r) => (Some(c.clone()), Some(r.clone()), false),
+        VerbCode::Reverse(r) => (Some(r.clone()), None, true),
+        VerbCode::Null | VerbCode::Discard => (None, None, false),
+    };
+    let own = PhrasePattern {
+        before: Vec::new(),
+        after: Vec::new(),
+        verb_joined_before: true,
+        code,
+        reverse,
+        swapped,
+    };
+    let head = &verb.words[verb.head];
+    let particles = &verb.words[verb.head + 1..];
+    // The words before the verb, each right after the one before and the last right before
+    // the verb; the first joined to a pattern's own words only if the pattern joined those
+    // to the verb.
+    let words_before = |joined_first: bool| {
+        verb.words[..verb.head]
+            .iter()
+            .enumerate()
+            .map(move |(i, w)| PatternItem {
+                word: PatternWord::Word(w.clone()),
+                joined: i > 0 || joined_first,
+            })
+    };
+    let mut lemmas: Vec<String> = Vec::new();
+    for form in std::iter::once(head).chain(&verb.forms) {
+        let lemma = std::iter::once(verb_lemma(form).into_owned())
+            .chain(particles.iter().cloned())
+            .collect::<Vec<_>>()
+            .join(" ");
+        if !lemmas.contains(&lemma) {
+            lemmas.push(lemma);
+        }
+    }
+    for lemma in &lemmas {
+        for p in patterns.iter().map(|(p, _)| p).chain([&own]) {
+            let mut before = p.before.clone();
+            before.extend(words_before(p.verb_joined_before && !p.before.is_empty()));
+            lex.add_phrase_pattern(
+                lemma,
+                PhrasePattern {
+                    before,
+                    verb_joined_before: true,
+                    ..p.clone()
+                },
+            );
+        }
+    }
+    report.verbs += 1;
 }
 
 /// The lexicon's name for an imported synset (kept apart from kestrel's own sets).
@@ -261,7 +326,7 @@ mod tests {
     use crate::actors::read_actors;
     use crate::agents::read_agents;
     use crate::verbs::read_verbs;
-    use kestrel_actors::{resolve_sentence, DocContext, DocInput};
+    use kestrel_actors::{resolve_sentence, Conventions, DocContext, DocInput};
 
     /// The codes of the actors each noun phrase of `text` resolves to.
     fn phrase_codes(kb: &kestrel_actors::ActorKb, text: &str) -> Vec<Vec<String>> {
@@ -273,6 +338,7 @@ mod tests {
             analysis: &analysis,
             mentions: &mentions,
             date: None,
+            conventions: Conventions::Kestrel,
         };
         let mut ctx = DocContext::default();
         analysis
@@ -297,6 +363,35 @@ mod tests {
         assert_eq!(phrase_codes(&kb, "The Shire protested."), [["FRO", "BIL"]]);
         assert_eq!(phrase_codes(&kb, "An MSF Arnor diplomat protested."), [["NGOARNGOV"]]);
         assert_eq!(phrase_codes(&kb, "MSF protested."), [["NGO"]]);
+    }
+
+    #[test]
+    fn words_before_a_verb_end_each_of_its_patterns() {
+        let (verbs, _) = read_verbs(
+            "v.txt",
+            "--- SEIZE  [171] ---\nSEIZE\nWIRE_+TAP {WIRE_+TAPPED}\n- WILL NOT * [081]\n",
+        );
+        let mut lex = Lexicon::default();
+        let mut report = ImportReport::default();
+        add_verbs(&mut lex, &verbs, &mut report);
+        assert!(report.unsupported.is_empty(), "{:?}", report.unsupported);
+        assert!(!lex.verbs.contains_key("tap"), "the verb alone is not coded");
+        let words = |p: &PhrasePattern| -> Vec<String> {
+            p.before
+                .iter()
+                .map(|i| match &i.word {
+                    PatternWord::Word(w) => format!("{w}{}", if i.joined { "_" } else { "" }),
+                    other => format!("{other:?}"),
+                })
+                .collect()
+        };
+        let tap = &lex.phrase_patterns["tap"];
+        assert_eq!(tap.len(), 2);
+        assert_eq!(words(&tap[0]), ["will", "not", "wire"]);
+        assert_eq!(tap[0].code.as_deref(), Some("081"));
+        assert_eq!(words(&tap[1]), ["wire"]);
+        assert_eq!(tap[1].code.as_deref(), Some("171"));
+        assert!(tap.iter().all(|p| p.verb_joined_before));
     }
 
     #[test]

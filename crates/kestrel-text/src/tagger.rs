@@ -133,6 +133,10 @@ fn ends_clause(tag: Tag) -> bool {
 /// Tag of a word the lexicon does not know, from its shape and suffix.
 #[cold]
 fn guess(word: &str, flags: u16, lexicon: &Lexicon) -> (Tag, TagSet) {
+    // A prefix with a hanging hyphen ("anti- Western") modifies what follows.
+    if word.ends_with(['-', '\u{2010}', '\u{2011}']) {
+        return (Tag::JJ, TagSet::of(&[Tag::JJ]));
+    }
     if flags & flag::HYPHENATED != 0 {
         let last = word.rsplit(['-', '\u{2010}', '\u{2011}']).next().unwrap_or(word);
         if let Some(entry) = lexicon.word(last) {
@@ -531,12 +535,39 @@ impl Tagger<'_> {
         {
             return None;
         }
+        // "abandoned an anti- Western rally on Saturday": a name between a determiner with
+        // adjectives and the word before a preposition modifies that word, inside an object.
+        if matches!(left_tag, Tag::NNP | Tag::NNPS) && next == Tag::IN && self.in_modified_object(left, body) {
+            return Some(Category::Nominal);
+        }
         let subject = match left_tag {
             Tag::NNP | Tag::NNPS => object_or_adjunct,
             Tag::NN | Tag::NNS => takes_object,
             _ => false,
         };
         (subject && !self.finite_verb_follows(index, end)).then_some(Category::Verb)
+    }
+
+    /// Whether the names ending at `name` follow a determiner and adjectives ("an anti-
+    /// Western"), after a finite verb of the same clause: they open that verb's object.
+    fn in_modified_object(&self, name: usize, body: usize) -> bool {
+        let mut i = name;
+        while i > body && matches!(self.tagged[i].tag, Tag::NNP | Tag::NNPS) {
+            i -= 1;
+        }
+        if !self.tagged[i].tag.is_adjective() {
+            return false;
+        }
+        while i > body && self.tagged[i].tag.is_adjective() {
+            i -= 1;
+        }
+        if !matches!(self.tagged[i].tag, Tag::DT | Tag::PRPS) {
+            return false;
+        }
+        (body..i)
+            .rev()
+            .take_while(|&k| !ends_clause(self.tagged[k].tag))
+            .any(|k| self.tagged[k].tag.is_finite_verb())
     }
 
     /// Whether a preposition or adverb that may be a verb ("like", "back", "near") is one

@@ -360,7 +360,14 @@ impl Tokenizer<'_> {
             let next = byte_at(index + 1);
             match ch {
                 _ if is_hyphen_char(ch) => {
-                    if !self.word_char_at(index + ch.len_utf8()) {
+                    let after = index + ch.len_utf8();
+                    if !self.word_char_at(after) {
+                        // "anti- Western", "pre- and post-war": a prefix whose hyphen is left
+                        // hanging before a space keeps it, as one modifier word.
+                        if previous.is_ascii_alphabetic() && byte_at(after) == b' ' && self.word_char_at(after + 1) {
+                            index = after;
+                            hyphen = flag::HYPHENATED;
+                        }
                         break;
                     }
                     index += ch.len_utf8();
@@ -719,6 +726,27 @@ mod tests {
 
     fn texts(text: &str) -> Vec<&str> {
         analyze(text).tokens.iter().map(|token| token.text(text)).collect()
+    }
+
+    #[test]
+    fn a_hanging_hyphen_stays_on_its_prefix() {
+        assert_eq!(
+            texts("pro- and anti-government rallies, an anti- Western march - and more"),
+            vec![
+                "pro-",
+                "and",
+                "anti-government",
+                "rallies",
+                ",",
+                "an",
+                "anti-",
+                "Western",
+                "march",
+                "-",
+                "and",
+                "more"
+            ]
+        );
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //!
 //! A [`Coder`] holds only read-only dictionaries, so one instance is shared by every thread.
 
-use kestrel_actors::{resolve_sentence, Actor, ActorKb, DocContext, DocInput};
+use kestrel_actors::{resolve_sentence, Actor, ActorKb, Conventions, DocContext, DocInput};
 use kestrel_dates::Precision;
 use kestrel_events::{extract, CameoCode, CameoTable, Event, Lexicon, SentenceView};
 use kestrel_petrarch::discards::{DiscardScope, Discards};
@@ -19,6 +19,8 @@ pub struct Coder<'a> {
     pub cameo: &'a CameoTable,
     /// Phrases that drop a sentence or a whole story (sports, entertainment, history).
     pub discards: Option<&'a Discards>,
+    /// Whose conventions to code by where kestrel's and PETRARCH's differ.
+    pub conventions: Conventions,
 }
 
 impl Coder<'static> {
@@ -29,6 +31,7 @@ impl Coder<'static> {
             lexicon: Lexicon::embedded(),
             cameo: CameoTable::embedded(),
             discards: None,
+            conventions: Conventions::Kestrel,
         }
     }
 }
@@ -56,6 +59,7 @@ impl Coder<'_> {
             analysis: &analysis,
             mentions: &mentions,
             date: doc.date,
+            conventions: self.conventions,
         };
         let mut ctx = DocContext::default();
         for (index, sentence) in analysis.sentences.iter().enumerate() {
@@ -71,7 +75,7 @@ impl Coder<'_> {
                 let phrases = resolve_sentence(&input, &window, &mut ctx);
                 let range = window.body_start as usize..window.tokens.end as usize;
                 let view = SentenceView::new(text, &analysis, range, &phrases);
-                for event in extract(&view, self.lexicon, doc.date) {
+                for event in extract(&view, self.lexicon, doc.date, self.conventions) {
                     if let Some(r) = self.record(doc, index, sentence_text, event) {
                         emit(r);
                     }
@@ -99,8 +103,12 @@ impl Coder<'_> {
         };
         // "The chief executive says women ...": with no country or organisation on either side
         // an event tells an analyst nothing about who acted.
+        // PETRARCH codes them anyway, as an agent of no known country ("---GOV").
         let placed = |a: &Actor| a.code.country().is_some() || a.code.is_group();
-        if !placed(&e.source) && e.target.as_ref().is_none_or(|t| !placed(t)) {
+        if self.conventions == Conventions::Kestrel
+            && !placed(&e.source)
+            && e.target.as_ref().is_none_or(|t| !placed(t))
+        {
             return None;
         }
         // An intention or a consultation needs a counterpart: "speaking at a briefing" is not

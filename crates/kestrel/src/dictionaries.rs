@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use kestrel_actors::{ActorKb, KbBuilder};
+use kestrel_actors::{ActorKb, Conventions, KbBuilder};
 use kestrel_events::{CameoTable, Lexicon};
 use kestrel_petrarch::discards::Discards;
 use kestrel_petrarch::import::{add_actors, add_agents, add_verbs, ImportReport};
@@ -31,6 +31,8 @@ impl DictionaryFiles {
 
 /// Dictionaries built from kestrel's defaults and imported files.
 pub struct Dictionaries {
+    /// PETRARCH's conventions when its dictionaries are coded with alone, else kestrel's.
+    pub conventions: Conventions,
     pub actors: ActorKb,
     pub lexicon: Lexicon,
     pub discards: Option<Discards>,
@@ -112,6 +114,11 @@ impl Dictionaries {
         let (actors, kb_diags) = kb.build();
         diagnostics.extend(kb_diags);
         Ok(Dictionaries {
+            conventions: if files.only_imported {
+                Conventions::Petrarch
+            } else {
+                Conventions::Kestrel
+            },
             actors,
             lexicon,
             discards,
@@ -127,6 +134,7 @@ impl Dictionaries {
             lexicon: &self.lexicon,
             cameo: CameoTable::embedded(),
             discards: self.discards.as_ref(),
+            conventions: self.conventions,
         }
     }
 }

@@ -8,9 +8,9 @@ use kestrel::dictionaries::{Dictionaries, DictionaryFiles};
 use kestrel::eval::{evaluate, read_gold, render, Level};
 
 /// Exact (source, target, code) matches reached; raise it when coding improves.
-const MATCHED_FLOOR: usize = 263;
+const MATCHED_FLOOR: usize = 300;
 /// Exact-level precision reached, in percent.
-const PRECISION_FLOOR: f64 = 89.0;
+const PRECISION_FLOOR: f64 = 90.5;
 
 fn petrarch() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/peers/petrarch2")
