@@ -283,11 +283,13 @@ impl<'a, 'b> Builder<'a, 'b> {
             let tag = self.tag(i);
             let in_mention = !self.mentions(i).is_empty();
             // The noun it modifies may come after adjectives ("improved economic relations").
-            let noun_follows = (i + 1..end)
-                .find(|&k| self.tag(k) != Tag::JJ)
-                .is_some_and(|k| is_noun(self.tag(k)));
+            let noun_follows = || {
+                (i + 1..end)
+                    .find(|&k| self.tag(k) != Tag::JJ)
+                    .is_some_and(|k| is_noun(self.tag(k)))
+            };
             let participle_adjective = matches!(tag, Tag::VBN | Tag::VBG | Tag::VBD)
-                && noun_follows
+                && noun_follows()
                 && ((i > start && matches!(self.tag(i - 1), Tag::DT | Tag::JJ | Tag::PRPS | Tag::POS | Tag::CD))
                     // "release detained nationals": a past participle right after a verb that is
                     // not an auxiliary (a gerund there is a complement: "continue supporting")
