@@ -365,15 +365,19 @@ mod tests {
         assert_eq!(phrase_codes(&kb, "MSF protested."), [["NGO"]]);
     }
 
-    #[test]
-    fn words_before_a_verb_end_each_of_its_patterns() {
-        let (verbs, _) = read_verbs(
-            "v.txt",
-            "--- SEIZE  [171] ---\nSEIZE\nWIRE_+TAP {WIRE_+TAPPED}\n- WILL NOT * [081]\n",
-        );
+    /// A lexicon holding only the verbs of the PETRARCH verb file `text`, and the import report.
+    fn imported_verbs(text: &str) -> (Lexicon, ImportReport) {
+        let (verbs, _) = read_verbs("v.txt", text);
         let mut lex = Lexicon::default();
         let mut report = ImportReport::default();
         add_verbs(&mut lex, &verbs, &mut report);
+        (lex, report)
+    }
+
+    #[test]
+    fn words_before_a_verb_end_each_of_its_patterns() {
+        let (lex, report) =
+            imported_verbs("--- SEIZE  [171] ---\nSEIZE\nWIRE_+TAP {WIRE_+TAPPED}\n- WILL NOT * [081]\n");
         assert!(report.unsupported.is_empty(), "{:?}", report.unsupported);
         assert!(!lex.verbs.contains_key("tap"), "the verb alone is not coded");
         let words = |p: &PhrasePattern| -> Vec<String> {
@@ -396,12 +400,7 @@ mod tests {
 
     #[test]
     fn an_inflected_form_with_its_own_block_codes_that_form_only() {
-        let (verbs, _) = read_verbs(
-            "v.txt",
-            "--- LEAVE  [012] ---\nLEAVE\n\n--- LEFT  [032:033]  ---\nLEFT\n",
-        );
-        let mut lex = Lexicon::default();
-        add_verbs(&mut lex, &verbs, &mut ImportReport::default());
+        let (lex, _) = imported_verbs("--- LEAVE  [012] ---\nLEAVE\n\n--- LEFT  [032:033]  ---\nLEFT\n");
         let rows = &lex.verbs["leave"];
         assert_eq!(rows[0].form.as_deref(), Some("left"));
         assert_eq!(rows[0].code, "032");
