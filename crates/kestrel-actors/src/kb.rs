@@ -682,9 +682,18 @@ impl PhraseTrie {
         let mut sorted: Vec<(&[u8], u32)> = phrases.iter().map(|p| p.as_bytes()).zip(0..).collect();
         sorted.sort_unstable();
         let bytes = |k: usize| sorted[k].0;
+        // One node per distinct prefix: each phrase adds those not shared with the phrase
+        // before it. Counted first, so that the two big vectors are allocated once.
+        let node_count = 1
+            + sorted.first().map_or(0, |(first, _)| first.len())
+            + sorted
+                .windows(2)
+                .map(|pair| pair[1].0.len() - common_prefix(pair[0].0, pair[1].0))
+                .sum::<usize>();
         // Per node in breadth-first order: its run of `sorted`, its depth and its byte.
-        let mut queue = vec![(0..sorted.len(), 0usize, 0u8)];
-        let mut nodes = Vec::new();
+        let mut queue = Vec::with_capacity(node_count);
+        queue.push((0..sorted.len(), 0usize, 0u8));
+        let mut nodes = Vec::with_capacity(node_count);
         let mut cursor = 0;
         while let Some((run, depth, byte)) = queue.get(cursor).cloned() {
             let mut k = run.start;
@@ -747,6 +756,11 @@ impl PhraseTrie {
         }
         longest
     }
+}
+
+/// The length of the longest common prefix of `a` and `b`.
+fn common_prefix(a: &[u8], b: &[u8]) -> usize {
+    a.iter().zip(b).take_while(|(x, y)| x == y).count()
 }
 
 /// log2 of the number of bits of [`FirstWords::filter`]: 8 KiB, so the filter stays in the

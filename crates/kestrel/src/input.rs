@@ -206,6 +206,11 @@ fn read_text(name: &str, bytes: &[u8], default_date: Option<CivilDate>, sink: &m
 /// Decodes UTF-8, replacing invalid sequences and warning about `item` if
 /// there were any. Valid input is borrowed, not copied.
 fn decode_lossy<'a>(bytes: &'a [u8], item: &str, sink: &mut Sink) -> Cow<'a, str> {
+    // Valid input (nearly all) is checked by the standard library's word-at-a-time validator,
+    // several times faster than the lossy decoder's byte-by-byte walk.
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return Cow::Borrowed(text);
+    }
     let text = String::from_utf8_lossy(bytes);
     if let Cow::Owned(_) = text {
         sink(Err(Diagnostic::warning(item, INVALID_UTF8)));

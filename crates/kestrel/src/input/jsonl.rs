@@ -5,6 +5,7 @@
 //! becomes `<name>:<line>`, a missing date the default date. Blank lines are
 //! skipped; other members are ignored.
 
+use serde::Deserialize;
 use serde_json::Value;
 
 use super::{decode_lossy, parse_document_date, unreadable_date, Diagnostic, Document, Sink};
@@ -29,6 +30,9 @@ pub(super) fn read(name: &str, bytes: &[u8], default_date: Option<CivilDate>, si
 /// Reads one line's record; warnings go to `sink`, and an `Err` is the
 /// message of the error that makes the record unusable.
 fn read_record(line: &str, item: &str, default_date: Option<CivilDate>, sink: &mut Sink) -> Result<Document, String> {
+    if let Some(document) = read_plain_record(line, item, default_date) {
+        return Ok(document);
+    }
     let value: Value = serde_json::from_str(line).map_err(|error| {
         // Each record is one line, so only the column is informative.
         let message = error.to_string().replace(" at line 1 column ", " at column ");
@@ -47,6 +51,47 @@ fn read_record(line: &str, item: &str, default_date: Option<CivilDate>, sink: &m
         )));
     }
     Ok(read.document)
+}
+
+/// A record whose members are all known and all strings or null: the shape of nearly every
+/// line, read straight into its fields instead of through a [`Value`] tree.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PlainRecord {
+    text: Option<String>,
+    id: Option<String>,
+    date: Option<String>,
+    title: Option<String>,
+    url: Option<String>,
+    source: Option<String>,
+}
+
+/// The document of a line that is a [`PlainRecord`] with a text and with a readable date or
+/// none; `None` for every other line, which [`document_from_json`] then reads (and reports on)
+/// exactly as before.
+fn read_plain_record(line: &str, fallback_id: &str, default_date: Option<CivilDate>) -> Option<Document> {
+    // serde would also read a struct from an array, which is no record.
+    if !line.trim_start_matches([' ', '\t', '\r', '\n']).starts_with('{') {
+        return None;
+    }
+    let record: PlainRecord = serde_json::from_str(line).ok()?;
+    let text = record.text?;
+    let id = match record.id {
+        Some(id) if !id.trim().is_empty() => id,
+        _ => fallback_id.to_string(),
+    };
+    let date = match record.date {
+        Some(date) if !date.trim().is_empty() => Some(parse_document_date(&date)?),
+        _ => default_date,
+    };
+    Some(Document {
+        id,
+        date,
+        text,
+        title: record.title,
+        url: record.url,
+        source: record.source,
+    })
 }
 
 /// A document read from its JSON object, with the members it had to leave out.

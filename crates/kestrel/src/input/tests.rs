@@ -241,6 +241,31 @@ fn jsonl_bad_lines_are_errors_and_other_lines_are_still_read() {
 }
 
 #[test]
+fn jsonl_records_read_directly_follow_the_general_rules() {
+    // Shapes the direct reading of plain records must leave to the general reader: an array
+    // with one slot per member, a member given twice (the last one counts), an unknown member.
+    let input = concat!(
+        "[\"An array.\", null, null, null, null, null]\n",
+        "{\"id\": \"twice\", \"text\": \"First.\", \"text\": \"Second.\"}\n",
+        "{\"id\": \"extra\", \"text\": \"Extra.\", \"lang\": \"en\"}\n",
+        "{\"id\": \" \", \"text\": \"Blank id.\", \"date\": \"\"}\n",
+    );
+    let outcome = read("docs.jsonl", input.as_bytes(), InputFormat::Jsonl);
+    let read: Vec<(&str, &str)> = outcome
+        .documents
+        .iter()
+        .map(|d| (d.id.as_str(), d.text.as_str()))
+        .collect();
+    assert_eq!(
+        read,
+        [("twice", "Second."), ("extra", "Extra."), ("docs.jsonl:4", "Blank id.")]
+    );
+    assert_eq!(outcome.documents[2].date, date("2023-08-30"));
+    let messages: Vec<&str> = outcome.diagnostics.iter().map(Diagnostic::message).collect();
+    assert_eq!(messages, ["expected a JSON object, found an array"]);
+}
+
+#[test]
 fn jsonl_bad_date_is_a_warning_and_leaves_the_date_empty() {
     let input = concat!(
         "{\"id\": \"a\", \"date\": \"30/08/2023\", \"text\": \"x\"}\n",
