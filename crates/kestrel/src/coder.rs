@@ -46,12 +46,49 @@ impl Coder<'_> {
 
     /// Code one document, handing each event over as soon as its sentence is done, so that a
     /// huge document needs no memory for its events.
-    pub fn code_each(&self, doc: &Document, mut emit: impl FnMut(EventRecord)) {
+    pub fn code_each(&self, doc: &Document, emit: impl FnMut(EventRecord)) {
+        self.code_in_segments(doc, MAX_SEGMENT, emit);
+    }
+
+    /// [`Coder::code_each`] with segments of at most `max_segment` bytes.
+    fn code_in_segments(&self, doc: &Document, max_segment: usize, mut emit: impl FnMut(EventRecord)) {
         let text = doc.text.as_str();
         if self.discards.and_then(|d| d.check(text)) == Some(DiscardScope::Story) {
             return;
         }
+        // Back-references reach across segments; sentence numbers and spans are the document's.
+        let mut ctx = DocContext::default();
+        let mut start = 0;
+        let mut first_sentence = 0;
+        while start < text.len() {
+            let segment = Segment::at(text, start, max_segment);
+            let coded = self.code_segment(doc, &segment, first_sentence, &mut ctx, &mut emit);
+            first_sentence += coded.sentences;
+            start = coded.next_start;
+        }
+    }
+
+    /// Code the whole sentences of one segment; returns how many it coded and where the next
+    /// segment starts.
+    fn code_segment(
+        &self,
+        doc: &Document,
+        segment: &Segment,
+        first_sentence: usize,
+        ctx: &mut DocContext,
+        emit: &mut impl FnMut(EventRecord),
+    ) -> SegmentCoded {
+        let text = segment.text;
         let analysis = analyze(text);
+        // A segment that stops short of the document's end may cut its last sentence: that
+        // sentence is left to the next segment, which starts with it. A segment of one
+        // sentence (a run-on text without stops) is coded whole.
+        let (sentences, next_start) = match analysis.sentences.split_last() {
+            Some((last, before)) if !segment.reaches_end && !before.is_empty() => {
+                (before, segment.offset + last.start as usize)
+            }
+            _ => (&analysis.sentences[..], segment.offset + text.len()),
+        };
         let mentions = self.actors.find_token_mentions(text, &analysis);
         let input = DocInput {
             kb: self.actors,
@@ -61,8 +98,7 @@ impl Coder<'_> {
             date: doc.date,
             conventions: self.conventions,
         };
-        let mut ctx = DocContext::default();
-        for (index, sentence) in analysis.sentences.iter().enumerate() {
+        for (index, sentence) in sentences.iter().enumerate() {
             let whole = text
                 .get(sentence.start as usize..sentence.end as usize)
                 .unwrap_or_default();
@@ -72,15 +108,20 @@ impl Coder<'_> {
             for window in windows(&analysis, sentence) {
                 // The text of the window: the whole sentence, except in run-on text.
                 let sentence_text = text.get(window.start as usize..window.end as usize).unwrap_or_default();
-                let phrases = resolve_sentence(&input, &window, &mut ctx);
+                let phrases = resolve_sentence(&input, &window, ctx);
                 let range = window.body_start as usize..window.tokens.end as usize;
                 let view = SentenceView::new(text, &analysis, range, &phrases);
                 for event in extract(&view, self.lexicon, doc.date, self.conventions) {
-                    if let Some(r) = self.record(doc, index, sentence_text, event) {
+                    let event = shifted(event, segment.offset);
+                    if let Some(r) = self.record(doc, first_sentence + index, sentence_text, event) {
                         emit(r);
                     }
                 }
             }
+        }
+        SegmentCoded {
+            sentences: sentences.len(),
+            next_start,
         }
     }
 
@@ -169,6 +210,48 @@ impl Coder<'_> {
     }
 }
 
+/// Longest stretch of a document analysed at once, in bytes. News articles are far shorter
+/// and are one segment; a huge document (a book, a dump on one line) is coded segment by
+/// segment, so that the memory it needs is bounded by this size rather than its own.
+const MAX_SEGMENT: usize = 1 << 20;
+
+/// A stretch of a document analysed at once, cut at a character boundary.
+struct Segment<'t> {
+    text: &'t str,
+    /// Byte offset of `text` in the document.
+    offset: usize,
+    /// Whether the segment runs to the end of the document.
+    reaches_end: bool,
+}
+
+impl<'t> Segment<'t> {
+    /// The segment of `document` that starts at `offset` (a character boundary) and is at
+    /// most `max_len` bytes long, but at least one character.
+    fn at(document: &'t str, offset: usize, max_len: usize) -> Segment<'t> {
+        let mut end = (offset + max_len).min(document.len());
+        while !document.is_char_boundary(end) {
+            end -= 1;
+        }
+        if end <= offset {
+            end = document
+                .get(offset..)
+                .and_then(|rest| rest.chars().next())
+                .map_or(document.len(), |ch| offset + ch.len_utf8());
+        }
+        Segment {
+            text: document.get(offset..end).unwrap_or_default(),
+            offset,
+            reaches_end: end == document.len(),
+        }
+    }
+}
+
+/// What coding a segment did: how many sentences it coded and where the next one starts.
+struct SegmentCoded {
+    sentences: usize,
+    next_start: usize,
+}
+
 /// Longest stretch of tokens coded at once. News sentences stay far below it; run-on text
 /// (tables, lists, a document without stops) is cut into windows at punctuation so that
 /// coding time stays linear in the input.
@@ -206,6 +289,23 @@ fn windows<'s>(analysis: &'s TextAnalysis, sentence: &'s SentenceSpan) -> impl I
     whole.into_iter().chain(cuts)
 }
 
+/// An event of a segment with its spans moved to the document's offsets.
+fn shifted(mut event: Event, offset: usize) -> Event {
+    let shift = |span: &mut (usize, usize)| {
+        span.0 += offset;
+        span.1 += offset;
+    };
+    shift(&mut event.trigger);
+    shift(&mut event.source.span);
+    if let Some(target) = &mut event.target {
+        shift(&mut target.span);
+    }
+    if let Some(attribution) = &mut event.attribution {
+        shift(&mut attribution.span);
+    }
+    event
+}
+
 fn slice(text: &str, span: (usize, usize)) -> String {
     text.get(span.0..span.1).unwrap_or_default().to_string()
 }
@@ -218,5 +318,53 @@ fn actor_record(text: &str, a: &Actor) -> ActorRecord {
         sectors: a.code.sectors().iter().map(|s| s.as_str().to_string()).collect(),
         name: a.name.clone(),
         span: [a.span.0, a.span.1],
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn document(text: &str) -> Document {
+        Document {
+            id: "segments".to_string(),
+            date: kestrel_dates::CivilDate::parse("2024-03-06"),
+            text: text.to_string(),
+            title: None,
+            url: None,
+            source: None,
+        }
+    }
+
+    #[test]
+    fn a_document_coded_in_segments_gives_the_events_of_one_piece() {
+        let text = "Russian Defence Minister Sergei Shoigu visited Pyongyang on Wednesday. \
+                    He met North Korean leader Kim Jong Un.\n\n\
+                    The United States imposed sanctions on three entities on Thursday. \
+                    Washington accused Moscow of buying artillery shells from North Korea. \
+                    Über-long “quotes” — Ukraine’s army shelled Russian positions near Kharkiv. \
+                    Israel struck Hamas targets in Gaza, the army said.";
+        let coder = Coder::embedded();
+        let doc = document(text);
+        let whole = coder.code(&doc);
+        assert!(whole.len() >= 6, "{whole:#?}");
+        assert!(whole.iter().any(|r| r.sentence == 5), "{whole:#?}");
+        // Segments shorter than a sentence (which is then cut), longer than the longest
+        // sentence (84 bytes), and cut inside multi-byte characters.
+        for max_segment in [1, 40, 75, 101, 150, 333] {
+            let mut segmented = Vec::new();
+            coder.code_in_segments(&doc, max_segment, |r| segmented.push(r));
+            if max_segment > 84 {
+                assert_eq!(segmented, whole, "segments of {max_segment} bytes");
+            }
+            for r in &segmented {
+                assert_eq!(
+                    &text[r.trigger.span[0]..r.trigger.span[1]],
+                    r.trigger.text,
+                    "{max_segment}"
+                );
+                assert!(r.sentence_text.contains(&r.trigger.text), "{max_segment}: {r:?}");
+            }
+        }
     }
 }
