@@ -796,7 +796,7 @@ fn join_phrases(b: &Builder, phrases: &mut Vec<NounPhrase>) {
                     }
                     // "the ambassadors of France, Germany and Italy": the role goes to every
                     // member of a list.
-                    let (next, after) = try_list(b, phrases, k).unwrap_or_else(|| (next.clone(), k + 1));
+                    let (next, after) = try_list(b, phrases, next, k).unwrap_or_else(|| (next.clone(), k + 1));
                     let start = b.tokens[cur.tokens.start].start as usize;
                     cur.actors = roles
                         .iter()
@@ -829,7 +829,7 @@ fn join_phrases(b: &Builder, phrases: &mut Vec<NounPhrase>) {
             // Compounds and lists: "A and B", "A, B and C", "A, B, and C", "the North Korean and
             // Russian missions".
             if cur.is_actor() || is_bare_demonym(b, &cur) {
-                if let Some((joined, used)) = try_list(b, phrases, k - 1) {
+                if let Some((joined, used)) = try_list(b, phrases, &cur, k - 1) {
                     cur = joined;
                     k = used;
                     continue;
@@ -896,10 +896,12 @@ fn tokens_are(b: &Builder, gap: Range<usize>, words: &[&str]) -> bool {
     gap.len() == words.len() && gap.zip(words).all(|(t, w)| b.lower(t) == *w)
 }
 
-/// Join the list starting at phrase `first`; returns the joined phrase and the index after it.
-fn try_list(b: &Builder, phrases: &[NounPhrase], first: usize) -> Option<(NounPhrase, usize)> {
+/// Join the list starting at phrase `first`, whose phrase so far is `head` (phrase `first`
+/// itself, or what was already joined up to it: "U.S. and British warplanes and warships");
+/// returns the joined phrase and the index after it.
+fn try_list(b: &Builder, phrases: &[NounPhrase], head: &NounPhrase, first: usize) -> Option<(NounPhrase, usize)> {
     // The members, each a phrase or a role joined to the "of" phrase after it.
-    let mut members: Vec<NounPhrase> = vec![phrases[first].clone()];
+    let mut members: Vec<NounPhrase> = vec![head.clone()];
     let mut k = first + 1;
     let mut saw_conj = false;
     while let Some(next) = phrases.get(k) {
@@ -934,14 +936,28 @@ fn try_list(b: &Builder, phrases: &[NounPhrase], first: usize) -> Option<(NounPh
     if !saw_conj || members.len() < 2 {
         return None;
     }
-    // The last member's role words apply to bare demonyms before it.
+    // The last member's role words apply to bare demonyms before it, and so do those of a
+    // demonym and its role to a bare country before them ("U.S. and Philippine troops",
+    // "American and British warplanes").
     let last = members.last()?;
     let shared: Vec<Sector> = last.actors.first().map(|a| a.code.sectors()).unwrap_or_default();
-    let (end, head) = (last.tokens.end, last.head);
-    let mut joined = phrases[first].clone();
+    let role_of_demonym = !shared.is_empty()
+        && last.actors.iter().all(|a| a.name.is_none())
+        && last
+            .tokens
+            .clone()
+            .take(2)
+            .any(|t| b.mentions(t).iter().any(|m| matches!(m.entry, Entry::Demonym(_))));
+    let (end, head_token) = (last.tokens.end, last.head);
+    let mut joined = head.clone();
     joined.actors.clear();
     for p in &members {
-        if p.is_actor() {
+        if p.is_actor() && role_of_demonym && is_bare_country(b, p) {
+            joined.actors.extend(p.actors.iter().map(|a| Actor {
+                code: a.code.with_sectors(&shared),
+                ..a.clone()
+            }));
+        } else if p.is_actor() {
             joined.actors.extend(p.actors.iter().cloned());
         } else {
             joined.actors.extend(p.modifiers.iter().map(|a| Actor {
@@ -956,8 +972,20 @@ fn try_list(b: &Builder, phrases: &[NounPhrase], first: usize) -> Option<(NounPh
     }
     joined.modifiers.clear();
     joined.tokens.end = end;
-    joined.head = head;
+    joined.head = head_token;
     Some((joined, k))
+}
+
+/// A phrase that only names a country, as a name or demonym with no role ("U.S.",
+/// "American"): one actor of no sector, every token inside a country mention.
+fn is_bare_country(b: &Builder, p: &NounPhrase) -> bool {
+    matches!(p.actors.as_slice(), [a] if a.name.is_none() && a.code.sectors().is_empty() && !a.code.is_group())
+        && p.tokens.clone().all(|t| {
+            b.tag(t) == Tag::DT
+                || b.mentions(t)
+                    .iter()
+                    .any(|m| matches!(m.entry, Entry::Country(_) | Entry::Demonym(_)))
+        })
 }
 
 /// Whether `role` names a role of no known country ("the government") and `of` follows it

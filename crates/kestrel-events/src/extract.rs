@@ -126,9 +126,9 @@ pub fn extract(
         }
     }
     refine_by_complements(view, lex, &groups, &comps, &mut drafts);
-    nominal_drafts(view, lex, &light_objects, &mut drafts);
+    nominal_drafts(view, lex, &light_objects, &groups, &comps, &subjects, &mut drafts);
 
-    let frames = frames(view, lex, &groups, &comps, &subjects);
+    let frames = frames(view, lex, &drafts, &groups, &comps, &subjects);
     let scoped = governors(view, lex, &groups);
     statements(view, &frames, &scoped, &mut drafts, conventions);
 
@@ -165,7 +165,7 @@ pub fn extract(
         // not governed by the words around it.
         let in_scope = scoped
             .iter()
-            .filter(|s| s.scope.contains(&d.anchor) && !d.presupposed)
+            .filter(|s| s.scope.contains(&d.anchor) && !d.presupposed && (s.group.is_none() || s.group != d.group))
             .map(|s| s.governor);
         let hedged_frame = frame.is_some_and(|f| f.speaker.is_none()).then_some(Governor::Hedge);
         let reported_would = (d.would && attribution.is_some()).then_some(Governor::Intend);
@@ -520,6 +520,30 @@ fn object_left_out(view: &SentenceView, g: &VerbGroup, slots: &[Slot], comps: &C
         && !slots.iter().any(|slot| matches!(slot, Slot::Prep(p) if p == next))
 }
 
+/// Prepositions of an attack that an agentless passive happened in ("killed in a Russian
+/// missile strike", "wounded during an Israeli raid").
+const ATTACK_CIRCUMSTANCE: [&str; 2] = ["in", "during"];
+
+/// The phrase after "in"/"during" naming an attack (an event noun of root 18, 19 or 20) by an
+/// actor that modifies it ("an Israeli strike", "Russia's attack").
+fn attack_agent(view: &SentenceView, lex: &Lexicon, comps: &Complements) -> Option<usize> {
+    comps
+        .preps
+        .iter()
+        .filter(|(w, _)| ATTACK_CIRCUMSTANCE.contains(&w.as_str()))
+        .map(|(_, q)| *q)
+        .find(|&q| {
+            let phrase = &view.phrases[q];
+            !phrase.is_actor()
+                && phrase
+                    .modifiers
+                    .iter()
+                    .any(|m| m.code.country().is_some() || m.code.is_group())
+                && head_event_noun(view, lex, q)
+                    .is_some_and(|(_, n)| ["18", "19", "20"].iter().any(|r| n.code.starts_with(r)))
+        })
+}
+
 /// The actors a pattern's target slots pick.
 fn slot_targets(view: &SentenceView, slots: &[Slot], comps: &Complements) -> Vec<Actor> {
     for slot in slots {
@@ -636,9 +660,22 @@ fn verb_draft(
             )
         }
         (None, _) => {
+            // In the passive the grammatical subject is what an object constraint is about
+            // ("Lavrov was received by Kim" is a visitor received), actor or not.
+            let subject_as_object;
+            let constrained = match subjects[k].0 {
+                Some(p) if g.passive && comps.object.is_none() => {
+                    subject_as_object = Complements {
+                        object: Some(p),
+                        ..comps.clone()
+                    };
+                    &subject_as_object
+                }
+                _ => comps,
+            };
             // In the passive the target is the subject, so a targeted row needs no slot.
             let applies = |r: &&&VerbPattern| {
-                object_matches(view, lex, r, comps)
+                object_matches(view, lex, r, constrained)
                     && (!r.flags.targeted || g.passive || !slot_targets(view, &r.targets, comps).is_empty())
             };
             let row = rows
@@ -657,12 +694,20 @@ fn verb_draft(
         || (g.form == Form::Participle && subject.is_some() && !inherited && comps.object.is_none())
         || object_left_out(view, g, &slots, comps);
     let (sources, targets) = if passive {
-        let agent = comps
+        let mut agent = comps
             .preps
             .iter()
             .position(|(p, _)| p == "by")
             .map(|i| prep_actors(view, comps, i))
             .unwrap_or_default();
+        // "Haniyeh was killed in an Israeli strike": with no "by", the attack the patient was
+        // hit in names the agent, and is coded through this verb rather than on its own.
+        if agent.is_empty() {
+            if let Some(q) = attack_agent(view, lex, comps) {
+                agent = view.phrases[q].modifiers.clone();
+                light_objects.push(q);
+            }
+        }
         // "Houthi targets were struck": what is hit stands for its owner.
         let patient = subject.map(|p| phrase_actors(view, p, &[])).unwrap_or_default();
         let moved_to = slot_targets(view, &slots, comps);
@@ -719,25 +764,8 @@ fn verb_draft(
         _ => targets,
     };
     let (sources, targets) = reciprocal(flags, sources, targets);
-    let mut markers = Vec::new();
-    if g.negated {
-        markers.push(Governor::Negate);
-    }
-    let before = g
-        .start
-        .checked_sub(1)
-        .filter(|&i| i >= view.range.start && matches!(view.tag(i), Tag::RB));
+    let markers = group_markers(view, lex, g);
     let would = g.markers.iter().any(|&m| view.lower(m) == "would");
-    for m in g.markers.iter().copied().chain(before) {
-        let pos = if view.tag(m) == Tag::MD {
-            GovernorPos::Modal
-        } else {
-            GovernorPos::Adverb
-        };
-        if let Some(gov) = lex.governor(view.lower(m), pos) {
-            markers.push(gov);
-        }
-    }
     Some(Draft {
         code,
         reverse,
@@ -754,6 +782,30 @@ fn verb_draft(
         absorbed: false,
         presupposed: false,
     })
+}
+
+/// The governors a verb group carries itself: negation, modals and adverbs in it or right
+/// before it ("did not", "might", "reportedly").
+fn group_markers(view: &SentenceView, lex: &Lexicon, g: &VerbGroup) -> Vec<Governor> {
+    let mut markers = Vec::new();
+    if g.negated {
+        markers.push(Governor::Negate);
+    }
+    let before = g
+        .start
+        .checked_sub(1)
+        .filter(|&i| i >= view.range.start && matches!(view.tag(i), Tag::RB));
+    for m in g.markers.iter().copied().chain(before) {
+        let pos = if view.tag(m) == Tag::MD {
+            GovernorPos::Modal
+        } else {
+            GovernorPos::Adverb
+        };
+        if let Some(gov) = lex.governor(view.lower(m), pos) {
+            markers.push(gov);
+        }
+    }
+    markers
 }
 
 /// A symmetric event with a compound subject and no target runs both ways.
@@ -820,8 +872,20 @@ fn refine_by_complements(
     }
 }
 
+/// Prepositions before a meeting or visit that the clause's subject takes part in ("on a
+/// visit to Moscow", "during talks with Lavrov", "in a phone call").
+const TAKING_PART: [&str; 7] = ["on", "during", "in", "at", "for", "after", "before"];
+
 /// Nominal events: "Shoigu's visit", "a Russian attack on Kyiv", "talks between A and B".
-fn nominal_drafts(view: &SentenceView, lex: &Lexicon, light_objects: &[usize], drafts: &mut Vec<Draft>) {
+fn nominal_drafts(
+    view: &SentenceView,
+    lex: &Lexicon,
+    light_objects: &[usize],
+    groups: &[VerbGroup],
+    verb_comps: &[Complements],
+    subjects: &[(Option<usize>, bool)],
+    drafts: &mut Vec<Draft>,
+) {
     for (p, phrase) in view.phrases.iter().enumerate() {
         if light_objects.contains(&p) || phrase.is_actor() {
             continue;
@@ -856,6 +920,47 @@ fn nominal_drafts(view: &SentenceView, lex: &Lexicon, light_objects: &[usize], d
         } else if noun.flags.recip && sources.len() >= 2 && targets.is_empty() {
             targets = sources.clone();
         }
+        // The verb whose subject takes part in the nominal event, which shares its markers.
+        let mut taking_part: Option<usize> = None;
+        // "Wang Yi, who is on a visit to Moscow", "told Trump in a phone call": a meeting,
+        // visit or call (04x) that the clause's subject is on or in is the subject's, and
+        // with no target of its own it is with the verb's object.
+        let start = phrase.tokens.start;
+        // "rejected a proposal by Japan for a summit", "hopes for talks": "for" after a verb's
+        // object that is a thing, or after a common noun, completes that noun, not the verb.
+        let completes_noun = |prep: usize, k: usize| {
+            view.lower(prep) == "for"
+                && (verb_comps[k].object.is_some_and(|o| !view.phrases[o].is_actor())
+                    || matches!(view.tag(prep - 1), Tag::NN | Tag::NNS)
+                        && view.phrase_at(prep - 1).is_none_or(|q| !view.phrases[q].is_actor()))
+        };
+        if sources.is_empty()
+            && noun.code.starts_with("04")
+            && start > view.range.start
+            && TAKING_PART.contains(&view.lower(start - 1))
+        {
+            if let Some(k) = groups.iter().rposition(|g| g.end < start) {
+                let clause_verb = !(groups[k].end..start).any(|i| view.is_boundary(i) && view.tag(i) != Tag::Comma);
+                if clause_verb && !completes_noun(start - 1, k) {
+                    sources = subjects[k].0.map(|p| actors(view, p)).unwrap_or_default();
+                    if targets.is_empty() {
+                        targets = verb_comps[k].object.map(|o| actors(view, o)).unwrap_or_default();
+                    }
+                    // A visit already coded from the verb ("visited Kyiv on a two-day visit").
+                    let coded = drafts.iter().any(|d| {
+                        d.code == noun.code && d.sources.iter().any(|a| sources.iter().any(|b| a.code == b.code))
+                    });
+                    if coded {
+                        continue;
+                    }
+                    taking_part = Some(k);
+                    // "Xi and Putin spoke during a meeting": the subjects met each other.
+                    if noun.flags.recip && sources.len() >= 2 && targets.is_empty() {
+                        targets = sources.clone();
+                    }
+                }
+            }
+        }
         if sources.is_empty() {
             continue;
         }
@@ -867,13 +972,15 @@ fn nominal_drafts(view: &SentenceView, lex: &Lexicon, light_objects: &[usize], d
             targets,
             anchor: head,
             trigger: view.span(head..head + 1),
-            group: None,
+            // The verb it is a circumstance of: that verb's own frame and governors are about
+            // something else ("called for talks during a visit to Budapest").
+            group: taking_part,
             flags: noun.flags,
             nominal: true,
             presupposed: view.lower(phrase.tokens.start) == "the"
                 || phrase.tokens.clone().any(|t| view.tag(t) == Tag::POS),
-            inherited: false,
-            markers: Vec::new(),
+            inherited: taking_part.is_some(),
+            markers: taking_part.map_or_else(Vec::new, |k| group_markers(view, lex, &groups[k])),
             would: false,
             absorbed: false,
         });
@@ -885,6 +992,7 @@ fn nominal_drafts(view: &SentenceView, lex: &Lexicon, light_objects: &[usize], d
 fn frames(
     view: &SentenceView,
     lex: &Lexicon,
+    drafts: &[Draft],
     groups: &[VerbGroup],
     comps: &[Complements],
     subjects: &[(Option<usize>, bool)],
@@ -901,6 +1009,14 @@ fn frames(
         if !(matches!(gov, Some(Governor::Report | Governor::Hedge)) || says)
             || g.negated
             || comps[k].infinitive.is_some()
+        {
+            continue;
+        }
+        // "declared martial law, accusing ...", "announced sanctions": a statement verb coded
+        // as the event its object names reports nothing else.
+        if drafts
+            .iter()
+            .any(|d| d.group == Some(k) && !d.flags.say && !d.code.starts_with("01"))
         {
             continue;
         }

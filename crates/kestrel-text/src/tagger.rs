@@ -477,6 +477,13 @@ impl Tagger<'_> {
                 _ => {}
             }
         }
+        // "a Hamas attack", "a Palestinian state": a base form after "a" and the words modifying
+        // its noun heads that noun phrase, for a singular subject never takes a base form.
+        if !options.intersects(TagSet::of(&[Tag::VBZ, Tag::VBD, Tag::VBN, Tag::VBG]))
+            && self.after_singular_determiner(index, body)
+        {
+            return Some(Category::Nominal);
+        }
         let left = self.left(index, body)?;
         let left_tag = self.tagged[left].tag;
         let verb_if = |condition: bool| Some(if condition { Category::Verb } else { Category::Nominal });
@@ -546,6 +553,23 @@ impl Tagger<'_> {
             _ => false,
         };
         (subject && !self.finite_verb_follows(index, end)).then_some(Category::Verb)
+    }
+
+    /// Whether one to three singular nouns, names or adjectives right before `index` follow a
+    /// singular determiner ("a", "an", "another", "each", "every").
+    fn after_singular_determiner(&self, index: usize, body: usize) -> bool {
+        const LONGEST_MODIFIERS: usize = 3;
+        let mut i = index;
+        while i > body
+            && index - i < LONGEST_MODIFIERS
+            && matches!(self.tagged[i - 1].tag, Tag::NN | Tag::NNP | Tag::JJ)
+        {
+            i -= 1;
+        }
+        i < index
+            && i > body
+            && self.tagged[i - 1].tag == Tag::DT
+            && matches!(self.word(i - 1), "a" | "an" | "another" | "each" | "every")
     }
 
     /// Whether the names ending at `name` follow a determiner and adjectives ("an anti-
@@ -827,6 +851,12 @@ mod tests {
         );
         assert_tags("The military said it would respond.", &[("military", Tag::NN)]);
         assert_tags("The fighting continued.", &[("fighting", Tag::NN)]);
+        assert_tags("Israel condemned a Hamas attack on Sunday.", &[("attack", Tag::NN)]);
+        assert_tags(
+            "Spain recognised a Palestinian state on Tuesday.",
+            &[("state", Tag::NN)],
+        );
+        assert_tags("A Russian drone attacks Kyiv.", &[("attacks", Tag::VBZ)]);
     }
 
     #[test]
