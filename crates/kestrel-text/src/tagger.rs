@@ -547,6 +547,11 @@ impl Tagger<'_> {
         if matches!(left_tag, Tag::NNP | Tag::NNPS) && next == Tag::IN && self.in_modified_object(left, body) {
             return Some(Category::Nominal);
         }
+        // "struck Hamas targets in Gaza": names right after a verb that takes no clause open
+        // its object, so the word after them is the object's head, not a second verb.
+        if matches!(left_tag, Tag::NNP | Tag::NNPS) && self.names_follow_object_verb(left, body) {
+            return Some(Category::Nominal);
+        }
         let subject = match left_tag {
             Tag::NNP | Tag::NNPS => object_or_adjunct,
             Tag::NN | Tag::NNS => takes_object,
@@ -570,6 +575,18 @@ impl Tagger<'_> {
             && i > body
             && self.tagged[i - 1].tag == Tag::DT
             && matches!(self.word(i - 1), "a" | "an" | "another" | "each" | "every")
+    }
+
+    /// Whether the names ending at `name` directly follow a finite verb that takes an object
+    /// but no bare clause ("struck", not "said" or "fear").
+    fn names_follow_object_verb(&self, name: usize, body: usize) -> bool {
+        let mut i = name;
+        while i > body && matches!(self.tagged[i].tag, Tag::NNP | Tag::NNPS) {
+            i -= 1;
+        }
+        i < name
+            && matches!(self.tagged[i].tag, Tag::VBD | Tag::VBZ | Tag::VBP)
+            && self.mark_bits(i) & (mark::CLAUSE | mark::BE | mark::HAVE | mark::DO | mark::GET) == 0
     }
 
     /// Whether the names ending at `name` follow a determiner and adjectives ("an anti-
@@ -881,6 +898,14 @@ mod tests {
         assert_tags("The U.S. sanctions Russia.", &[("sanctions", Tag::VBZ)]);
         assert_tags("Iran warns Israel against a strike.", &[("warns", Tag::VBZ)]);
         assert_tags("Moscow supplies arms to the rebels.", &[("supplies", Tag::VBZ)]);
+        // A name after a verb opens its object; after a verb taking a clause, its subject.
+        assert_tags("Israel struck Hamas targets in Gaza.", &[("targets", Tag::NNS)]);
+        assert_tags(
+            "The army shelled Taliban positions near Kandahar.",
+            &[("positions", Tag::NNS)],
+        );
+        assert_tags("Officials fear Russia plans to attack Kharkiv.", &[("plans", Tag::VBZ)]);
+        assert_tags("He said Russia attacks Ukraine every day.", &[("attacks", Tag::VBZ)]);
         // Another finite verb in the clause makes the ambiguous word a noun.
         assert_tags(
             "U.S. sanctions on Russia have hurt its economy.",

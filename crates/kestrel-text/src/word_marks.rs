@@ -23,6 +23,9 @@ pub const THAT: u16 = 1 << 7;
 pub const THERE: u16 = 1 << 8;
 pub const BY: u16 = 1 << 9;
 pub const NOT: u16 = 1 << 10;
+/// A verb that may take a clause without "that" ("said Russia attacks ...", "fear Iran
+/// plans ..."): a name after it may be that clause's subject rather than its object.
+pub const CLAUSE: u16 = 1 << 11;
 
 /// The marks of a lower-cased word or clitic (0 for most words).
 pub fn word_marks(word: &str) -> u16 {
@@ -40,6 +43,18 @@ pub fn word_marks(word: &str) -> u16 {
         "up" | "off" | "out" | "down" | "away" | "back" => PARTICLE,
         "by" => BY,
         "not" => NOT,
+        "say" | "says" | "said" | "saying" | "tell" | "tells" | "told" | "telling" | "claim" | "claims" | "claimed"
+        | "believe" | "believes" | "believed" | "think" | "thinks" | "thought" | "fear" | "fears" | "feared"
+        | "hope" | "hopes" | "hoped" | "expect" | "expects" | "expected" | "know" | "knows" | "knew" | "suggest"
+        | "suggests" | "suggested" | "insist" | "insists" | "insisted" | "warn" | "warns" | "warned" | "argue"
+        | "argues" | "argued" | "add" | "adds" | "added" | "note" | "notes" | "noted" | "suspect" | "suspects"
+        | "suspected" | "confirm" | "confirms" | "confirmed" | "report" | "reports" | "reported" | "show" | "shows"
+        | "showed" | "mean" | "means" | "meant" | "ensure" | "ensures" | "ensured" | "announce" | "announces"
+        | "announced" | "acknowledge" | "acknowledges" | "acknowledged" | "admit" | "admits" | "admitted" | "deny"
+        | "denies" | "denied" | "allege" | "alleges" | "alleged" | "assume" | "assumes" | "assumed" | "estimate"
+        | "estimates" | "estimated" | "indicate" | "indicates" | "indicated" | "predict" | "predicts" | "predicted"
+        | "feel" | "feels" | "felt" | "guess" | "guessed" | "realise" | "realised" | "realize" | "realized"
+        | "recall" | "recalls" | "recalled" | "wish" | "wished" | "worry" | "worried" => CLAUSE,
         _ => 0,
     }
 }
