@@ -465,14 +465,8 @@ fn phrase_actors(view: &SentenceView, p: usize, rest: &[(String, usize)]) -> Vec
     if !a.is_empty() {
         return a;
     }
-    if let Some(((w, q), tail)) = rest.split_first() {
-        if ATTACHING.contains(&w.as_str()) {
-            let a = phrase_actors(view, *q, tail);
-            if !a.is_empty() {
-                return a;
-            }
-        }
-    }
+    // A thing modified by actors stands for them before any phrase attached to it: "struck
+    // Hezbollah targets in southern Lebanon" targets Hezbollah.
     let phrase = &view.phrases[p];
     if phrase
         .modifiers
@@ -480,6 +474,11 @@ fn phrase_actors(view: &SentenceView, p: usize, rest: &[(String, usize)]) -> Vec
         .any(|m| m.code.country().is_some() || m.code.is_group())
     {
         return phrase.modifiers.clone();
+    }
+    if let Some(((w, q), tail)) = rest.split_first() {
+        if ATTACHING.contains(&w.as_str()) {
+            return phrase_actors(view, *q, tail);
+        }
     }
     Vec::new()
 }
