@@ -900,11 +900,10 @@ fn tokens_are(b: &Builder, gap: Range<usize>, words: &[&str]) -> bool {
 /// itself, or what was already joined up to it: "U.S. and British warplanes and warships");
 /// returns the joined phrase and the index after it.
 fn try_list(b: &Builder, phrases: &[NounPhrase], head: &NounPhrase, first: usize) -> Option<(NounPhrase, usize)> {
-    // The members, each a phrase or a role joined to the "of" phrase after it.
-    let mut members: Vec<NounPhrase> = vec![head.clone()];
-    let mut k = first + 1;
-    let mut saw_conj = false;
-    while let Some(next) = phrases.get(k) {
+    // Whether phrase `k` continues the list: Some(true) after a conjunction, Some(false)
+    // after a comma.
+    let continues = |k: usize| -> Option<bool> {
+        let next = phrases.get(k)?;
         let prev = &phrases[k - 1];
         let gap = prev.tokens.end..next.tokens.start;
         let gap_is = |words: &[&str]| tokens_are(b, gap.clone(), words);
@@ -915,9 +914,16 @@ fn try_list(b: &Builder, phrases: &[NounPhrase], head: &NounPhrase, first: usize
             || gap_is(&[",", "and"])
             || gap_is(&[",", "or"])
             || gap_is(&["as", "well", "as"]);
-        if !(is_comma || is_conj) || !(next.is_actor() || is_bare_demonym(b, next)) {
-            break;
-        }
+        ((is_comma || is_conj) && (next.is_actor() || is_bare_demonym(b, next))).then_some(is_conj)
+    };
+    // Most phrases start no list: decide that before copying anything.
+    continues(first + 1)?;
+    // The members, each a phrase or a role joined to the "of" phrase after it.
+    let mut members: Vec<NounPhrase> = vec![head.clone()];
+    let mut k = first + 1;
+    let mut saw_conj = false;
+    while let Some(is_conj) = continues(k) {
+        let next = &phrases[k];
         k += 1;
         // "Ukraine and the government of Moldova": a member that is a role of no country
         // belongs to the actor of the "of" phrase after it.
