@@ -176,18 +176,7 @@ pub fn add_verbs(lex: &mut Lexicon, dict: &VerbDictionary, report: &mut ImportRe
                 continue;
             }
             let particles = &verb.words[1..];
-            // The verb's lemma as kestrel computes it from each form the dictionary lists, so
-            // that irregular forms ("sped") find the block too.
-            let mut lemmas: Vec<String> = Vec::new();
-            for form in std::iter::once(&verb.words[0]).chain(&verb.forms) {
-                let lemma = std::iter::once(verb_lemma(form).into_owned())
-                    .chain(particles.iter().cloned())
-                    .collect::<Vec<_>>()
-                    .join(" ");
-                if !lemmas.contains(&lemma) {
-                    lemmas.push(lemma);
-                }
-            }
+            let lemmas = form_lemmas(&verb.words[0], &verb.forms, particles);
             let word = verb.words[0].to_ascii_lowercase();
             let lemma_of_word = verb_lemma(&word);
             let form = (verb.forms.is_empty()
@@ -249,16 +238,7 @@ fn add_verb_after_words(
                 joined: i > 0 || joined_first,
             })
     };
-    let mut lemmas: Vec<String> = Vec::new();
-    for form in std::iter::once(head).chain(&verb.forms) {
-        let lemma = std::iter::once(verb_lemma(form).into_owned())
-            .chain(particles.iter().cloned())
-            .collect::<Vec<_>>()
-            .join(" ");
-        if !lemmas.contains(&lemma) {
-            lemmas.push(lemma);
-        }
-    }
+    let lemmas = form_lemmas(head, &verb.forms, particles);
     for lemma in &lemmas {
         for p in patterns.iter().map(|(p, _)| p).chain([&own]) {
             let mut before = p.before.clone();
@@ -277,6 +257,23 @@ fn add_verb_after_words(
 }
 
 /// The lexicon's name for an imported synset (kept apart from kestrel's own sets).
+/// The lemmas of a dictionary verb as kestrel computes them from its head word and each
+/// form the dictionary lists (so that irregular forms such as "sped" find the block too),
+/// followed by its particles; without repeats.
+fn form_lemmas(head: &str, forms: &[String], particles: &[String]) -> Vec<String> {
+    let mut lemmas: Vec<String> = Vec::new();
+    for form in std::iter::once(head).chain(forms.iter().map(String::as_str)) {
+        let lemma = std::iter::once(verb_lemma(form).into_owned())
+            .chain(particles.iter().cloned())
+            .collect::<Vec<_>>()
+            .join(" ");
+        if !lemmas.contains(&lemma) {
+            lemmas.push(lemma);
+        }
+    }
+    lemmas
+}
+
 fn set_name(name: &str) -> String {
     format!("&PETRARCH:{name}")
 }
