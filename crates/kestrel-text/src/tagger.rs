@@ -577,13 +577,20 @@ impl Tagger<'_> {
             && matches!(self.word(i - 1), "a" | "an" | "another" | "each" | "every")
     }
 
-    /// Whether the names ending at `name` directly follow a finite verb that takes an object
-    /// but no bare clause ("struck", not "said" or "fear").
-    fn names_follow_object_verb(&self, name: usize, body: usize) -> bool {
+    /// The token before the run of names ending at `name` (`body` if the run opens the
+    /// sentence body).
+    fn before_names(&self, name: usize, body: usize) -> usize {
         let mut i = name;
         while i > body && matches!(self.tagged[i].tag, Tag::NNP | Tag::NNPS) {
             i -= 1;
         }
+        i
+    }
+
+    /// Whether the names ending at `name` directly follow a finite verb that takes an object
+    /// but no bare clause ("struck", not "said" or "fear").
+    fn names_follow_object_verb(&self, name: usize, body: usize) -> bool {
+        let i = self.before_names(name, body);
         i < name
             && matches!(self.tagged[i].tag, Tag::VBD | Tag::VBZ | Tag::VBP)
             && self.mark_bits(i) & (mark::CLAUSE | mark::BE | mark::HAVE | mark::DO | mark::GET) == 0
@@ -592,10 +599,7 @@ impl Tagger<'_> {
     /// Whether the names ending at `name` follow a determiner and adjectives ("an anti-
     /// Western"), after a finite verb of the same clause: they open that verb's object.
     fn in_modified_object(&self, name: usize, body: usize) -> bool {
-        let mut i = name;
-        while i > body && matches!(self.tagged[i].tag, Tag::NNP | Tag::NNPS) {
-            i -= 1;
-        }
+        let mut i = self.before_names(name, body);
         if !self.tagged[i].tag.is_adjective() {
             return false;
         }
