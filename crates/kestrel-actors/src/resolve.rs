@@ -601,6 +601,39 @@ fn former_code(person: &crate::kb::Person, date: Option<CivilDate>) -> ActorCode
 }
 
 /// Resolve the noun phrases of one sentence, updating the document context.
+/// Whether [`resolve_sentence`] can find an actor in `sentence`: some knowledge-base mention
+/// overlaps its body, or it has "he"/"she" or a capitalised name that may be the surname of a
+/// person named earlier. When it cannot, resolving the sentence finds no actor and leaves
+/// `ctx` as it was, and no event can be coded from it (every event needs an actor), so a
+/// caller may skip the sentence: most sentences of news name no one, and this check is a
+/// fraction of the cost of resolving them.
+pub fn may_name_actors(doc: &DocInput, sentence: &SentenceSpan, ctx: &DocContext) -> bool {
+    let tokens = doc
+        .analysis
+        .tokens
+        .get(sentence.body_start as usize..sentence.tokens.end as usize)
+        .unwrap_or(&[]);
+    let (Some(first), Some(last)) = (tokens.first(), tokens.last()) else {
+        return false;
+    };
+    // Mentions are sorted by start and do not overlap, so their ends are sorted too.
+    let after_start = doc.mentions.partition_point(|m| m.end <= first.start as usize);
+    if doc
+        .mentions
+        .get(after_start)
+        .is_some_and(|m| m.start < last.end as usize)
+    {
+        return true;
+    }
+    tokens.iter().any(|t| match t.tag {
+        Tag::PRP => matches!(doc.analysis.lower_of(t), "he" | "she"),
+        Tag::NNP | Tag::NNPS => {
+            !ctx.people.is_empty() && t.is_capitalized(doc.text) && ctx.by_surname(t.text(doc.text)).is_some()
+        }
+        _ => false,
+    })
+}
+
 pub fn resolve_sentence(doc: &DocInput, sentence: &SentenceSpan, ctx: &mut DocContext) -> Vec<NounPhrase> {
     let b = Builder::new(doc, sentence);
     let end = sentence.tokens.end as usize;

@@ -2,7 +2,7 @@
 //!
 //! A [`Coder`] holds only read-only dictionaries, so one instance is shared by every thread.
 
-use kestrel_actors::{resolve_sentence, Actor, ActorKb, Conventions, DocContext, DocInput};
+use kestrel_actors::{may_name_actors, resolve_sentence, Actor, ActorKb, Conventions, DocContext, DocInput};
 use kestrel_dates::Precision;
 use kestrel_events::{extract, CameoCode, CameoTable, Event, Lexicon, SentenceView};
 use kestrel_petrarch::discards::{DiscardScope, Discards};
@@ -108,6 +108,9 @@ impl Coder<'_> {
             for window in windows(&analysis, sentence) {
                 // The text of the window: the whole sentence, except in run-on text.
                 let sentence_text = text.get(window.start as usize..window.end as usize).unwrap_or_default();
+                if !may_name_actors(&input, &window, ctx) {
+                    continue;
+                }
                 let phrases = resolve_sentence(&input, &window, ctx);
                 let range = window.body_start as usize..window.tokens.end as usize;
                 let view = SentenceView::new(text, &analysis, range, &phrases);
