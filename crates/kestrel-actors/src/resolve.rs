@@ -781,7 +781,16 @@ fn join_phrases(b: &Builder, phrases: &mut Vec<NounPhrase>) {
     let mut out: Vec<NounPhrase> = Vec::with_capacity(phrases.len());
     let mut k = 0;
     while k < phrases.len() {
-        let mut cur = phrases[k].clone();
+        // Moved out, not copied: later joins read only the tokens of a phrase already taken
+        // (the gap before the next one), so those stay in place.
+        let hollow = NounPhrase {
+            tokens: phrases[k].tokens.clone(),
+            head: phrases[k].head,
+            actors: Vec::new(),
+            modifiers: Vec::new(),
+            possessive: phrases[k].possessive,
+        };
+        let mut cur = std::mem::replace(&mut phrases[k], hollow);
         k += 1;
         while let Some(next) = phrases.get(k) {
             let gap = cur.tokens.end..next.tokens.start;
