@@ -734,7 +734,12 @@ fn verb_draft(
                 let weapon = lex.set_names.get("&ARMS").is_some_and(|&set| lex.in_set(set, &head));
                 let by_modifier = weapon || is_possessed_noun(view, p) || conventions == Conventions::Petrarch;
                 if a.is_empty() && by_modifier {
-                    phrase_actors(view, p, &[])
+                    let owners = phrase_actors(view, p, &[]);
+                    if owners.is_empty() && weapon {
+                        reduced_relative_agent(view, p)
+                    } else {
+                        owners
+                    }
                 } else {
                     a
                 }
@@ -781,6 +786,16 @@ fn verb_draft(
         absorbed: false,
         presupposed: false,
     })
+}
+
+/// "rockets fired by Hezbollah": the agent of a participle right after phrase `p`, which
+/// stands for whoever used the thing `p` names.
+fn reduced_relative_agent(view: &SentenceView, p: usize) -> Vec<Actor> {
+    let end = view.phrases[p].tokens.end;
+    if end + 2 >= view.range.end || view.tag(end) != Tag::VBN || view.lower(end + 1) != "by" {
+        return Vec::new();
+    }
+    view.phrase_at(end + 2).map(|q| actors(view, q)).unwrap_or_default()
 }
 
 /// The governors a verb group carries itself: negation, modals and adverbs in it or right

@@ -306,6 +306,10 @@ pub fn subject_of(view: &SentenceView, g: &VerbGroup) -> Subject {
                 None => return Subject::Missing,
             },
             _ if view.is_boundary(i) => return Subject::Missing,
+            // "an email sent by Afroz had mentioned", "militants backed by Iran attacked": a
+            // participle right after a noun phrase, with no auxiliary of its own, is a reduced
+            // relative clause; the finite verb's subject is the phrase it modifies.
+            Tag::VBN if g.form == Form::Finite && i > view.range.start && view.phrase_at(i - 1).is_some() => continue,
             // A verb between: we are its object or a second verb; inherit.
             t if is_verb(t) || t == Tag::CC || t == Tag::TO => return Subject::Missing,
             _ => continue,
