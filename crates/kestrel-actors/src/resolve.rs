@@ -802,7 +802,10 @@ fn join_phrases(b: &Builder, phrases: &mut Vec<NounPhrase>) {
             // A country only guessed from context ("the ambassadors" take the sentence's first
             // country) gives way to the one the phrase names.
             let named_country = |a: &Actor| a.via == Via::Direct && (a.code.country().is_some() || a.code.is_group());
-            let countryless_role = cur.is_actor() && cur.actors.iter().all(|a| a.name.is_none() && !named_country(a));
+            // A possessive pronoun names the owner ("its troops in Syria" are not Syria's).
+            let owned = b.tag(cur.tokens.start) == Tag::PRPS;
+            let countryless_role =
+                cur.is_actor() && !owned && cur.actors.iter().all(|a| a.name.is_none() && !named_country(a));
             let joins = gap_is(&["of"])
                 || (gap_is(&["for"]) && is_bare_role(b, &cur))
                 || ((gap_is(&["from"]) || gap_is(&["in"])) && countryless_role);
