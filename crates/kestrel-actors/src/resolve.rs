@@ -761,8 +761,14 @@ fn join_phrases(b: &Builder, phrases: &mut Vec<NounPhrase>) {
             // country) gives way to the one the phrase names.
             let named_country = |a: &Actor| a.via == Via::Direct && (a.code.country().is_some() || a.code.is_group());
             let countryless_role = cur.is_actor() && cur.actors.iter().all(|a| a.name.is_none() && !named_country(a));
+            // "inspectors from the IAEA", "a delegation from China": a role that adds no
+            // sector belongs to the body it comes from, unless the phrase is a verb's object
+            // or has an owner ("recalled its team from Doha": the place it leaves).
+            let sent_from = gap_is(&["from"])
+                && b.tag(cur.tokens.start) != Tag::PRPS
+                && (cur.tokens.start == 0 || !is_main_verb_before(b, cur.tokens.start));
             let joins = gap_is(&["of"])
-                || (gap_is(&["for"]) && is_bare_role(b, &cur))
+                || ((gap_is(&["for"]) || sent_from) && is_bare_role(b, &cur))
                 || ((gap_is(&["from"]) || gap_is(&["in"])) && countryless_role);
             // PETRARCH codes a phrase by the actor named in it ("soldiers from Gondor wire").
             let coded_by_modifier;
