@@ -160,9 +160,11 @@ pub fn extract(
                 .filter_map(|s| s.group)
                 .find_map(|k| drafts_sources.iter().find(|(g, _)| *g == k).map(|(_, a)| a.clone()))
         };
-        let attribution = frame.and_then(|f| f.speaker.clone()).or_else(claimant);
         // "denied any involvement in the Hamas attack": a definite nominal event is presupposed,
-        // not governed by the words around it.
+        // not governed by the words around it, nor the denier's claim.
+        let attribution = frame
+            .and_then(|f| f.speaker.clone())
+            .or_else(|| if d.presupposed { None } else { claimant() });
         let in_scope = scoped
             .iter()
             .filter(|s| s.scope.contains(&d.anchor) && !d.presupposed && (s.group.is_none() || s.group != d.group))
