@@ -293,7 +293,9 @@ impl<'a, 'b> Builder<'a, 'b> {
                 && ((i > start && matches!(self.tag(i - 1), Tag::DT | Tag::JJ | Tag::PRPS | Tag::POS | Tag::CD))
                     // "release detained nationals": a past participle right after a verb that is
                     // not an auxiliary (a gerund there is a complement: "continue supporting")
-                    || (i == start && i > 0 && tag != Tag::VBG && is_main_verb_before(self, i)));
+                    || (i == start && i > 0 && tag != Tag::VBG && is_main_verb_before(self, i))
+                    // ", pledging continued support"
+                    || (i == start && i > 0 && tag == Tag::VBN && self.tag(i - 1) == Tag::VBG));
             // A word right after a possessive is its head noun whatever the tagger said
             // ("North Korea's launch of a missile").
             let possessed =

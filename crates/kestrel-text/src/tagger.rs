@@ -746,6 +746,14 @@ impl Tagger<'_> {
         if participle {
             return Tag::VBN;
         }
+        // ", pledging continued support": a participle clause's verb takes an object, which a
+        // past form right after it modifies.
+        let after_clause_participle = left_tag == Some(Tag::VBG)
+            && left.is_some_and(|l| l > body && self.tagged[l - 1].tag == Tag::Comma)
+            && next_tag.is_some_and(Tag::is_noun);
+        if after_clause_participle {
+            return Tag::VBN;
+        }
         match left_tag {
             Some(tag) if tag.is_noun() || matches!(tag, Tag::PRP | Tag::WDT | Tag::WP | Tag::EX) => Tag::VBD,
             Some(Tag::CC) => {
@@ -899,6 +907,7 @@ mod tests {
         assert_tags("The fighting continued.", &[("fighting", Tag::NN)]);
         assert_tags("Israel condemned a Hamas attack on Sunday.", &[("attack", Tag::NN)]);
         assert_tags("Iran condemned the Hamas attack on Israel.", &[("attack", Tag::NN)]);
+        assert_tags("He visited Kyiv, pledging continued support.", &[("continued", Tag::VBN)]);
         assert_tags("Police fired tear gas at protesters.", &[("tear", Tag::NN)]);
         assert_tags(
             "Spain recognised a Palestinian state on Tuesday.",
