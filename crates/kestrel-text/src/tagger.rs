@@ -907,7 +907,10 @@ mod tests {
         assert_tags("The fighting continued.", &[("fighting", Tag::NN)]);
         assert_tags("Israel condemned a Hamas attack on Sunday.", &[("attack", Tag::NN)]);
         assert_tags("Iran condemned the Hamas attack on Israel.", &[("attack", Tag::NN)]);
-        assert_tags("He visited Kyiv, pledging continued support.", &[("continued", Tag::VBN)]);
+        assert_tags(
+            "He visited Kyiv, pledging continued support.",
+            &[("continued", Tag::VBN)],
+        );
         assert_tags("Police fired tear gas at protesters.", &[("tear", Tag::NN)]);
         assert_tags(
             "Spain recognised a Palestinian state on Tuesday.",
