@@ -1114,7 +1114,12 @@ fn governors(view: &SentenceView, lex: &Lexicon, groups: &[VerbGroup]) -> Vec<Sc
                 None
             }
         });
-        if let Some(gov) = gov {
+        // "due to hold talks" is planned; "due to the storm" gives a cause, governing nothing.
+        let cause = pos == GovernorPos::Adjective
+            && i + 2 < view.range.end
+            && view.lower(i + 1) == "to"
+            && !(view.tag(i + 2).is_verb() || view.tag(i + 2).is_adverb());
+        if let Some(gov) = gov.filter(|_| !cause) {
             out.push(Scoped {
                 governor: gov,
                 scope: i + 1..view.clause_end(i),
