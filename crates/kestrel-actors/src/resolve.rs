@@ -616,8 +616,15 @@ pub fn resolve_sentence(doc: &DocInput, sentence: &SentenceSpan, ctx: &mut DocCo
         let tag = b.tag(i);
         // "he"/"she": the first person named earlier in this sentence, else the leading
         // person of the sentence before, else the last person named.
-        if tag == Tag::PRP && matches!(b.lower(i), "he" | "she") {
-            let in_sentence = phrases.iter().flat_map(|p| &p.actors).find(|a| a.name.is_some());
+        // "him"/"her" are rarely their own clause's subject: "Russia charged Gershkovich ...,
+        // accusing him of spying" refers to the last person named in the sentence.
+        if tag == Tag::PRP && matches!(b.lower(i), "he" | "she" | "him" | "her") {
+            let mut named = phrases.iter().flat_map(|p| &p.actors).filter(|a| a.name.is_some());
+            let in_sentence = if matches!(b.lower(i), "him" | "her") {
+                named.next_back()
+            } else {
+                named.next()
+            };
             if let Some(a) = in_sentence
                 .or(ctx.leading_person.as_ref())
                 .or(ctx.last_person())
