@@ -293,7 +293,9 @@ impl<'a, 'b> Builder<'a, 'b> {
                 && ((i > start && matches!(self.tag(i - 1), Tag::DT | Tag::JJ | Tag::PRPS | Tag::POS | Tag::CD))
                     // "release detained nationals": a past participle right after a verb that is
                     // not an auxiliary (a gerund there is a complement: "continue supporting")
-                    || (i == start && i > 0 && tag != Tag::VBG && is_main_verb_before(self, i)));
+                    || (i == start && i > 0 && tag != Tag::VBG && is_main_verb_before(self, i))
+                    // ", pledging continued support"
+                    || (i == start && i > 0 && tag == Tag::VBN && self.tag(i - 1) == Tag::VBG));
             // A word right after a possessive is its head noun whatever the tagger said
             // ("North Korea's launch of a missile").
             let possessed =
@@ -330,8 +332,11 @@ impl<'a, 'b> Builder<'a, 'b> {
                 && i > start
                 && !in_mention
                 && self.adjectives_then_noun(i + 1, end);
+            // "a new $425 million aid package": a currency sign before its amount.
+            let currency = tag == Tag::SYM && i + 1 < end && self.tag(i + 1) == Tag::CD;
             if is_nominal(tag)
                 || in_mention
+                || currency
                 || degree_adverb
                 || participle_adjective
                 || possessed
@@ -644,8 +649,15 @@ pub fn resolve_sentence(doc: &DocInput, sentence: &SentenceSpan, ctx: &mut DocCo
         let tag = b.tag(i);
         // "he"/"she": the first person named earlier in this sentence, else the leading
         // person of the sentence before, else the last person named.
-        if tag == Tag::PRP && matches!(b.lower(i), "he" | "she") {
-            let in_sentence = phrases.iter().flat_map(|p| &p.actors).find(|a| a.name.is_some());
+        // "him"/"her" are rarely their own clause's subject: "Russia charged Gershkovich ...,
+        // accusing him of spying" refers to the last person named in the sentence.
+        if tag == Tag::PRP && matches!(b.lower(i), "he" | "she" | "him" | "her") {
+            let mut named = phrases.iter().flat_map(|p| &p.actors).filter(|a| a.name.is_some());
+            let in_sentence = if matches!(b.lower(i), "him" | "her") {
+                named.next_back()
+            } else {
+                named.next()
+            };
             if let Some(a) = in_sentence
                 .or(ctx.leading_person.as_ref())
                 .or(ctx.last_person())
@@ -806,8 +818,13 @@ fn join_phrases(b: &Builder, phrases: &mut Vec<NounPhrase>) {
             let owned = b.tag(cur.tokens.start) == Tag::PRPS;
             let countryless_role =
                 cur.is_actor() && !owned && cur.actors.iter().all(|a| a.name.is_none() && !named_country(a));
+            // "inspectors from the IAEA", "a delegation from China": a role that adds no
+            // sector belongs to the body it comes from, unless the phrase is a verb's object
+            // or has an owner ("recalled its team from Doha": the place it leaves).
+            let sent_from =
+                gap_is(&["from"]) && !owned && (cur.tokens.start == 0 || !is_main_verb_before(b, cur.tokens.start));
             let joins = gap_is(&["of"])
-                || (gap_is(&["for"]) && is_bare_role(b, &cur))
+                || ((gap_is(&["for"]) || sent_from) && is_bare_role(b, &cur))
                 || ((gap_is(&["from"]) || gap_is(&["in"])) && countryless_role);
             // PETRARCH codes a phrase by the actor named in it ("soldiers from Gondor wire").
             let coded_by_modifier;

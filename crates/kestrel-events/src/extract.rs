@@ -160,9 +160,11 @@ pub fn extract(
                 .filter_map(|s| s.group)
                 .find_map(|k| drafts_sources.iter().find(|(g, _)| *g == k).map(|(_, a)| a.clone()))
         };
-        let attribution = frame.and_then(|f| f.speaker.clone()).or_else(claimant);
         // "denied any involvement in the Hamas attack": a definite nominal event is presupposed,
-        // not governed by the words around it.
+        // not governed by the words around it, nor the denier's claim.
+        let attribution = frame
+            .and_then(|f| f.speaker.clone())
+            .or_else(|| if d.presupposed { None } else { claimant() });
         let in_scope = scoped
             .iter()
             .filter(|s| s.scope.contains(&d.anchor) && !d.presupposed && (s.group.is_none() || s.group != d.group))
@@ -1127,7 +1129,12 @@ fn governors(view: &SentenceView, lex: &Lexicon, groups: &[VerbGroup]) -> Vec<Sc
                 None
             }
         });
-        if let Some(gov) = gov {
+        // "due to hold talks" is planned; "due to the storm" gives a cause, governing nothing.
+        let cause = pos == GovernorPos::Adjective
+            && i + 2 < view.range.end
+            && view.lower(i + 1) == "to"
+            && !(view.tag(i + 2).is_verb() || view.tag(i + 2).is_adverb());
+        if let Some(gov) = gov.filter(|_| !cause) {
             out.push(Scoped {
                 governor: gov,
                 scope: i + 1..view.clause_end(i),

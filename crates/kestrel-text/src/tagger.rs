@@ -484,9 +484,31 @@ impl Tagger<'_> {
         {
             return Some(Category::Nominal);
         }
+        // "condemned the Hamas attack on Israel": after "the" and singular modifiers, a base
+        // form before a preposition heads the noun phrase too; a plural subject there ("the
+        // police attack on ...") would read the same way, as the noun.
+        if !options.intersects(TagSet::of(&[Tag::VBZ, Tag::VBD, Tag::VBN, Tag::VBG]))
+            && self.tag_at(index + 1, end) == Some(Tag::IN)
+            && self.after_modifiers_of(index, body, &["the"])
+        {
+            return Some(Category::Nominal);
+        }
         let left = self.left(index, body)?;
         let left_tag = self.tagged[left].tag;
         let verb_if = |condition: bool| Some(if condition { Category::Verb } else { Category::Nominal });
+        // "fired tear gas", "launched attack drones": no base form directly follows a finite
+        // lexical verb (auxiliaries aside), except after "help", "let" and "make" ("helped
+        // broker a deal").
+        if matches!(left_tag, Tag::VBD | Tag::VBZ | Tag::VBP)
+            && !options.intersects(TagSet::of(&[Tag::VBZ, Tag::VBD, Tag::VBN, Tag::VBG]))
+            && self.mark_bits(left) & (mark::BE | mark::HAVE | mark::DO | mark::GET) == 0
+            && !matches!(
+                self.word(left),
+                "help" | "helps" | "helped" | "let" | "lets" | "make" | "makes" | "made"
+            )
+        {
+            return Some(Category::Nominal);
+        }
         match left_tag {
             Tag::TO | Tag::MD => return verb_if(options.contains(Tag::VB)),
             Tag::CC => {
@@ -563,6 +585,12 @@ impl Tagger<'_> {
     /// Whether one to three singular nouns, names or adjectives right before `index` follow a
     /// singular determiner ("a", "an", "another", "each", "every").
     fn after_singular_determiner(&self, index: usize, body: usize) -> bool {
+        self.after_modifiers_of(index, body, &["a", "an", "another", "each", "every"])
+    }
+
+    /// Whether one to three singular nouns, names or adjectives right before `index` follow
+    /// one of `determiners`.
+    fn after_modifiers_of(&self, index: usize, body: usize, determiners: &[&str]) -> bool {
         const LONGEST_MODIFIERS: usize = 3;
         let mut i = index;
         while i > body
@@ -571,10 +599,7 @@ impl Tagger<'_> {
         {
             i -= 1;
         }
-        i < index
-            && i > body
-            && self.tagged[i - 1].tag == Tag::DT
-            && matches!(self.word(i - 1), "a" | "an" | "another" | "each" | "every")
+        i < index && i > body && self.tagged[i - 1].tag == Tag::DT && determiners.contains(&self.word(i - 1))
     }
 
     /// The token before the run of names ending at `name` (`body` if the run opens the
@@ -719,6 +744,14 @@ impl Tagger<'_> {
             // "the proposed deal"
             || matches!(previous, Some(Tag::DT | Tag::PRPS | Tag::POS));
         if participle {
+            return Tag::VBN;
+        }
+        // ", pledging continued support": a participle clause's verb takes an object, which a
+        // past form right after it modifies.
+        let after_clause_participle = left_tag == Some(Tag::VBG)
+            && left.is_some_and(|l| l > body && self.tagged[l - 1].tag == Tag::Comma)
+            && next_tag.is_some_and(Tag::is_noun);
+        if after_clause_participle {
             return Tag::VBN;
         }
         match left_tag {
@@ -873,6 +906,12 @@ mod tests {
         assert_tags("The military said it would respond.", &[("military", Tag::NN)]);
         assert_tags("The fighting continued.", &[("fighting", Tag::NN)]);
         assert_tags("Israel condemned a Hamas attack on Sunday.", &[("attack", Tag::NN)]);
+        assert_tags("Iran condemned the Hamas attack on Israel.", &[("attack", Tag::NN)]);
+        assert_tags(
+            "He visited Kyiv, pledging continued support.",
+            &[("continued", Tag::VBN)],
+        );
+        assert_tags("Police fired tear gas at protesters.", &[("tear", Tag::NN)]);
         assert_tags(
             "Spain recognised a Palestinian state on Tuesday.",
             &[("state", Tag::NN)],
