@@ -421,8 +421,9 @@ impl Tagger<'_> {
         };
         let next = self.tag_at(index + 1, end);
         let after_determiner = matches!(previous, Some(Tag::DT | Tag::PRPS | Tag::POS));
-        if tag == Tag::JJ && after_determiner {
-            // "the military said": an adjective heading its noun phrase is a noun.
+        if tag == Tag::JJ && (after_determiner || self.after_adjectives_of_determiner(index, body)) {
+            // "the military said", "the Israeli military said": an adjective heading its noun
+            // phrase is a noun.
             // A following word that may be a noun is the head instead ("his frequent travels").
             let next_may_be_noun = index + 1 < end && self.options_of(index + 1).intersects(NOUNS);
             let heads = match next {
@@ -580,6 +581,17 @@ impl Tagger<'_> {
             _ => false,
         };
         (subject && !self.finite_verb_follows(index, end)).then_some(Category::Verb)
+    }
+
+    /// Whether one or two adjectives or names right before `index` follow a determiner or
+    /// possessive ("the Israeli", "its new").
+    fn after_adjectives_of_determiner(&self, index: usize, body: usize) -> bool {
+        const LONGEST_ADJECTIVES: usize = 2;
+        let mut i = index;
+        while i > body && index - i < LONGEST_ADJECTIVES && matches!(self.tagged[i - 1].tag, Tag::JJ | Tag::NNP) {
+            i -= 1;
+        }
+        i < index && i > body && matches!(self.tagged[i - 1].tag, Tag::DT | Tag::PRPS | Tag::POS)
     }
 
     /// Whether one to three singular nouns, names or adjectives right before `index` follow a
@@ -904,6 +916,8 @@ mod tests {
             &[("assistance", Tag::NN), ("attacks", Tag::NNS)],
         );
         assert_tags("The military said it would respond.", &[("military", Tag::NN)]);
+        assert_tags("The Israeli military said Hamas attacked.", &[("military", Tag::NN)]);
+        assert_tags("The Israeli military presence grew.", &[("military", Tag::JJ)]);
         assert_tags("The fighting continued.", &[("fighting", Tag::NN)]);
         assert_tags("Israel condemned a Hamas attack on Sunday.", &[("attack", Tag::NN)]);
         assert_tags("Iran condemned the Hamas attack on Israel.", &[("attack", Tag::NN)]);
