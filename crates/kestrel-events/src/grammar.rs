@@ -305,6 +305,13 @@ pub fn subject_of(view: &SentenceView, g: &VerbGroup) -> Subject {
                 Some(p) => return Subject::Phrase(p),
                 None => return Subject::Missing,
             },
+            // "Two guides - in which ... died - have denied": before a finite verb, an aside
+            // between dashes is skipped whole; the subject is before it. (A participle after
+            // an aside, "- condemning the Government", takes the clause's subject.)
+            Tag::Dash if g.form == Form::Finite => match opening_dash(view, i) {
+                Some(opening) => i = opening,
+                None => return Subject::Missing,
+            },
             _ if view.is_boundary(i) => return Subject::Missing,
             // "an email sent by Afroz had mentioned", "militants backed by Iran attacked": a
             // participle right after a noun phrase, with no auxiliary of its own, is a reduced
@@ -346,6 +353,16 @@ fn parenthetical_head(view: &SentenceView, closing: usize) -> Option<usize> {
         || matches!(view.tag(phrase.tokens.start - 1), Tag::Comma | Tag::Quote)
         || view.lower(phrase.tokens.start - 1) == "that";
     (starts_clause && !phrase.possessive).then_some(head)
+}
+
+/// For a dash closing an aside, the dash that opens it (no other boundary between them but
+/// commas and the aside's own words).
+fn opening_dash(view: &SentenceView, closing: usize) -> Option<usize> {
+    const LONGEST: usize = 25;
+    (closing.saturating_sub(LONGEST).max(view.range.start)..closing)
+        .rev()
+        .find(|&k| matches!(view.tag(k), Tag::Dash | Tag::Colon | Tag::Period | Tag::Quote))
+        .filter(|&k| view.tag(k) == Tag::Dash)
 }
 
 /// What follows a verb: its direct object and prepositional phrases, up to the clause end.
