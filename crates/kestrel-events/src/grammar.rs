@@ -280,6 +280,7 @@ pub fn subject_of(view: &SentenceView, g: &VerbGroup) -> Subject {
                 && matches!(view.tag(before - 1), Tag::IN | Tag::TO)
                 && view.lower(before - 1) != "that"
                 && !opens_subordinate_clause(view, before - 1, phrase.tokens.end == g.start)
+                && !is_approximate_quantity(view, before)
             {
                 i = before - 1;
                 continue;
@@ -323,6 +324,16 @@ pub fn subject_of(view: &SentenceView, g: &VerbGroup) -> Subject {
         }
     }
     Subject::Missing
+}
+
+/// "over 1,000 US Marines", "more than 300 people": a number after a word of approximation
+/// tagged as a preposition is the start of a noun phrase, not a prepositional phrase.
+fn is_approximate_quantity(view: &SentenceView, phrase_start: usize) -> bool {
+    view.tag(phrase_start) == Tag::CD
+        && matches!(
+            view.lower(phrase_start - 1),
+            "over" | "about" | "around" | "nearly" | "almost" | "under" | "than" | "some"
+        )
 }
 
 /// Words tagged as prepositions that also open a clause ("after crowds burned the embassy").
