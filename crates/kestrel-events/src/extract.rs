@@ -933,8 +933,11 @@ fn nominal_drafts(
     subjects: &[(Option<usize>, bool)],
     drafts: &mut Vec<Draft>,
 ) {
+    // The "of" phrases of coded constrained nouns: "the delivery of humanitarian aid by Egypt"
+    // is one event, not a delivery and an aid.
+    let mut given: Vec<usize> = Vec::new();
     for (p, phrase) in view.phrases.iter().enumerate() {
-        if light_objects.contains(&p) || phrase.is_actor() {
+        if light_objects.contains(&p) || phrase.is_actor() || given.contains(&p) {
             continue;
         }
         let Some((_, noun)) = head_event_noun(view, lex, p) else {
@@ -944,6 +947,9 @@ fn nominal_drafts(
             continue;
         }
         let comps = complements_of(view, phrase.tokens.end);
+        if noun.object != ObjectConstraint::Any {
+            given.extend(of_phrases(&comps));
+        }
         let by = comps
             .preps
             .iter()
