@@ -407,7 +407,20 @@ fn phrase_nouns<'v>(view: &'v SentenceView, p: usize) -> impl Iterator<Item = st
         .map(|t| noun_lemma(view.lower(t)))
 }
 
-/// The event noun heading phrase `p`, including compounds ("air strike").
+/// The phrases of the first run of "of" phrases after a noun: "the release of dozens of
+/// hostages" gives "dozens" and "hostages".
+fn of_phrases(comps: &Complements) -> impl Iterator<Item = usize> + '_ {
+    comps
+        .preps
+        .iter()
+        .skip_while(|(w, _)| w != "of")
+        .take_while(|(w, _)| w == "of")
+        .map(|(_, q)| *q)
+}
+
+/// The event noun heading phrase `p`, including compounds ("air strike"), with its first row
+/// that applies: its "of" phrase meets the row's constraint ("the transfer of missiles", not
+/// "the transfer of power") and, for a `targeted` row, its target slots name an actor.
 fn head_event_noun<'l>(
     view: &SentenceView,
     lex: &'l Lexicon,
@@ -415,6 +428,23 @@ fn head_event_noun<'l>(
 ) -> Option<(&'l str, &'l crate::lexicon::NounPattern)> {
     let phrase = view.phrases.get(p)?;
     let head = noun_lemma(view.lower(phrase.head));
+    // Built only for a row that looks past the noun.
+    let comps = OnceCell::new();
+    let applies = |row: &crate::lexicon::NounPattern| {
+        if row.object == ObjectConstraint::Any && !row.flags.targeted {
+            return true;
+        }
+        let comps = comps.get_or_init(|| complements_of(view, phrase.tokens.end));
+        let object_met = match row.object {
+            ObjectConstraint::Any => true,
+            ObjectConstraint::Set(set) => of_phrases(comps).any(|q| phrase_nouns(view, q).any(|n| lex.in_set(set, &n))),
+        };
+        object_met && (!row.flags.targeted || !slot_targets(view, &row.targets, comps).is_empty())
+    };
+    let first_row = |key: &str| {
+        let (k, rows) = lex.nouns.get_key_value(key)?;
+        rows.iter().find(|r| applies(r)).map(|r| (k.as_str(), r))
+    };
     if let Some(compounds) = lex.noun_compounds.get(head.as_ref()) {
         // The phrase's lemmas joined by spaces, built in one string.
         let mut joined = String::new();
@@ -426,12 +456,13 @@ fn head_event_noun<'l>(
         }
         for c in compounds {
             if joined.ends_with(c.as_str()) {
-                let (k, v) = lex.nouns.get_key_value(c.as_str())?;
-                return Some((k.as_str(), v));
+                if let Some(found) = first_row(c) {
+                    return Some(found);
+                }
             }
         }
     }
-    lex.nouns.get_key_value(head.as_ref()).map(|(k, v)| (k.as_str(), v))
+    first_row(head.as_ref())
 }
 
 fn object_matches(view: &SentenceView, lex: &Lexicon, row: &VerbPattern, comps: &Complements) -> bool {
@@ -902,8 +933,11 @@ fn nominal_drafts(
     subjects: &[(Option<usize>, bool)],
     drafts: &mut Vec<Draft>,
 ) {
+    // The "of" phrases of coded constrained nouns: "the delivery of humanitarian aid by Egypt"
+    // is one event, not a delivery and an aid.
+    let mut given: Vec<usize> = Vec::new();
     for (p, phrase) in view.phrases.iter().enumerate() {
-        if light_objects.contains(&p) || phrase.is_actor() {
+        if light_objects.contains(&p) || phrase.is_actor() || given.contains(&p) {
             continue;
         }
         let Some((_, noun)) = head_event_noun(view, lex, p) else {
@@ -913,6 +947,9 @@ fn nominal_drafts(
             continue;
         }
         let comps = complements_of(view, phrase.tokens.end);
+        if noun.object != ObjectConstraint::Any {
+            given.extend(of_phrases(&comps));
+        }
         let by = comps
             .preps
             .iter()
@@ -928,6 +965,22 @@ fn nominal_drafts(
                 .find(|d| !d.nominal && d.anchor < phrase.tokens.start)
             {
                 sources = d.sources.clone();
+            }
+        }
+        // "the transfer of North Korean missiles to Russia", "the deployment of troops from
+        // Chad": what a constrained row's "of" phrase names is moved, fired or imposed by the
+        // actors it belongs to or comes from, unless that phrase is the row's target ("the
+        // release of Israeli hostages").
+        if sources.is_empty() && noun.object != ObjectConstraint::Any {
+            let slot_is = |w: &str| noun.targets.iter().any(|s| matches!(s, Slot::Prep(p) if p == w));
+            if !slot_is("of") {
+                sources = of_phrases(&comps)
+                    .map(|q| phrase_actors(view, q, &[]))
+                    .find(|a| !a.is_empty())
+                    .unwrap_or_default();
+            }
+            if sources.is_empty() && !slot_is("from") {
+                sources = slot_targets(view, &[Slot::Prep("from".to_string())], &comps);
             }
         }
         let mut targets = slot_targets(view, &noun.targets, &comps);
@@ -993,7 +1046,10 @@ fn nominal_drafts(
             group: taking_part,
             flags: noun.flags,
             nominal: true,
-            presupposed: view.lower(phrase.tokens.start) == "the"
+            // "the" before a noun whose row constrains its "of" phrase comes with that phrase,
+            // not from the event being known: "urged the release of hostages", "feared the
+            // transfer of missiles" are governed.
+            presupposed: (view.lower(phrase.tokens.start) == "the" && noun.object == ObjectConstraint::Any)
                 || phrase.tokens.clone().any(|t| view.tag(t) == Tag::POS),
             inherited: taking_part.is_some(),
             markers: taking_part.map_or_else(Vec::new, |k| group_markers(view, lex, &groups[k])),

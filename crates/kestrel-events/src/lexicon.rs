@@ -63,6 +63,9 @@ pub struct VerbPattern {
 
 #[derive(Debug, Clone)]
 pub struct NounPattern {
+    /// The constraint on the noun's "of" phrase ("transfer of &ARMS": "the transfer of
+    /// missiles", not "the transfer of power").
+    pub object: ObjectConstraint,
     pub code: String,
     pub targets: Vec<Slot>,
     pub flags: Flags,
@@ -182,7 +185,8 @@ pub struct Lexicon {
     pub verbs: FxHashMap<String, Vec<VerbPattern>>,
     /// Longest particle sequence of any verb entry, in words.
     pub max_particles: usize,
-    pub nouns: FxHashMap<String, NounPattern>,
+    /// Noun (or compound) -> patterns, rows constraining their "of" phrase first, in file order.
+    pub nouns: FxHashMap<String, Vec<NounPattern>>,
     /// Multiword nouns, by their last word: ("strike" -> ["air strike"]).
     pub noun_compounds: FxHashMap<String, Vec<String>>,
     pub set_names: HashMap<String, usize>,
@@ -415,7 +419,7 @@ impl Lexicon {
         }
     }
 
-    /// `noun<TAB>code<TAB>target<TAB>flags`
+    /// `noun<TAB>code<TAB>target<TAB>flags`, where `noun` may end in `of &SET`.
     pub fn load_nouns(&mut self, (name, text): (&str, &str), diags: &mut Vec<Diagnostic>) {
         for (n, line) in data_lines(text) {
             let f: Vec<&str> = line.split('\t').map(str::trim).collect();
@@ -430,29 +434,47 @@ impl Lexicon {
                     continue;
                 }
             };
-            let noun = f[0]
-                .to_ascii_lowercase()
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ");
+            let mut words: Vec<&str> = f[0].split_whitespace().collect();
+            let object = match words.as_slice() {
+                [.., _, of, set] if of.eq_ignore_ascii_case("of") && set.starts_with('&') => {
+                    match self.parse_object(set) {
+                        Ok(o) => {
+                            words.truncate(words.len() - 2);
+                            o
+                        }
+                        Err(e) => {
+                            diags.push(Diagnostic::new(name, n, e));
+                            continue;
+                        }
+                    }
+                }
+                _ if words.iter().any(|w| w.starts_with('&')) => {
+                    diags.push(Diagnostic::new(name, n, "a set must follow the noun as `of &SET`"));
+                    continue;
+                }
+                _ => ObjectConstraint::Any,
+            };
+            let noun = words.join(" ").to_ascii_lowercase();
             if let Some((_, last)) = noun.rsplit_once(' ') {
-                self.noun_compounds
-                    .entry(last.to_string())
-                    .or_default()
-                    .push(noun.clone());
+                let compounds = self.noun_compounds.entry(last.to_string()).or_default();
+                if !compounds.contains(&noun) {
+                    compounds.push(noun.clone());
+                }
             }
-            self.nouns.insert(
-                noun,
-                NounPattern {
-                    code: f[1].to_string(),
-                    targets: parse_slots(f.get(2).copied().unwrap_or("-")),
-                    flags,
-                },
-            );
+            self.nouns.entry(noun).or_default().push(NounPattern {
+                object,
+                code: f[1].to_string(),
+                targets: parse_slots(f.get(2).copied().unwrap_or("-")),
+                flags,
+            });
         }
         for v in self.noun_compounds.values_mut() {
             // Longest compound first.
             v.sort_by_key(|c| std::cmp::Reverse(c.len()));
+        }
+        // Rows with an "of" constraint are tried before unconstrained rows of the same noun.
+        for rows in self.nouns.values_mut() {
+            rows.sort_by_key(|r| r.object == ObjectConstraint::Any);
         }
     }
 
@@ -534,8 +556,10 @@ mod tests {
                 assert!(cameo.contains(&r.code), "verb {lemma}: unknown code {}", r.code);
             }
         }
-        for (noun, p) in &lex.nouns {
-            assert!(cameo.contains(&p.code), "noun {noun}: unknown code {}", p.code);
+        for (noun, rows) in &lex.nouns {
+            for p in rows {
+                assert!(cameo.contains(&p.code), "noun {noun}: unknown code {}", p.code);
+            }
         }
         assert!(lex.verbs.len() > 150, "only {} verbs", lex.verbs.len());
     }
@@ -546,7 +570,7 @@ mod tests {
         for root in 1..=20 {
             let r = format!("{root:02}");
             let has = lex.verbs.values().flatten().any(|p| p.code.starts_with(&r))
-                || lex.nouns.values().any(|p| p.code.starts_with(&r));
+                || lex.nouns.values().flatten().any(|p| p.code.starts_with(&r));
             assert!(has, "no pattern for root {r}");
         }
     }
@@ -566,6 +590,27 @@ mod tests {
         assert_eq!(d.iter().map(|d| d.line).collect::<Vec<_>>(), vec![2, 4]);
         assert_eq!(lex.verbs["supply"].len(), 1);
         assert_eq!(lex.verbs["visit"][0].targets, vec![Slot::Object]);
+    }
+
+    #[test]
+    fn noun_rows_may_constrain_their_of_phrase() {
+        let mut lex = Lexicon::default();
+        let mut d = Vec::new();
+        lex.load_synsets(("s.tsv", "&ARMS\tmissile|rocket\n"), &mut d);
+        lex.load_nouns(
+            (
+                "n.tsv",
+                "transfer\t070\tto\t-\ntransfer of &ARMS\t072\tto\t-\nsale of &NOPE\t072\tto\t-\nsale &ARMS\t072\n",
+            ),
+            &mut d,
+        );
+        assert_eq!(d.iter().map(|d| d.line).collect::<Vec<_>>(), vec![3, 4]);
+        let rows = &lex.nouns["transfer"];
+        assert_eq!(rows.len(), 2);
+        assert_eq!(rows[0].code, "072");
+        assert!(matches!(rows[0].object, ObjectConstraint::Set(_)));
+        assert_eq!(rows[1].object, ObjectConstraint::Any);
+        assert!(!lex.nouns.contains_key("sale"));
     }
 
     #[test]
