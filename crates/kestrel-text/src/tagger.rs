@@ -586,12 +586,8 @@ impl Tagger<'_> {
     /// Whether one or two adjectives or names right before `index` follow a determiner or
     /// possessive ("the Israeli", "its new").
     fn after_adjectives_of_determiner(&self, index: usize, body: usize) -> bool {
-        const LONGEST_ADJECTIVES: usize = 2;
-        let mut i = index;
-        while i > body && index - i < LONGEST_ADJECTIVES && matches!(self.tagged[i - 1].tag, Tag::JJ | Tag::NNP) {
-            i -= 1;
-        }
-        i < index && i > body && matches!(self.tagged[i - 1].tag, Tag::DT | Tag::PRPS | Tag::POS)
+        self.before_modifiers(index, body, 2, TagSet::of(&[Tag::JJ, Tag::NNP]))
+            .is_some_and(|d| matches!(self.tagged[d].tag, Tag::DT | Tag::PRPS | Tag::POS))
     }
 
     /// Whether one to three singular nouns, names or adjectives right before `index` follow a
@@ -603,15 +599,18 @@ impl Tagger<'_> {
     /// Whether one to three singular nouns, names or adjectives right before `index` follow
     /// one of `determiners`.
     fn after_modifiers_of(&self, index: usize, body: usize, determiners: &[&str]) -> bool {
-        const LONGEST_MODIFIERS: usize = 3;
+        self.before_modifiers(index, body, 3, TagSet::of(&[Tag::NN, Tag::NNP, Tag::JJ]))
+            .is_some_and(|d| self.tagged[d].tag == Tag::DT && determiners.contains(&self.word(d)))
+    }
+
+    /// The token before a run of one to `longest` tokens tagged with `modifiers` that ends
+    /// right before `index`, if there is such a run and a token of the body before it.
+    fn before_modifiers(&self, index: usize, body: usize, longest: usize, modifiers: TagSet) -> Option<usize> {
         let mut i = index;
-        while i > body
-            && index - i < LONGEST_MODIFIERS
-            && matches!(self.tagged[i - 1].tag, Tag::NN | Tag::NNP | Tag::JJ)
-        {
+        while i > body && index - i < longest && modifiers.contains(self.tagged[i - 1].tag) {
             i -= 1;
         }
-        i < index && i > body && self.tagged[i - 1].tag == Tag::DT && determiners.contains(&self.word(i - 1))
+        (i < index && i > body).then(|| i - 1)
     }
 
     /// The token before the run of names ending at `name` (`body` if the run opens the
