@@ -309,10 +309,12 @@ pub fn subject_of(view: &SentenceView, g: &VerbGroup) -> Subject {
             // "Two guides - in which ... died - have denied": before a finite verb, an aside
             // between dashes is skipped whole; the subject is before it. (A participle after
             // an aside, "- condemning the Government", takes the clause's subject.)
-            Tag::Dash if g.form == Form::Finite => match opening_dash(view, i) {
-                Some(opening) => i = opening,
-                None => return Subject::Missing,
-            },
+            Tag::Dash if g.form == Form::Finite => {
+                match opening_mark(view, i, Tag::Dash, &[Tag::Colon, Tag::Period, Tag::Quote]) {
+                    Some(opening) => i = opening,
+                    None => return Subject::Missing,
+                }
+            }
             _ if view.is_boundary(i) => return Subject::Missing,
             // "an email sent by Afroz had mentioned", "militants backed by Iran attacked": a
             // participle right after a noun phrase, with no auxiliary of its own, is a reduced
@@ -353,11 +355,7 @@ fn opens_subordinate_clause(view: &SentenceView, i: usize, verb_next: bool) -> b
 /// For a comma closing a parenthetical (", the sister of X," / ", which launched strikes,"),
 /// the phrase before the opening comma, if it is the start of the clause's subject.
 fn parenthetical_head(view: &SentenceView, closing: usize) -> Option<usize> {
-    const LONGEST: usize = 25;
-    let opening = (closing.saturating_sub(LONGEST).max(view.range.start)..closing)
-        .rev()
-        .find(|&k| matches!(view.tag(k), Tag::Comma | Tag::Colon | Tag::Period))
-        .filter(|&k| view.tag(k) == Tag::Comma)?;
+    let opening = opening_mark(view, closing, Tag::Comma, &[Tag::Colon, Tag::Period])?;
     let head = view.phrase_at(opening.checked_sub(1)?)?;
     let phrase = &view.phrases[head];
     let starts_clause = phrase.tokens.start == view.range.start
@@ -366,14 +364,14 @@ fn parenthetical_head(view: &SentenceView, closing: usize) -> Option<usize> {
     (starts_clause && !phrase.possessive).then_some(head)
 }
 
-/// For a dash closing an aside, the dash that opens it (no other boundary between them but
-/// commas and the aside's own words).
-fn opening_dash(view: &SentenceView, closing: usize) -> Option<usize> {
+/// For a `mark` (comma, dash) closing an aside, the same mark opening it, within 25 tokens and
+/// with none of `stops` between them.
+fn opening_mark(view: &SentenceView, closing: usize, mark: Tag, stops: &[Tag]) -> Option<usize> {
     const LONGEST: usize = 25;
     (closing.saturating_sub(LONGEST).max(view.range.start)..closing)
         .rev()
-        .find(|&k| matches!(view.tag(k), Tag::Dash | Tag::Colon | Tag::Period | Tag::Quote))
-        .filter(|&k| view.tag(k) == Tag::Dash)
+        .find(|&k| view.tag(k) == mark || stops.contains(&view.tag(k)))
+        .filter(|&k| view.tag(k) == mark)
 }
 
 /// What follows a verb: its direct object and prepositional phrases, up to the clause end.

@@ -106,11 +106,11 @@ impl Coder<'_> {
                 continue;
             }
             for window in windows(&analysis, sentence) {
-                // The text of the window: the whole sentence, except in run-on text.
-                let sentence_text = text.get(window.start as usize..window.end as usize).unwrap_or_default();
                 if !may_name_actors(&input, &window, ctx) {
                     continue;
                 }
+                // The text of the window: the whole sentence, except in run-on text.
+                let sentence_text = text.get(window.start as usize..window.end as usize).unwrap_or_default();
                 let phrases = resolve_sentence(&input, &window, ctx);
                 let range = window.body_start as usize..window.tokens.end as usize;
                 let view = SentenceView::new(text, &analysis, range, &phrases);
