@@ -348,7 +348,9 @@ fn resolve_subjects(
                 _ => {
                     // A verb right after another ("stop supplying") shares its subject; coordinated
                     // or trailing verbs (", saying ...", "and killed") take the nearest earlier
-                    // finite verb's object (accused X of V-ing) or subject.
+                    // finite verb's object (accused X of V-ing) or subject; a gerund right after
+                    // a participle and its preposition takes the participle's ("a dealer
+                    // accused of trying to broker").
                     let catenative = k.checked_sub(1).filter(|&j| groups[j].end == g.start);
                     if let Some(j) = catenative {
                         resolved[k] = (resolved[j].0, resolved[j].0.is_some());
@@ -358,7 +360,10 @@ fn resolve_subjects(
                         .iter()
                         .enumerate()
                         .rev()
-                        .find(|(_, h)| h.form == Form::Finite)
+                        .find(|(_, h)| {
+                            h.form == Form::Finite
+                                || (h.form == Form::Participle && g.form == Form::Gerund && h.end + 1 == g.start)
+                        })
                         .and_then(|(j, _)| {
                             let after_prep = g.start > view.range.start && matches!(view.tag(g.start - 1), Tag::IN);
                             match comps[j].object {

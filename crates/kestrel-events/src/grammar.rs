@@ -267,6 +267,13 @@ pub enum Subject {
 
 /// The subject of a verb group within its own clause.
 pub fn subject_of(view: &SentenceView, g: &VerbGroup) -> Subject {
+    // A bare participle right after a phrase modifies it, wherever the phrase stands ("the
+    // families of soldiers killed in the attack"): its own clause starts there.
+    if g.form == Form::Participle && g.start > view.range.start {
+        if let Some(p) = view.phrase_at(g.start - 1).filter(|&p| !view.phrases[p].possessive) {
+            return Subject::Phrase(p);
+        }
+    }
     let mut i = g.start;
     while i > view.range.start {
         i -= 1;
@@ -320,6 +327,9 @@ pub fn subject_of(view: &SentenceView, g: &VerbGroup) -> Subject {
             // participle right after a noun phrase, with no auxiliary of its own, is a reduced
             // relative clause; the finite verb's subject is the phrase it modifies.
             Tag::VBN if g.form == Form::Finite && i > view.range.start && view.phrase_at(i - 1).is_some() => continue,
+            // "civilians imprisoned for acting against Moscow were released": a gerund after a
+            // preposition belongs to that prepositional phrase.
+            Tag::VBG if g.form == Form::Finite && i > view.range.start && view.tag(i - 1) == Tag::IN => continue,
             // A verb between: we are its object or a second verb; inherit.
             t if is_verb(t) || t == Tag::CC || t == Tag::TO => return Subject::Missing,
             _ => continue,

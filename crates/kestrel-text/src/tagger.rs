@@ -123,6 +123,12 @@ fn uses_entry(token: &RawToken, initial: bool) -> bool {
     !token.has(flag::ALL_CAPS) && (initial || !token.has(flag::CAPITALIZED) || token.end - token.start == 1)
 }
 
+/// Prepositions that also open a clause ("after troops fired on the crowd").
+const SUBORDINATORS: [&str; 14] = [
+    "after", "before", "since", "until", "till", "once", "as", "because", "while", "if", "although", "though",
+    "unless", "whether",
+];
+
 fn ends_clause(tag: Tag) -> bool {
     matches!(
         tag,
@@ -765,6 +771,17 @@ impl Tagger<'_> {
         if after_clause_participle {
             return Tag::VBN;
         }
+        // "the soldiers killed in the attack were buried", "mourned the people killed in a
+        // fire", "the number of civilians killed in strikes": after a noun and before a
+        // preposition, a past form whose clause has its finite verb elsewhere is a reduced
+        // relative. ("Troops fired on protesters" has no other finite verb and stays VBD.)
+        let reduced_relative = left_tag.is_some_and(Tag::is_noun)
+            && next_tag == Some(Tag::IN)
+            && !self.has_mark(index + 1, mark::THAT)
+            && left.is_some_and(|noun| self.phrase_is_governed(noun, body) || self.auxiliary_follows(index, end));
+        if reduced_relative {
+            return Tag::VBN;
+        }
         match left_tag {
             Some(tag) if tag.is_noun() || matches!(tag, Tag::PRP | Tag::WDT | Tag::WP | Tag::EX) => Tag::VBD,
             Some(Tag::CC) => {
@@ -779,6 +796,73 @@ impl Tagger<'_> {
             _ if self.tagged[index].tag == Tag::VBN => Tag::VBN,
             _ => Tag::VBD,
         }
+    }
+
+    /// Whether the noun phrase ending at `noun` belongs to a verb's object (so is not a clause
+    /// subject): the nearest verb before it in its clause is a main clause's verb that takes
+    /// no bare clause ("mourned", not "said", nor "who gathered"), and only the object's own
+    /// words and prepositions that open no clause ("for the families of", not "after") come
+    /// between. A determiner right after a noun opens a clause's subject ("tankers its forces
+    /// seized"), not more of the object.
+    fn phrase_is_governed(&self, noun: usize, body: usize) -> bool {
+        let mut i = noun;
+        while i > body {
+            i -= 1;
+            let tag = self.tagged[i].tag;
+            if tag.is_verb() {
+                return self.governs_object(i, body);
+            }
+            if matches!(tag, Tag::DT | Tag::PRPS) && i > body && self.tagged[i - 1].tag.is_noun() {
+                return false;
+            }
+            let inside = tag.starts_noun_phrase()
+                || tag == Tag::POS
+                || (matches!(tag, Tag::IN | Tag::TO) && !SUBORDINATORS.contains(&self.word(i)));
+            if !inside {
+                return false;
+            }
+        }
+        false
+    }
+
+    /// Whether the verb at `verb` heads a main clause and may take an object but no bare
+    /// clause: not "said", not a relative clause's verb ("who gathered"), and not a bare
+    /// participle with no auxiliary.
+    fn governs_object(&self, verb: usize, body: usize) -> bool {
+        if self.has_mark(verb, mark::CLAUSE) {
+            return false;
+        }
+        let mut before = verb;
+        let mut auxiliaries = 0;
+        while before > body {
+            let k = before - 1;
+            let is_auxiliary =
+                self.tagged[k].tag == Tag::MD || self.has_mark(k, mark::BE | mark::HAVE | mark::GET | mark::DO);
+            if !(is_auxiliary || self.tagged[k].tag.is_adverb()) {
+                break;
+            }
+            auxiliaries += usize::from(is_auxiliary);
+            before = k;
+        }
+        let relative = before > body && matches!(self.tagged[before - 1].tag, Tag::WDT | Tag::WP);
+        !relative && (self.tagged[verb].tag != Tag::VBN || auxiliaries > 0)
+    }
+
+    /// Whether an auxiliary or modal carrying tense follows `index` in its clause ("killed in
+    /// the attack were buried").
+    fn auxiliary_follows(&self, index: usize, end: usize) -> bool {
+        let limit = end.min(index + 1 + CLAUSE_LOOKAHEAD);
+        for next in index + 1..limit {
+            let tag = self.tagged[next].tag;
+            if tag == Tag::MD || (tag.is_finite_verb() && self.has_mark(next, mark::BE | mark::HAVE)) {
+                return true;
+            }
+            let opens_clause = tag == Tag::WRB || (tag == Tag::IN && SUBORDINATORS.contains(&self.word(next)));
+            if ends_clause(tag) || opens_clause || self.has_mark(next, mark::THAT) {
+                return false;
+            }
+        }
+        false
     }
 
     /// 's after a pronoun or before a participle is "is"/"has"; otherwise a possessive.
@@ -895,6 +979,41 @@ mod tests {
             "Missiles fired by Russia hit the city.",
             &[("fired", Tag::VBN), ("hit", Tag::VBD)],
         );
+        // Before a preposition, a past form after a noun is a participle when its clause has
+        // a finite verb elsewhere: later, or governing the noun.
+        assert_tags(
+            "Three soldiers killed in the attack were buried.",
+            &[("killed", Tag::VBN), ("were", Tag::VBD)],
+        );
+        assert_tags("Peru mourned the people killed in a fire.", &[("killed", Tag::VBN)]);
+        assert_tags(
+            "The number of civilians killed in strikes has risen.",
+            &[("killed", Tag::VBN)],
+        );
+        assert_tags(
+            "Israel freed 20 of the men seized in the raid.",
+            &[("seized", Tag::VBN)],
+        );
+        assert_tags(
+            "Officials said talks with Iran resumed on Monday.",
+            &[("resumed", Tag::VBD)],
+        );
+        assert_tags("Troops fired on protesters in the capital.", &[("fired", Tag::VBD)]);
+        assert_tags("Officials said troops fired on protesters.", &[("fired", Tag::VBD)]);
+        assert_tags("It rained after troops fired on protesters.", &[("fired", Tag::VBD)]);
+        assert_tags(
+            "Romendacil arrived in Gondor since protests were crushed.",
+            &[("arrived", Tag::VBD)],
+        );
+        assert_tags(
+            "Protesters who gathered outside the embassy clashed with police.",
+            &[("clashed", Tag::VBD)],
+        );
+        assert_tags(
+            "Iran kept two tankers its forces seized in the Gulf.",
+            &[("seized", Tag::VBD)],
+        );
+        assert_tags("Israel has freed prisoners held in Ofer.", &[("held", Tag::VBN)]);
         assert_tags(
             "Asked about the talks, Lavrov declined.",
             &[("Asked", Tag::VBN), ("declined", Tag::VBD)],
