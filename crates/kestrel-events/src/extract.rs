@@ -104,7 +104,7 @@ pub fn extract(
             comps[k] = comps[k + 1].clone();
         }
     }
-    let subjects = resolve_subjects(view, lex, &groups, &comps);
+    let subjects = resolve_subjects(view, lex, &groups, &comps, conventions);
 
     let mut drafts = Vec::new();
     let mut light_objects = Vec::new();
@@ -298,6 +298,7 @@ fn resolve_subjects(
     lex: &Lexicon,
     groups: &[VerbGroup],
     comps: &[Complements],
+    conventions: Conventions,
 ) -> Vec<(Option<usize>, bool)> {
     let own: Vec<Subject> = groups.iter().map(|g| subject_of(view, g)).collect();
     let mut resolved: Vec<(Option<usize>, bool)> = vec![(None, false); groups.len()];
@@ -354,19 +355,30 @@ fn resolve_subjects(
                         resolved[k] = (resolved[j].0, resolved[j].0.is_some());
                         continue;
                     }
+                    let after_prep = g.start > view.range.start && matches!(view.tag(g.start - 1), Tag::IN);
+                    let object_controlled =
+                        after_prep && g.form == Form::Gerund && OBJECT_CONTROL.contains(&view.lower(g.start - 1));
+                    // "cut ties with Taiwan after meeting Wong", "violating the ceasefire by
+                    // shelling towns": a gerund after a preposition of time or manner is done by
+                    // the doer of the verb before it, whatever that verb's object. PETRARCH's
+                    // conventions code only the main clause beside such a clause (its unit
+                    // records leave "after leaving Eriador" uncoded), so there it has no doer.
+                    if after_prep && g.form == Form::Gerund && !object_controlled {
+                        let doer = k.checked_sub(1).and_then(|j| resolved[j].0);
+                        if doer.is_some() || conventions == Conventions::Petrarch {
+                            let doer = doer.filter(|_| conventions == Conventions::Kestrel);
+                            resolved[k] = (doer, doer.is_some());
+                            continue;
+                        }
+                    }
                     groups[..k]
                         .iter()
                         .enumerate()
                         .rev()
                         .find(|(_, h)| h.form == Form::Finite)
-                        .and_then(|(j, _)| {
-                            let after_prep = g.start > view.range.start && matches!(view.tag(g.start - 1), Tag::IN);
-                            match comps[j].object {
-                                Some(o) if after_prep && g.form == Form::Gerund && view.phrases[o].is_actor() => {
-                                    Some(o)
-                                }
-                                _ => resolved[j].0,
-                            }
+                        .and_then(|(j, _)| match comps[j].object {
+                            Some(o) if object_controlled && view.phrases[o].is_actor() => Some(o),
+                            _ => resolved[j].0,
                         })
                 }
             };
@@ -375,6 +387,10 @@ fn resolve_subjects(
     }
     resolved
 }
+
+/// Prepositions after a verb's object that make the object the doer of the gerund that follows
+/// ("accused Rwanda of sending", "blamed Kyiv for", "charged him with", "barred them from").
+const OBJECT_CONTROL: [&str; 6] = ["of", "for", "with", "from", "into", "against"];
 
 /// Phrase `p` is a non-actor noun with an actor possessor ("Denmark's decision") that ends
 /// right before the "to" of the infinitive starting at `infinitive`.

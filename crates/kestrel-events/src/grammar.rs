@@ -267,6 +267,11 @@ pub enum Subject {
 
 /// The subject of a verb group within its own clause.
 pub fn subject_of(view: &SentenceView, g: &VerbGroup) -> Subject {
+    // "after meeting Wong", "accused Kyiv of shelling": a gerund after a preposition has no
+    // subject of its own; what stands before the preposition is an object or another verb's.
+    if g.form == Form::Gerund && g.start > view.range.start && view.tag(g.start - 1) == Tag::IN {
+        return Subject::Missing;
+    }
     let mut i = g.start;
     while i > view.range.start {
         i -= 1;
