@@ -698,11 +698,14 @@ fn verb_draft(
         ),
         (None, Some((o, (_, noun)))) if !noun.flags.light_only || is_light => {
             light_objects.push(o);
+            // "drew criticism from the EU": the noun's event comes from the verb's slots.
+            let undergo = rows.iter().find(|r| r.flags.light && r.flags.undergo);
             (
                 noun.code.clone(),
-                noun.targets.clone(),
+                undergo.map_or_else(|| noun.targets.clone(), |r| r.targets.clone()),
                 Flags {
                     say: noun.flags.light_only && noun.code.starts_with("01"),
+                    undergo: undergo.is_some(),
                     ..noun.flags
                 },
             )
@@ -781,7 +784,9 @@ fn verb_draft(
                 let a = actors(view, p);
                 let head = noun_lemma(view.lower(view.phrases[p].head));
                 let weapon = lex.set_names.get("&ARMS").is_some_and(|&set| lex.in_set(set, &head));
-                let by_modifier = weapon || is_possessed_noun(view, p) || conventions == Conventions::Petrarch;
+                // "the Israeli strike drew condemnation": what is criticised stands for its maker.
+                let by_modifier =
+                    weapon || flags.undergo || is_possessed_noun(view, p) || conventions == Conventions::Petrarch;
                 if a.is_empty() && by_modifier {
                     let owners = phrase_actors(view, p, &[]);
                     if owners.is_empty() && weapon {
@@ -807,6 +812,12 @@ fn verb_draft(
             }
         }
         None => (sources, targets),
+    };
+    // "Orban's trip drew criticism from EU leaders": the subject is criticised, not critic.
+    let (sources, targets) = if flags.undergo && !passive {
+        (targets, sources)
+    } else {
+        (sources, targets)
     };
     // "cautioned that North Korea might ...": a verb with no target of its own is about the
     // first other actor of its that-clause. Under PETRARCH's conventions a reporting verb is
@@ -980,7 +991,12 @@ fn nominal_drafts(
                 .rev()
                 .find(|d| !d.nominal && d.anchor < phrase.tokens.start)
             {
-                sources = d.sources.clone();
+                // "faced criticism over his visit": the verb's subject is the undergoing target.
+                sources = if d.flags.undergo {
+                    d.targets.clone()
+                } else {
+                    d.sources.clone()
+                };
             }
         }
         // "the transfer of North Korean missiles to Russia", "the deployment of troops from

@@ -45,6 +45,9 @@ pub struct Flags {
     /// the verb's later rows are tried ("fired missiles at Kyiv" is an attack, "fired a
     /// missile into the sea" a show of force).
     pub targeted: bool,
+    /// A light verb whose subject undergoes the event its object names: the event's source is
+    /// the verb's target slot and its target the subject ("drew criticism from the EU").
+    pub undergo: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -245,6 +248,7 @@ fn parse_flags(s: &str) -> Result<Flags, String> {
             "say" => f.say = true,
             "light-only" => f.light_only = true,
             "targeted" => f.targeted = true,
+            "undergo" => f.undergo = true,
             other => return Err(format!("unknown flag {other:?}")),
         }
     }
