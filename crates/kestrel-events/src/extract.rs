@@ -999,6 +999,13 @@ fn nominal_drafts(
                 };
             }
         }
+        // "Russia was ready for talks with Ukraine", "is open to dialogue": an event noun
+        // completing an adjective of intent is what the clause's subject intends.
+        let intent_of_subject = sources.is_empty() && {
+            let doer = intent_complement_doer(view, lex, groups, subjects, phrase.tokens.start);
+            sources = doer.map(|p| actors(view, p)).unwrap_or_default();
+            !sources.is_empty()
+        };
         // "the transfer of North Korean missiles to Russia", "the deployment of troops from
         // Chad": what a constrained row's "of" phrase names is moved, fired or imposed by the
         // actors it belongs to or comes from, unless that phrase is the row's target ("the
@@ -1081,14 +1088,41 @@ fn nominal_drafts(
             // "the" before a noun whose row constrains its "of" phrase comes with that phrase,
             // not from the event being known: "urged the release of hostages", "feared the
             // transfer of missiles" are governed.
-            presupposed: (view.lower(phrase.tokens.start) == "the" && noun.object == ObjectConstraint::Any)
-                || phrase.tokens.clone().any(|t| view.tag(t) == Tag::POS),
-            inherited: taking_part.is_some(),
+            presupposed: !intent_of_subject
+                && ((view.lower(phrase.tokens.start) == "the" && noun.object == ObjectConstraint::Any)
+                    || phrase.tokens.clone().any(|t| view.tag(t) == Tag::POS)),
+            inherited: taking_part.is_some() || intent_of_subject,
             markers: taking_part.map_or_else(Vec::new, |k| group_markers(view, lex, &groups[k])),
             would: false,
             absorbed: false,
         });
     }
+}
+
+/// For a noun phrase starting at `start` right after "ready for", "willing to", "open to" (an
+/// adjective governing with intent, and its preposition), the subject phrase of the verb the
+/// adjective completes in the same clause ("Russia was ready for talks").
+fn intent_complement_doer(
+    view: &SentenceView,
+    lex: &Lexicon,
+    groups: &[VerbGroup],
+    subjects: &[(Option<usize>, bool)],
+    start: usize,
+) -> Option<usize> {
+    let adjective = start.checked_sub(2).filter(|&a| a >= view.range.start)?;
+    let intent = matches!(view.lower(start - 1), "for" | "to")
+        && view.tag(adjective) == Tag::JJ
+        // A predicate adjective may stand as a phrase of its own, never inside a longer one.
+        && view
+            .phrase_at(adjective)
+            .is_none_or(|q| view.phrases[q].tokens == (adjective..adjective + 1) && !view.phrases[q].is_actor())
+        && lex.governor(view.lower(adjective), GovernorPos::Adjective) == Some(Governor::Intend);
+    if !intent {
+        return None;
+    }
+    let k = groups.iter().rposition(|g| g.end <= adjective)?;
+    let same_clause = !(groups[k].end..adjective).any(|i| view.is_boundary(i));
+    same_clause.then_some(subjects[k].0).flatten()
 }
 
 /// Reporting frames: "X said (that) ...", "..., X said.", "according to X, ...", and speakers
