@@ -486,8 +486,9 @@ fn object_matches(view: &SentenceView, lex: &Lexicon, row: &VerbPattern, comps: 
         ObjectConstraint::Any => true,
         ObjectConstraint::Set(set) => {
             // The object phrase with its quantity ("dozens of missiles", "more than 300 drones"),
-            // or what is given "with" ("provide Kyiv with missiles").
-            let candidates = comps.object.into_iter().chain(
+            // what is given "with" ("provide Kyiv with missiles"), or the second object
+            // ("gave Ukraine tanks").
+            let candidates = comps.object.into_iter().chain(comps.second_object).chain(
                 comps
                     .preps
                     .iter()
@@ -677,6 +678,15 @@ fn verb_draft(
         .object
         .filter(|&o| is_light || (says && !starts_clause(view, view.phrases[o].tokens.end)))
         .and_then(|o| head_event_noun(view, lex, o).map(|n| (o, n)));
+    // "gave Hezbollah an ultimatum", "paid Moscow a visit": after an actor as indirect object,
+    // the event noun is the second object, and the indirect object its target.
+    let indirect = light.is_none() && is_light && comps.object.is_some_and(|o| view.phrases[o].is_actor());
+    let light = light.or_else(|| {
+        comps
+            .second_object
+            .filter(|_| indirect)
+            .and_then(|o| head_event_noun(view, lex, o).map(|n| (o, n)))
+    });
     let pattern = if phrase_patterns.is_empty() {
         None
     } else {
@@ -700,9 +710,14 @@ fn verb_draft(
             light_objects.push(o);
             // "drew criticism from the EU": the noun's event comes from the verb's slots.
             let undergo = rows.iter().find(|r| r.flags.light && r.flags.undergo);
+            let slots = match undergo {
+                Some(r) => r.targets.clone(),
+                None if comps.object != Some(o) => std::iter::once(Slot::Object).chain(noun.targets.clone()).collect(),
+                None => noun.targets.clone(),
+            };
             (
                 noun.code.clone(),
-                undergo.map_or_else(|| noun.targets.clone(), |r| r.targets.clone()),
+                slots,
                 Flags {
                     say: noun.flags.light_only && noun.code.starts_with("01"),
                     undergo: undergo.is_some(),

@@ -383,6 +383,9 @@ fn opening_mark(view: &SentenceView, closing: usize, mark: Tag, stops: &[Tag]) -
 #[derive(Debug, Clone, Default)]
 pub struct Complements {
     pub object: Option<usize>,
+    /// A second noun phrase right after the object: what is given to it ("gave Hezbollah an
+    /// ultimatum", "sent Kyiv missiles").
+    pub second_object: Option<usize>,
     /// (preposition, phrase index), in order.
     pub preps: Vec<(String, usize)>,
     /// "to V" right after the object (or the verb): the infinitive's first token.
@@ -426,6 +429,13 @@ pub fn complements_of(view: &SentenceView, from: usize) -> Complements {
             match pending_prep.take() {
                 Some(prep) => c.preps.push((prep, p)),
                 None if c.object.is_none() && c.preps.is_empty() => c.object = Some(p),
+                None if c.second_object.is_none()
+                    && c.preps.is_empty()
+                    && c.object
+                        .is_some_and(|o| view.phrases[o].tokens.end == view.phrases[p].tokens.start) =>
+                {
+                    c.second_object = Some(p)
+                }
                 None => {}
             }
             i = view.phrases[p].tokens.end;
