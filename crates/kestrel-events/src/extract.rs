@@ -1014,6 +1014,22 @@ fn nominal_drafts(
                 };
             }
         }
+        // "Hamas claimed responsibility for the attack": a claim of responsibility (015) names
+        // who made the attack it is for, and whom it hit when the noun does not say.
+        let claim = if sources.is_empty() {
+            drafts.iter().find(|d| {
+                !d.nominal
+                    && d.code.starts_with("015")
+                    && d.group
+                        .is_some_and(|k| verb_comps[k].preps.iter().any(|(w, q)| w == "for" && *q == p))
+            })
+        } else {
+            None
+        };
+        let claimed_targets = claim.map(|d| d.targets.clone()).unwrap_or_default();
+        if let Some(d) = claim {
+            sources = d.sources.clone();
+        }
         // "Russia was ready for talks with Ukraine", "is open to dialogue": an event noun
         // completing an adjective of intent is what the clause's subject intends.
         let intent_of_subject = sources.is_empty() && {
@@ -1038,6 +1054,9 @@ fn nominal_drafts(
             }
         }
         let mut targets = slot_targets(view, &noun.targets, &comps);
+        if targets.is_empty() {
+            targets = claimed_targets;
+        }
         if noun.flags.recip && targets.len() >= 2 && sources.is_empty() {
             sources = targets.clone();
         } else if noun.flags.recip && sources.len() >= 2 && targets.is_empty() {
