@@ -293,7 +293,7 @@ pub fn subject_of(view: &SentenceView, g: &VerbGroup) -> Subject {
             if phrase.possessive {
                 return Subject::Missing;
             }
-            return Subject::Phrase(p);
+            return Subject::Phrase(counted_phrase(view, p));
         }
         match tag {
             Tag::RB | Tag::RBR | Tag::MD => continue,
@@ -331,6 +331,48 @@ pub fn subject_of(view: &SentenceView, g: &VerbGroup) -> Subject {
         }
     }
     Subject::Missing
+}
+
+/// Words that count what their "of" phrase names ("thousands of people", "dozens of soldiers").
+const QUANTITIES: [&str; 12] = [
+    "thousands",
+    "hundreds",
+    "dozens",
+    "scores",
+    "millions",
+    "tens",
+    "thousand",
+    "hundred",
+    "dozen",
+    "handful",
+    "number",
+    "majority",
+];
+
+/// "Thousands of people rallied", "hundreds of thousands of demonstrators marched": a subject
+/// that only counts stands for the people its "of" phrase names. After a verb the count is
+/// that verb's object ("struck hundreds of Hezbollah targets"), and what follows it a noun
+/// the tagger may have read as a verb.
+fn counted_phrase(view: &SentenceView, p: usize) -> usize {
+    let start = view.phrases[p].tokens.start;
+    if start > view.range.start && is_verb(view.tag(start - 1)) {
+        return p;
+    }
+    let mut p = p;
+    // Each step moves right, so the chain ends; the bound only guards against odd input.
+    for _ in 0..4 {
+        let phrase = &view.phrases[p];
+        let of = phrase.tokens.end;
+        let counts = !phrase.is_actor()
+            && (QUANTITIES.contains(&view.lower(phrase.head)) || view.tag(phrase.head) == Tag::CD)
+            && of + 1 < view.range.end
+            && view.lower(of) == "of";
+        match view.phrase_at(of + 1).filter(|_| counts) {
+            Some(q) if view.phrases[q].tokens.start == of + 1 => p = q,
+            _ => break,
+        }
+    }
+    p
 }
 
 /// "over 1,000 US Marines", "more than 300 people": a number after a word of approximation
