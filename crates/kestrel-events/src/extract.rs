@@ -2,7 +2,7 @@
 //! with source and target from subjects, objects and prepositional phrases, codes refined by
 //! complements, and attribution, modality and date for every event.
 
-use kestrel_actors::{Actor, ActorCode, Conventions, Via};
+use kestrel_actors::{Actor, ActorCode, Conventions, Sector, Via};
 use kestrel_dates::{find_dates, CivilDate, EventDate};
 use kestrel_text::{noun_lemma, Tag};
 
@@ -843,6 +843,11 @@ fn verb_draft(
         _ => targets,
     };
     let (sources, targets) = reciprocal(flags, sources, targets);
+    let targets = if targets.is_empty() && code.starts_with("14") {
+        policy_target(view, lex, comps, &sources)
+    } else {
+        targets
+    };
     let markers = group_markers(view, lex, g);
     let would = g.markers.iter().any(|&m| view.lower(m) == "would");
     Some(Draft {
@@ -861,6 +866,37 @@ fn verb_draft(
         absorbed: false,
         presupposed: false,
     })
+}
+
+/// Prepositions naming what a protest is against ("rallied against a bill", "protests over the
+/// pension reform").
+const PROTESTED_AT: [&str; 3] = ["against", "over", "at"];
+
+/// "Thousands rallied in Tbilisi against a bill": a protest at a policy (a noun of `&POLICY`)
+/// that names no actor is aimed at the government of the protesters' country.
+fn policy_target(view: &SentenceView, lex: &Lexicon, comps: &Complements, sources: &[Actor]) -> Vec<Actor> {
+    let Some(&set) = lex.set_names.get("&POLICY") else {
+        return Vec::new();
+    };
+    let Some(q) = comps
+        .preps
+        .iter()
+        .filter(|(w, _)| PROTESTED_AT.contains(&w.as_str()))
+        .map(|(_, q)| *q)
+        .find(|&q| phrase_nouns(view, q).any(|n| lex.in_set(set, &n)))
+    else {
+        return Vec::new();
+    };
+    let government = Sector::parse("GOV").into_iter().collect::<Vec<_>>();
+    let Some(country) = sources.iter().find_map(|a| a.code.country().and_then(ActorCode::parse)) else {
+        return Vec::new();
+    };
+    vec![Actor {
+        code: country.with_sectors(&government),
+        name: None,
+        span: view.span(view.phrases[q].tokens.clone()),
+        via: Via::Reference,
+    }]
 }
 
 /// "rockets fired by Hezbollah": the agent of a participle right after phrase `p`, which
