@@ -848,6 +848,11 @@ fn verb_draft(
     } else {
         targets
     };
+    let code = if !passive && is_protesters_violence(view, lex, &code, subject) {
+        VIOLENT_PROTEST.to_string()
+    } else {
+        code
+    };
     let markers = group_markers(view, lex, g);
     let would = g.markers.iter().any(|&m| view.lower(m) == "would");
     Some(Draft {
@@ -866,6 +871,22 @@ fn verb_draft(
         absorbed: false,
         presupposed: false,
     })
+}
+
+/// CAMEO's "protest violently, riot".
+const VIOLENT_PROTEST: &str = "145";
+
+/// "Protesters stormed parliament", "crowds attacked the embassy": force (root 17, 18 or 19)
+/// used by a subject headed by a noun of `&PROTESTERS` is a violent protest.
+fn is_protesters_violence(view: &SentenceView, lex: &Lexicon, code: &str, subject: Option<usize>) -> bool {
+    let forceful = ["17", "18", "19"].iter().any(|root| code.starts_with(root));
+    forceful
+        && subject.is_some_and(|p| {
+            let head = noun_lemma(view.lower(view.phrases[p].head));
+            lex.set_names
+                .get("&PROTESTERS")
+                .is_some_and(|&set| lex.in_set(set, &head))
+        })
 }
 
 /// Prepositions naming what a protest is against ("rallied against a bill", "protests over the
