@@ -183,7 +183,17 @@ pub fn extract(
         let mut code = d.code.clone();
         // A stated intention with no governing event of its own ("Hamas said it would release
         // hostages", "Saudi Arabia plans to invest") is coded as the intent (03x) it expresses.
-        if governor == Some(Governor::Intend) && !d.absorbed && !code.starts_with("03") {
+        // What others are to do ("Egypt offered to host talks between Israel and Hamas") is
+        // not the intender's own intent: it stays an intended event.
+        let others_intended = || {
+            scoped
+                .iter()
+                .filter(|s| s.governor == Governor::Intend && s.scope.contains(&d.anchor))
+                .filter_map(|s| s.group)
+                .filter_map(|k| drafts_sources.iter().find(|(g, _)| *g == k).map(|(_, a)| a))
+                .any(|intender| d.sources.iter().all(|a| a.code.base() != intender.code.base()))
+        };
+        if governor == Some(Governor::Intend) && !d.absorbed && !code.starts_with("03") && !others_intended() {
             if let Some(intent) = lex.refine("030", &code) {
                 code = intent.to_string();
                 governor = modality::strongest(
