@@ -452,6 +452,18 @@ fn head_event_noun<'l>(
     lex: &'l Lexicon,
     p: usize,
 ) -> Option<(&'l str, &'l crate::lexicon::NounPattern)> {
+    head_event_noun_of(view, lex, p, false)
+}
+
+/// [`head_event_noun`] for the object of a verb; with a `joint` subject (actors of two or more
+/// countries or organisations), a `targeted` symmetric row applies without a target of its
+/// own ("U.S. and Philippine troops began military exercises": they exercise together).
+fn head_event_noun_of<'l>(
+    view: &SentenceView,
+    lex: &'l Lexicon,
+    p: usize,
+    joint: bool,
+) -> Option<(&'l str, &'l crate::lexicon::NounPattern)> {
     let phrase = view.phrases.get(p)?;
     let head = noun_lemma(view.lower(phrase.head));
     // Built only for a row that looks past the noun.
@@ -465,7 +477,10 @@ fn head_event_noun<'l>(
             ObjectConstraint::Any => true,
             ObjectConstraint::Set(set) => of_phrases(comps).any(|q| phrase_nouns(view, q).any(|n| lex.in_set(set, &n))),
         };
-        object_met && (!row.flags.targeted || !slot_targets(view, &row.targets, comps).is_empty())
+        object_met
+            && (!row.flags.targeted
+                || (joint && row.flags.recip)
+                || !slot_targets(view, &row.targets, comps).is_empty())
     };
     let first_row = |key: &str| {
         let (k, rows) = lex.nouns.get_key_value(key)?;
@@ -684,10 +699,14 @@ fn verb_draft(
     // subject of what is said ("said the attacks must end").
     let is_light = rows.iter().any(|r| r.flags.light);
     let says = rows.iter().any(|r| r.flags.say);
+    let joint = subjects[k].0.is_some_and(|p| {
+        let bases = &view.phrases[p].actors;
+        bases.iter().any(|a| a.code.base() != bases[0].code.base())
+    });
     let light = comps
         .object
         .filter(|&o| is_light || (says && !starts_clause(view, view.phrases[o].tokens.end)))
-        .and_then(|o| head_event_noun(view, lex, o).map(|n| (o, n)));
+        .and_then(|o| head_event_noun_of(view, lex, o, joint).map(|n| (o, n)));
     // "gave Hezbollah an ultimatum", "paid Moscow a visit": after an actor as indirect object,
     // the event noun is the second object, and the indirect object its target.
     let indirect = light.is_none() && is_light && comps.object.is_some_and(|o| view.phrases[o].is_actor());
