@@ -165,9 +165,23 @@ pub fn extract(
         let attribution = frame
             .and_then(|f| f.speaker.clone())
             .or_else(|| if d.presupposed { None } else { claimant() });
+        // A known event is still qualified by its own modifiers ("North Korea's alleged
+        // transfer", "Russia's planned offensive").
+        let own_modifier = |s: &Scoped| {
+            s.group.is_none()
+                && d.nominal
+                && s.scope.start > view.range.start
+                && view
+                    .phrase_at(s.scope.start - 1)
+                    .is_some_and(|q| Some(q) == view.phrase_at(d.anchor))
+        };
         let in_scope = scoped
             .iter()
-            .filter(|s| s.scope.contains(&d.anchor) && !d.presupposed && (s.group.is_none() || s.group != d.group))
+            .filter(|s| {
+                s.scope.contains(&d.anchor)
+                    && (!d.presupposed || own_modifier(s))
+                    && (s.group.is_none() || s.group != d.group)
+            })
             .map(|s| s.governor);
         let hedged_frame = frame.is_some_and(|f| f.speaker.is_none()).then_some(Governor::Hedge);
         let reported_would = (d.would && attribution.is_some()).then_some(Governor::Intend);

@@ -786,8 +786,11 @@ impl Tagger<'_> {
         let verbal_host =
             index > body && (self.tagged[index - 1].tag == Tag::PRP || self.has_mark(index - 1, mark::VERBAL_S_HOST));
         let next = self.tag_at(index + 1, end);
-        let verbal_next =
-            matches!(next, Some(Tag::VBG | Tag::VBN)) || (index + 1 < end && self.has_mark(index + 1, mark::NOT));
+        // "North Korea's alleged transfer", "China's growing influence": a participle between
+        // 's and a noun modifies that noun, and the 's is a possessive.
+        let modifies_noun = matches!(self.tag_at(index + 2, end), Some(Tag::NN | Tag::NNS | Tag::JJ));
+        let verbal_next = (matches!(next, Some(Tag::VBG | Tag::VBN)) && !modifies_noun)
+            || (index + 1 < end && self.has_mark(index + 1, mark::NOT));
         if verbal_host || verbal_next {
             Tag::VBZ
         } else {
@@ -1053,5 +1056,8 @@ mod tests {
             &[("out", Tag::RP), ("'", Tag::POS), ("attacks", Tag::NNS)],
         );
         assert_tags("Russia's war continued.", &[("'s", Tag::POS), ("war", Tag::NN)]);
+        // A participle between 's and its noun: a possessive; before an object: "has".
+        assert_tags("Iran's alleged supply of drones", &[("'s", Tag::POS)]);
+        assert_tags("Russia's seized the port.", &[("'s", Tag::VBZ)]);
     }
 }
