@@ -387,6 +387,16 @@ fn resolve_subjects(
                     // the doer of the verb before it, whatever that verb's object. PETRARCH's
                     // conventions code only the main clause beside such a clause (its unit
                     // records leave "after leaving Eriador" uncoded), so there it has no doer.
+                    // "filed a case accusing Israel of committing genocide": the object of the
+                    // verb right before the preposition, finite or not.
+                    let controller = k
+                        .checked_sub(1)
+                        .and_then(|j| comps[j].object)
+                        .filter(|&o| object_controlled && view.phrases[o].is_actor());
+                    if let Some(o) = controller {
+                        resolved[k] = (Some(o), true);
+                        continue;
+                    }
                     if after_prep && g.form == Form::Gerund && !object_controlled {
                         let doer = k.checked_sub(1).and_then(|j| resolved[j].0);
                         if doer.is_some() || conventions == Conventions::Petrarch {
