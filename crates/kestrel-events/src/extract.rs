@@ -1050,7 +1050,7 @@ fn refine_by_complements(
         let Some(c) = drafts.iter().position(|d| d.group == Some(k)) else {
             continue;
         };
-        if let Some(r) = lex.refine(&drafts[j].code, &drafts[c].code) {
+        if let Some(r) = lex.refine_for_targets(&drafts[j].code, &drafts[c].code, &drafts[c].targets) {
             drafts[j].code = r.to_string();
         }
         if drafts[j].targets.is_empty() {
