@@ -403,7 +403,19 @@ fn opens_subordinate_clause(view: &SentenceView, i: usize, verb_next: bool) -> b
 /// the phrase before the opening comma, if it is the start of the clause's subject.
 fn parenthetical_head(view: &SentenceView, closing: usize) -> Option<usize> {
     let opening = opening_mark(view, closing, Tag::Comma, &[Tag::Colon, Tag::Period])?;
-    let head = view.phrase_at(opening.checked_sub(1)?)?;
+    let mut head = view.phrase_at(opening.checked_sub(1)?)?;
+    // "China's ambassador to the United Nations, Fu Cong, criticised": a phrase inside a
+    // prepositional phrase stands for the one it attaches to.
+    for _ in 0..3 {
+        let start = view.phrases[head].tokens.start;
+        let attached = start > view.range.start + 1
+            && matches!(view.tag(start - 1), Tag::IN | Tag::TO)
+            && matches!(view.lower(start - 1), "to" | "of" | "for" | "at" | "in");
+        match attached.then(|| view.phrase_at(start - 2)).flatten() {
+            Some(q) => head = q,
+            None => break,
+        }
+    }
     let phrase = &view.phrases[head];
     let starts_clause = phrase.tokens.start == view.range.start
         || matches!(view.tag(phrase.tokens.start - 1), Tag::Comma | Tag::Quote)

@@ -767,6 +767,17 @@ impl Tagger<'_> {
         }
         match left_tag {
             Some(tag) if tag.is_noun() || matches!(tag, Tag::PRP | Tag::WDT | Tag::WP | Tag::EX) => Tag::VBD,
+            // "China's envoy, Fu Cong, criticised U.S. arms sales": after the comma closing an
+            // apposition, a past form taking an object is the clause's verb (a participle set
+            // off by commas takes none).
+            Some(Tag::Comma)
+                if matches!(
+                    next_tag,
+                    Some(Tag::DT | Tag::PDT | Tag::PRPS | Tag::NNP | Tag::NNPS | Tag::CD)
+                ) =>
+            {
+                Tag::VBD
+            }
             Some(Tag::CC) => {
                 // "were killed and wounded", "attacked and destroyed": same form as the
                 // first conjunct.
@@ -1059,5 +1070,14 @@ mod tests {
         // A participle between 's and its noun: a possessive; before an object: "has".
         assert_tags("Iran's alleged supply of drones", &[("'s", Tag::POS)]);
         assert_tags("Russia's seized the port.", &[("'s", Tag::VBZ)]);
+    }
+
+    #[test]
+    fn a_past_form_after_an_apposition_takes_its_object() {
+        assert_tags(
+            "China's envoy, Fu Cong, criticised U.S. arms sales.",
+            &[("criticised", Tag::VBD), ("arms", Tag::NNS)],
+        );
+        assert_tags("Navalny, accused of extremism, died.", &[("accused", Tag::VBN)]);
     }
 }
