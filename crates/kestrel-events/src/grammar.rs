@@ -6,7 +6,7 @@
 use std::borrow::Cow;
 use std::ops::Range;
 
-use kestrel_actors::NounPhrase;
+use kestrel_actors::{NounPhrase, Via};
 use kestrel_text::{verb_lemma, Tag, TextAnalysis, Token};
 
 /// One sentence, with its noun phrases, seen by the event extractor.
@@ -405,21 +405,38 @@ fn parenthetical_head(view: &SentenceView, closing: usize) -> Option<usize> {
     let opening = opening_mark(view, closing, Tag::Comma, &[Tag::Colon, Tag::Period])?;
     let mut head = view.phrase_at(opening.checked_sub(1)?)?;
     // "China's ambassador to the United Nations, Fu Cong, criticised": a phrase inside a
-    // prepositional phrase stands for the one it attaches to.
+    // prepositional phrase stands for the one it attaches to, unless only the inner one names
+    // an actor ("The head of the U.N. nuclear watchdog, Rafael Grossi, visited").
+    let mut start = view.phrases[head].tokens.start;
     for _ in 0..3 {
-        let start = view.phrases[head].tokens.start;
         let attached = start > view.range.start + 1
             && matches!(view.tag(start - 1), Tag::IN | Tag::TO)
             && matches!(view.lower(start - 1), "to" | "of" | "for" | "at" | "in");
-        match attached.then(|| view.phrase_at(start - 2)).flatten() {
-            Some(q) => head = q,
-            None => break,
+        let Some(outer) = attached.then(|| view.phrase_at(start - 2)).flatten() else {
+            break;
+        };
+        // An outer role whose country is only guessed from context ("The leader of the
+        // Hezbollah movement") gives way to the actor named inside.
+        let named = |p: &NounPhrase| {
+            p.actors.iter().any(|a| a.via == Via::Direct)
+                || (!p.is_actor()
+                    && p.modifiers
+                        .iter()
+                        .any(|m| m.code.country().is_some() || m.code.is_group()))
+        };
+        if named(&view.phrases[outer]) || !named(&view.phrases[head]) {
+            head = outer;
         }
+        start = view.phrases[outer].tokens.start;
     }
     let phrase = &view.phrases[head];
-    let starts_clause = phrase.tokens.start == view.range.start
-        || matches!(view.tag(phrase.tokens.start - 1), Tag::Comma | Tag::Quote)
-        || view.lower(phrase.tokens.start - 1) == "that";
+    // A subject whose country is only guessed from context is no better than none.
+    if start < phrase.tokens.start && !phrase.actors.iter().any(|a| a.via == Via::Direct) {
+        return None;
+    }
+    let starts_clause = start == view.range.start
+        || matches!(view.tag(start - 1), Tag::Comma | Tag::Quote)
+        || view.lower(start - 1) == "that";
     (starts_clause && !phrase.possessive).then_some(head)
 }
 
