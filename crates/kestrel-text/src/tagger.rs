@@ -575,6 +575,17 @@ impl Tagger<'_> {
         if matches!(left_tag, Tag::NNP | Tag::NNPS) && self.names_follow_object_verb(left, body) {
             return Some(Category::Nominal);
         }
+        // "a European Union aid package", "Shahed attack drones": a singular name takes no
+        // base form as its verb, so a noun-or-base-form word after one modifies or heads a
+        // noun ("Iran, US hold talks": names in a list may be a plural subject).
+        if left_tag == Tag::NNP && !options.intersects(TagSet::of(&[Tag::VBZ, Tag::VBD, Tag::VBN, Tag::VBG])) {
+            let before = self.before_names(left, body);
+            // Names inside a prepositional phrase ("officials in Kyiv fear") are not the subject.
+            let listed_or_inside = matches!(self.tagged[before].tag, Tag::CC | Tag::Comma | Tag::IN | Tag::TO);
+            if !listed_or_inside && before < left {
+                return Some(Category::Nominal);
+            }
+        }
         let subject = match left_tag {
             Tag::NNP | Tag::NNPS => object_or_adjunct,
             Tag::NN | Tag::NNS => takes_object,
@@ -1079,5 +1090,14 @@ mod tests {
             &[("criticised", Tag::VBD), ("arms", Tag::NNS)],
         );
         assert_tags("Navalny, accused of extremism, died.", &[("accused", Tag::VBN)]);
+    }
+
+    #[test]
+    fn a_singular_name_takes_no_base_form_verb() {
+        assert_tags("Hungary blocked a European Union aid package.", &[("aid", Tag::NN)]);
+        assert_tags("Iran sent Shahed attack drones.", &[("attack", Tag::NN)]);
+        // Names in a list, or inside a prepositional phrase, leave the verb alone.
+        assert_tags("Iran, US hold talks.", &[("hold", Tag::VBP)]);
+        assert_tags("Officials in Kyiv fear an offensive.", &[("fear", Tag::VBP)]);
     }
 }
