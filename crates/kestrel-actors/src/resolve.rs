@@ -332,8 +332,11 @@ impl<'a, 'b> Builder<'a, 'b> {
                 && i > start
                 && !in_mention
                 && self.adjectives_then_noun(i + 1, end);
-            // "a new $425 million aid package": a currency sign before its amount.
-            let currency = tag == Tag::SYM && i + 1 < end && self.tag(i + 1) == Tag::CD;
+            // "a new $425 million aid package": a currency sign before its amount; "100%
+            // tariffs": a percent sign after one.
+            let currency = tag == Tag::SYM
+                && ((i + 1 < end && self.tag(i + 1) == Tag::CD)
+                    || (i > start && self.tag(i - 1) == Tag::CD && self.lower(i) == "%"));
             if is_nominal(tag)
                 || in_mention
                 || currency
