@@ -1296,9 +1296,10 @@ fn frames(
         }
         // "declared martial law, accusing ...", "announced sanctions": a statement verb coded
         // as the event its object names reports nothing else.
+        // A meeting the speaker was in when speaking ("told Trump in a phone call") is not it.
         if drafts
             .iter()
-            .any(|d| d.group == Some(k) && !d.flags.say && !d.code.starts_with("01"))
+            .any(|d| d.group == Some(k) && !d.nominal && !d.flags.say && !d.code.starts_with("01"))
         {
             continue;
         }

@@ -409,6 +409,18 @@ impl Tagger<'_> {
             && self.closed_class_verb(index, body, end)
         {
             category = Category::Verb; // "would like to", "to back Ukraine"
+        } else if current == Tag::VB
+            && !options.intersects(NOMINAL_OPTIONS)
+            && !options.intersects(TagSet::of(&[Tag::VBZ, Tag::VBD, Tag::VBN, Tag::VBG]))
+            && self.after_singular_determiner(index, body)
+            && self
+                .tag_at(index + 1, end)
+                .is_none_or(|next| next == Tag::IN || next.is_punctuation())
+        {
+            // "in a phone call", "a call with Putin": a word the lexicon knows only as a base
+            // form heads a noun phrase after "a" and its modifiers, before a preposition.
+            self.tagged[index].tag = Tag::NN;
+            return;
         }
         let mut tag = match category {
             Category::Verb if options.intersects(TagSet::VERBS) => self.verb_form(index, body, end),
@@ -1099,5 +1111,11 @@ mod tests {
         // Names in a list, or inside a prepositional phrase, leave the verb alone.
         assert_tags("Iran, US hold talks.", &[("hold", Tag::VBP)]);
         assert_tags("Officials in Kyiv fear an offensive.", &[("fear", Tag::VBP)]);
+    }
+
+    #[test]
+    fn a_base_form_after_a_and_its_modifiers_heads_the_noun_phrase() {
+        assert_tags("He spoke in a phone call.", &[("call", Tag::NN)]);
+        assert_tags("They will call a vote.", &[("call", Tag::VB)]);
     }
 }
