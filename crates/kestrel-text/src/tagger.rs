@@ -412,13 +412,17 @@ impl Tagger<'_> {
         } else if current == Tag::VB
             && !options.intersects(NOMINAL_OPTIONS)
             && !options.intersects(TagSet::of(&[Tag::VBZ, Tag::VBD, Tag::VBN, Tag::VBG]))
-            && self.after_singular_determiner(index, body)
+            && (self.after_singular_determiner(index, body)
+                || self
+                    .before_modifiers(index, body, 2, TagSet::of(&[Tag::JJ]))
+                    .is_some_and(|d| self.tagged[d].tag == Tag::IN))
             && self
                 .tag_at(index + 1, end)
-                .is_none_or(|next| next == Tag::IN || next.is_punctuation())
+                .is_none_or(|next| matches!(next, Tag::IN | Tag::TO) || next.is_punctuation())
         {
-            // "in a phone call", "a call with Putin": a word the lexicon knows only as a base
-            // form heads a noun phrase after "a" and its modifiers, before a preposition.
+            // "in a phone call", "asked for financial help to cope": a word the lexicon knows
+            // only as a base form heads a noun phrase after "a" or a preposition and its
+            // modifiers, before a preposition or stop.
             self.tagged[index].tag = Tag::NN;
             return;
         }
@@ -1116,6 +1120,7 @@ mod tests {
     #[test]
     fn a_base_form_after_a_and_its_modifiers_heads_the_noun_phrase() {
         assert_tags("He spoke in a phone call.", &[("call", Tag::NN)]);
+        assert_tags("Moldova asked for financial help to cope.", &[("help", Tag::NN)]);
         assert_tags("They will call a vote.", &[("call", Tag::VB)]);
     }
 }
