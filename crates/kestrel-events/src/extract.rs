@@ -1050,7 +1050,11 @@ fn refine_by_complements(
         let Some(c) = drafts.iter().position(|d| d.group == Some(k)) else {
             continue;
         };
+        // "sent troops to support M23 rebels": a complement whose row keeps the governor's own
+        // code is that event's purpose, carried by it rather than an event of its own.
+        let mut carried = false;
         if let Some(r) = lex.refine_for_targets(&drafts[j].code, &drafts[c].code, &drafts[c].targets) {
+            carried = r == drafts[j].code;
             drafts[j].code = r.to_string();
         }
         if drafts[j].targets.is_empty() {
@@ -1068,6 +1072,9 @@ fn refine_by_complements(
             drafts[j].targets = from_complement;
         }
         drafts[c].absorbed = true;
+        if carried {
+            drafts[c].sources.clear();
+        }
     }
 }
 
