@@ -332,8 +332,11 @@ impl<'a, 'b> Builder<'a, 'b> {
                 && i > start
                 && !in_mention
                 && self.adjectives_then_noun(i + 1, end);
-            // "a new $425 million aid package": a currency sign before its amount.
-            let currency = tag == Tag::SYM && i + 1 < end && self.tag(i + 1) == Tag::CD;
+            // "a new $425 million aid package": a currency sign before its amount; "100%
+            // tariffs": a percent sign after one.
+            let currency = tag == Tag::SYM
+                && ((i + 1 < end && self.tag(i + 1) == Tag::CD)
+                    || (i > start && self.tag(i - 1) == Tag::CD && self.lower(i) == "%"));
             if is_nominal(tag)
                 || in_mention
                 || currency
@@ -481,6 +484,39 @@ impl<'a, 'b> Builder<'a, 'b> {
         self.tokens
             .get(tok + 1)
             .is_none_or(|t| !is_nominal(t.tag) || t.tag == Tag::POS)
+    }
+
+    /// "the two leaders", "both ministers": a group role of no country, counted as two, refers
+    /// back to the last two people named with different codes.
+    fn the_two(&self, toks: Range<usize>, parts: &Parts<'_>, ctx: &DocContext) -> Option<Vec<Actor>> {
+        let counted_two = toks.len() >= 2
+            && match self.lower(toks.start) {
+                "both" => true,
+                "the" => toks.len() >= 3 && self.lower(toks.start + 1) == "two",
+                _ => false,
+            };
+        let bare_group = parts.person_role == Some(RoleKind::Group)
+            && parts.bases.is_empty()
+            && parts.person.is_none()
+            && parts.prefix.is_none();
+        if !counted_two || !bare_group {
+            return None;
+        }
+        let span = self.span(toks);
+        let mut pair: Vec<Actor> = Vec::with_capacity(2);
+        for (a, _) in ctx.people.iter().rev() {
+            if pair.iter().all(|p| p.code != a.code) {
+                pair.push(Actor {
+                    span,
+                    via: Via::Reference,
+                    ..a.clone()
+                });
+            }
+            if pair.len() == 2 {
+                return Some(pair);
+            }
+        }
+        None
     }
 
     /// Assemble one actor from a phrase's parts, or use a back-reference.
@@ -730,6 +766,8 @@ pub fn resolve_sentence(doc: &DocInput, sentence: &SentenceSpan, ctx: &mut DocCo
                     if parts.bases.len() > 1 && parts.sectors.is_empty() && parts.person.is_none() {
                         // "the Russia-North Korea talks" style: several countries side by side.
                         phrase.actors = parts.base_actors(b.span(seg.clone()));
+                    } else if let Some(pair) = b.the_two(seg.clone(), &parts, ctx) {
+                        phrase.actors = pair;
                     } else if let Some(a) = b.actor(seg.clone(), &parts, ctx) {
                         phrase.actors.push(a);
                     }

@@ -2,7 +2,7 @@
 //! with source and target from subjects, objects and prepositional phrases, codes refined by
 //! complements, and attribution, modality and date for every event.
 
-use kestrel_actors::{Actor, ActorCode, Conventions, Via};
+use kestrel_actors::{Actor, ActorCode, Conventions, Sector, Via};
 use kestrel_dates::{find_dates, CivilDate, EventDate};
 use kestrel_text::{noun_lemma, Tag};
 
@@ -104,7 +104,7 @@ pub fn extract(
             comps[k] = comps[k + 1].clone();
         }
     }
-    let subjects = resolve_subjects(view, lex, &groups, &comps);
+    let subjects = resolve_subjects(view, lex, &groups, &comps, conventions);
 
     let mut drafts = Vec::new();
     let mut light_objects = Vec::new();
@@ -165,9 +165,23 @@ pub fn extract(
         let attribution = frame
             .and_then(|f| f.speaker.clone())
             .or_else(|| if d.presupposed { None } else { claimant() });
+        // A known event is still qualified by its own modifiers ("North Korea's alleged
+        // transfer", "Russia's planned offensive").
+        let own_modifier = |s: &Scoped| {
+            s.group.is_none()
+                && d.nominal
+                && s.scope.start > view.range.start
+                && view
+                    .phrase_at(s.scope.start - 1)
+                    .is_some_and(|q| Some(q) == view.phrase_at(d.anchor))
+        };
         let in_scope = scoped
             .iter()
-            .filter(|s| s.scope.contains(&d.anchor) && !d.presupposed && (s.group.is_none() || s.group != d.group))
+            .filter(|s| {
+                s.scope.contains(&d.anchor)
+                    && (!d.presupposed || own_modifier(s))
+                    && (s.group.is_none() || s.group != d.group)
+            })
             .map(|s| s.governor);
         let hedged_frame = frame.is_some_and(|f| f.speaker.is_none()).then_some(Governor::Hedge);
         let reported_would = (d.would && attribution.is_some()).then_some(Governor::Intend);
@@ -183,7 +197,17 @@ pub fn extract(
         let mut code = d.code.clone();
         // A stated intention with no governing event of its own ("Hamas said it would release
         // hostages", "Saudi Arabia plans to invest") is coded as the intent (03x) it expresses.
-        if governor == Some(Governor::Intend) && !d.absorbed && !code.starts_with("03") {
+        // What others are to do ("Egypt offered to host talks between Israel and Hamas") is
+        // not the intender's own intent: it stays an intended event.
+        let others_intended = || {
+            scoped
+                .iter()
+                .filter(|s| s.governor == Governor::Intend && s.scope.contains(&d.anchor))
+                .filter_map(|s| s.group)
+                .filter_map(|k| drafts_sources.iter().find(|(g, _)| *g == k).map(|(_, a)| a))
+                .any(|intender| d.sources.iter().all(|a| a.code.base() != intender.code.base()))
+        };
+        if governor == Some(Governor::Intend) && !d.absorbed && !code.starts_with("03") && !others_intended() {
             if let Some(intent) = lex.refine("030", &code) {
                 code = intent.to_string();
                 governor = modality::strongest(
@@ -298,6 +322,7 @@ fn resolve_subjects(
     lex: &Lexicon,
     groups: &[VerbGroup],
     comps: &[Complements],
+    conventions: Conventions,
 ) -> Vec<(Option<usize>, bool)> {
     let own: Vec<Subject> = groups.iter().map(|g| subject_of(view, g)).collect();
     let mut resolved: Vec<(Option<usize>, bool)> = vec![(None, false); groups.len()];
@@ -356,6 +381,32 @@ fn resolve_subjects(
                         resolved[k] = (resolved[j].0, resolved[j].0.is_some());
                         continue;
                     }
+                    let after_prep = g.start > view.range.start && matches!(view.tag(g.start - 1), Tag::IN);
+                    let object_controlled =
+                        after_prep && g.form == Form::Gerund && OBJECT_CONTROL.contains(&view.lower(g.start - 1));
+                    // "cut ties with Taiwan after meeting Wong", "violating the ceasefire by
+                    // shelling towns": a gerund after a preposition of time or manner is done by
+                    // the doer of the verb before it, whatever that verb's object. PETRARCH's
+                    // conventions code only the main clause beside such a clause (its unit
+                    // records leave "after leaving Eriador" uncoded), so there it has no doer.
+                    // "filed a case accusing Israel of committing genocide": the object of the
+                    // verb right before the preposition, finite or not.
+                    let controller = k
+                        .checked_sub(1)
+                        .and_then(|j| comps[j].object)
+                        .filter(|&o| object_controlled && view.phrases[o].is_actor());
+                    if let Some(o) = controller {
+                        resolved[k] = (Some(o), true);
+                        continue;
+                    }
+                    if after_prep && g.form == Form::Gerund && !object_controlled {
+                        let doer = k.checked_sub(1).and_then(|j| resolved[j].0);
+                        if doer.is_some() || conventions == Conventions::Petrarch {
+                            let doer = doer.filter(|_| conventions == Conventions::Kestrel);
+                            resolved[k] = (doer, doer.is_some());
+                            continue;
+                        }
+                    }
                     groups[..k]
                         .iter()
                         .enumerate()
@@ -364,14 +415,9 @@ fn resolve_subjects(
                             h.form == Form::Finite
                                 || (h.form == Form::Participle && g.form == Form::Gerund && h.end + 1 == g.start)
                         })
-                        .and_then(|(j, _)| {
-                            let after_prep = g.start > view.range.start && matches!(view.tag(g.start - 1), Tag::IN);
-                            match comps[j].object {
-                                Some(o) if after_prep && g.form == Form::Gerund && view.phrases[o].is_actor() => {
-                                    Some(o)
-                                }
-                                _ => resolved[j].0,
-                            }
+                        .and_then(|(j, _)| match comps[j].object {
+                            Some(o) if object_controlled && view.phrases[o].is_actor() => Some(o),
+                            _ => resolved[j].0,
                         })
                 }
             };
@@ -380,6 +426,10 @@ fn resolve_subjects(
     }
     resolved
 }
+
+/// Prepositions after a verb's object that make the object the doer of the gerund that follows
+/// ("accused Rwanda of sending", "blamed Kyiv for", "charged him with", "barred them from").
+const OBJECT_CONTROL: [&str; 6] = ["of", "for", "with", "from", "into", "against"];
 
 /// Phrase `p` is a non-actor noun with an actor possessor ("Denmark's decision") that ends
 /// right before the "to" of the infinitive starting at `infinitive`.
@@ -431,6 +481,18 @@ fn head_event_noun<'l>(
     lex: &'l Lexicon,
     p: usize,
 ) -> Option<(&'l str, &'l crate::lexicon::NounPattern)> {
+    head_event_noun_of(view, lex, p, false)
+}
+
+/// [`head_event_noun`] for the object of a verb; with a `joint` subject (actors of two or more
+/// countries or organisations), a `targeted` symmetric row applies without a target of its
+/// own ("U.S. and Philippine troops began military exercises": they exercise together).
+fn head_event_noun_of<'l>(
+    view: &SentenceView,
+    lex: &'l Lexicon,
+    p: usize,
+    joint: bool,
+) -> Option<(&'l str, &'l crate::lexicon::NounPattern)> {
     let phrase = view.phrases.get(p)?;
     let head = noun_lemma(view.lower(phrase.head));
     // Built only for a row that looks past the noun.
@@ -444,7 +506,10 @@ fn head_event_noun<'l>(
             ObjectConstraint::Any => true,
             ObjectConstraint::Set(set) => of_phrases(comps).any(|q| phrase_nouns(view, q).any(|n| lex.in_set(set, &n))),
         };
-        object_met && (!row.flags.targeted || !slot_targets(view, &row.targets, comps).is_empty())
+        object_met
+            && (!row.flags.targeted
+                || (joint && row.flags.recip)
+                || !slot_targets(view, &row.targets, comps).is_empty())
     };
     let first_row = |key: &str| {
         let (k, rows) = lex.nouns.get_key_value(key)?;
@@ -475,8 +540,9 @@ fn object_matches(view: &SentenceView, lex: &Lexicon, row: &VerbPattern, comps: 
         ObjectConstraint::Any => true,
         ObjectConstraint::Set(set) => {
             // The object phrase with its quantity ("dozens of missiles", "more than 300 drones"),
-            // or what is given "with" ("provide Kyiv with missiles").
-            let candidates = comps.object.into_iter().chain(
+            // what is given "with" ("provide Kyiv with missiles"), or the second object
+            // ("gave Ukraine tanks").
+            let candidates = comps.object.into_iter().chain(comps.second_object).chain(
                 comps
                     .preps
                     .iter()
@@ -662,10 +728,23 @@ fn verb_draft(
     // subject of what is said ("said the attacks must end").
     let is_light = rows.iter().any(|r| r.flags.light);
     let says = rows.iter().any(|r| r.flags.say);
+    let joint = subjects[k].0.is_some_and(|p| {
+        let bases = &view.phrases[p].actors;
+        bases.iter().any(|a| a.code.base() != bases[0].code.base())
+    });
     let light = comps
         .object
         .filter(|&o| is_light || (says && !starts_clause(view, view.phrases[o].tokens.end)))
-        .and_then(|o| head_event_noun(view, lex, o).map(|n| (o, n)));
+        .and_then(|o| head_event_noun_of(view, lex, o, joint).map(|n| (o, n)));
+    // "gave Hezbollah an ultimatum", "paid Moscow a visit": after an actor as indirect object,
+    // the event noun is the second object, and the indirect object its target.
+    let indirect = light.is_none() && is_light && comps.object.is_some_and(|o| view.phrases[o].is_actor());
+    let light = light.or_else(|| {
+        comps
+            .second_object
+            .filter(|_| indirect)
+            .and_then(|o| head_event_noun(view, lex, o).map(|n| (o, n)))
+    });
     let pattern = if phrase_patterns.is_empty() {
         None
     } else {
@@ -687,11 +766,19 @@ fn verb_draft(
         ),
         (None, Some((o, (_, noun)))) if !noun.flags.light_only || is_light => {
             light_objects.push(o);
+            // "drew criticism from the EU": the noun's event comes from the verb's slots.
+            let undergo = rows.iter().find(|r| r.flags.light && r.flags.undergo);
+            let slots = match undergo {
+                Some(r) => r.targets.clone(),
+                None if comps.object != Some(o) => std::iter::once(Slot::Object).chain(noun.targets.clone()).collect(),
+                None => noun.targets.clone(),
+            };
             (
                 noun.code.clone(),
-                noun.targets.clone(),
+                slots,
                 Flags {
                     say: noun.flags.light_only && noun.code.starts_with("01"),
+                    undergo: undergo.is_some(),
                     ..noun.flags
                 },
             )
@@ -770,7 +857,9 @@ fn verb_draft(
                 let a = actors(view, p);
                 let head = noun_lemma(view.lower(view.phrases[p].head));
                 let weapon = lex.set_names.get("&ARMS").is_some_and(|&set| lex.in_set(set, &head));
-                let by_modifier = weapon || is_possessed_noun(view, p) || conventions == Conventions::Petrarch;
+                // "the Israeli strike drew condemnation": what is criticised stands for its maker.
+                let by_modifier =
+                    weapon || flags.undergo || is_possessed_noun(view, p) || conventions == Conventions::Petrarch;
                 if a.is_empty() && by_modifier {
                     let owners = phrase_actors(view, p, &[]);
                     if owners.is_empty() && weapon {
@@ -797,6 +886,12 @@ fn verb_draft(
         }
         None => (sources, targets),
     };
+    // "Orban's trip drew criticism from EU leaders": the subject is criticised, not critic.
+    let (sources, targets) = if flags.undergo && !passive {
+        (targets, sources)
+    } else {
+        (sources, targets)
+    };
     // "cautioned that North Korea might ...": a verb with no target of its own is about the
     // first other actor of its that-clause. Under PETRARCH's conventions a reporting verb is
     // an event of its own, whose target is only ever its own object.
@@ -806,6 +901,16 @@ fn verb_draft(
         _ => targets,
     };
     let (sources, targets) = reciprocal(flags, sources, targets);
+    let targets = if targets.is_empty() && code.starts_with("14") {
+        policy_target(view, lex, comps, &sources)
+    } else {
+        targets
+    };
+    let code = if !passive && is_protesters_violence(view, lex, &code, subject) {
+        VIOLENT_PROTEST.to_string()
+    } else {
+        code
+    };
     let markers = group_markers(view, lex, g);
     let would = g.markers.iter().any(|&m| view.lower(m) == "would");
     Some(Draft {
@@ -824,6 +929,53 @@ fn verb_draft(
         absorbed: false,
         presupposed: false,
     })
+}
+
+/// CAMEO's "protest violently, riot".
+const VIOLENT_PROTEST: &str = "145";
+
+/// "Protesters stormed parliament", "crowds attacked the embassy": force (root 17, 18 or 19)
+/// used by a subject headed by a noun of `&PROTESTERS` is a violent protest.
+fn is_protesters_violence(view: &SentenceView, lex: &Lexicon, code: &str, subject: Option<usize>) -> bool {
+    let forceful = ["17", "18", "19"].iter().any(|root| code.starts_with(root));
+    forceful
+        && subject.is_some_and(|p| {
+            let head = noun_lemma(view.lower(view.phrases[p].head));
+            lex.set_names
+                .get("&PROTESTERS")
+                .is_some_and(|&set| lex.in_set(set, &head))
+        })
+}
+
+/// Prepositions naming what a protest is against ("rallied against a bill", "protests over the
+/// pension reform").
+const PROTESTED_AT: [&str; 3] = ["against", "over", "at"];
+
+/// "Thousands rallied in Tbilisi against a bill": a protest at a policy (a noun of `&POLICY`)
+/// that names no actor is aimed at the government of the protesters' country.
+fn policy_target(view: &SentenceView, lex: &Lexicon, comps: &Complements, sources: &[Actor]) -> Vec<Actor> {
+    let Some(&set) = lex.set_names.get("&POLICY") else {
+        return Vec::new();
+    };
+    let Some(q) = comps
+        .preps
+        .iter()
+        .filter(|(w, _)| PROTESTED_AT.contains(&w.as_str()))
+        .map(|(_, q)| *q)
+        .find(|&q| phrase_nouns(view, q).any(|n| lex.in_set(set, &n)))
+    else {
+        return Vec::new();
+    };
+    let government = Sector::parse("GOV").into_iter().collect::<Vec<_>>();
+    let Some(country) = sources.iter().find_map(|a| a.code.country().and_then(ActorCode::parse)) else {
+        return Vec::new();
+    };
+    vec![Actor {
+        code: country.with_sectors(&government),
+        name: None,
+        span: view.span(view.phrases[q].tokens.clone()),
+        via: Via::Reference,
+    }]
 }
 
 /// "rockets fired by Hezbollah": the agent of a participle right after phrase `p`, which
@@ -903,7 +1055,11 @@ fn refine_by_complements(
         let Some(c) = drafts.iter().position(|d| d.group == Some(k)) else {
             continue;
         };
-        if let Some(r) = lex.refine(&drafts[j].code, &drafts[c].code) {
+        // "sent troops to support M23 rebels": a complement whose row keeps the governor's own
+        // code is that event's purpose, carried by it rather than an event of its own.
+        let mut carried = false;
+        if let Some(r) = lex.refine_for_targets(&drafts[j].code, &drafts[c].code, &drafts[c].targets) {
+            carried = r == drafts[j].code;
             drafts[j].code = r.to_string();
         }
         if drafts[j].targets.is_empty() {
@@ -921,6 +1077,9 @@ fn refine_by_complements(
             drafts[j].targets = from_complement;
         }
         drafts[c].absorbed = true;
+        if carried {
+            drafts[c].sources.clear();
+        }
     }
 }
 
@@ -969,9 +1128,37 @@ fn nominal_drafts(
                 .rev()
                 .find(|d| !d.nominal && d.anchor < phrase.tokens.start)
             {
-                sources = d.sources.clone();
+                // "faced criticism over his visit": the verb's subject is the undergoing target.
+                sources = if d.flags.undergo {
+                    d.targets.clone()
+                } else {
+                    d.sources.clone()
+                };
             }
         }
+        // "Hamas claimed responsibility for the attack": a claim of responsibility (015) names
+        // who made the attack it is for, and whom it hit when the noun does not say.
+        let claim = if sources.is_empty() {
+            drafts.iter().find(|d| {
+                !d.nominal
+                    && d.code.starts_with("015")
+                    && d.group
+                        .is_some_and(|k| verb_comps[k].preps.iter().any(|(w, q)| w == "for" && *q == p))
+            })
+        } else {
+            None
+        };
+        let claimed_targets = claim.map(|d| d.targets.clone()).unwrap_or_default();
+        if let Some(d) = claim {
+            sources = d.sources.clone();
+        }
+        // "Russia was ready for talks with Ukraine", "is open to dialogue": an event noun
+        // completing an adjective of intent is what the clause's subject intends.
+        let intent_of_subject = sources.is_empty() && {
+            let doer = intent_complement_doer(view, lex, groups, subjects, phrase.tokens.start);
+            sources = doer.map(|p| actors(view, p)).unwrap_or_default();
+            !sources.is_empty()
+        };
         // "the transfer of North Korean missiles to Russia", "the deployment of troops from
         // Chad": what a constrained row's "of" phrase names is moved, fired or imposed by the
         // actors it belongs to or comes from, unless that phrase is the row's target ("the
@@ -989,6 +1176,9 @@ fn nominal_drafts(
             }
         }
         let mut targets = slot_targets(view, &noun.targets, &comps);
+        if targets.is_empty() {
+            targets = claimed_targets;
+        }
         if noun.flags.recip && targets.len() >= 2 && sources.is_empty() {
             sources = targets.clone();
         } else if noun.flags.recip && sources.len() >= 2 && targets.is_empty() {
@@ -1054,14 +1244,41 @@ fn nominal_drafts(
             // "the" before a noun whose row constrains its "of" phrase comes with that phrase,
             // not from the event being known: "urged the release of hostages", "feared the
             // transfer of missiles" are governed.
-            presupposed: (view.lower(phrase.tokens.start) == "the" && noun.object == ObjectConstraint::Any)
-                || phrase.tokens.clone().any(|t| view.tag(t) == Tag::POS),
-            inherited: taking_part.is_some(),
+            presupposed: !intent_of_subject
+                && ((view.lower(phrase.tokens.start) == "the" && noun.object == ObjectConstraint::Any)
+                    || phrase.tokens.clone().any(|t| view.tag(t) == Tag::POS)),
+            inherited: taking_part.is_some() || intent_of_subject,
             markers: taking_part.map_or_else(Vec::new, |k| group_markers(view, lex, &groups[k])),
             would: false,
             absorbed: false,
         });
     }
+}
+
+/// For a noun phrase starting at `start` right after "ready for", "willing to", "open to" (an
+/// adjective governing with intent, and its preposition), the subject phrase of the verb the
+/// adjective completes in the same clause ("Russia was ready for talks").
+fn intent_complement_doer(
+    view: &SentenceView,
+    lex: &Lexicon,
+    groups: &[VerbGroup],
+    subjects: &[(Option<usize>, bool)],
+    start: usize,
+) -> Option<usize> {
+    let adjective = start.checked_sub(2).filter(|&a| a >= view.range.start)?;
+    let intent = matches!(view.lower(start - 1), "for" | "to")
+        && view.tag(adjective) == Tag::JJ
+        // A predicate adjective may stand as a phrase of its own, never inside a longer one.
+        && view
+            .phrase_at(adjective)
+            .is_none_or(|q| view.phrases[q].tokens == (adjective..adjective + 1) && !view.phrases[q].is_actor())
+        && lex.governor(view.lower(adjective), GovernorPos::Adjective) == Some(Governor::Intend);
+    if !intent {
+        return None;
+    }
+    let k = groups.iter().rposition(|g| g.end <= adjective)?;
+    let same_clause = !(groups[k].end..adjective).any(|i| view.is_boundary(i));
+    same_clause.then_some(subjects[k].0).flatten()
 }
 
 /// Reporting frames: "X said (that) ...", "..., X said.", "according to X, ...", and speakers
@@ -1091,9 +1308,10 @@ fn frames(
         }
         // "declared martial law, accusing ...", "announced sanctions": a statement verb coded
         // as the event its object names reports nothing else.
+        // A meeting the speaker was in when speaking ("told Trump in a phone call") is not it.
         if drafts
             .iter()
-            .any(|d| d.group == Some(k) && !d.flags.say && !d.code.starts_with("01"))
+            .any(|d| d.group == Some(k) && !d.nominal && !d.flags.say && !d.code.starts_with("01"))
         {
             continue;
         }

@@ -6,7 +6,7 @@
 use std::borrow::Cow;
 use std::ops::Range;
 
-use kestrel_actors::NounPhrase;
+use kestrel_actors::{NounPhrase, Via};
 use kestrel_text::{verb_lemma, Tag, TextAnalysis, Token};
 
 /// One sentence, with its noun phrases, seen by the event extractor.
@@ -274,6 +274,11 @@ pub fn subject_of(view: &SentenceView, g: &VerbGroup) -> Subject {
             return Subject::Phrase(p);
         }
     }
+    // "after meeting Wong", "accused Kyiv of shelling": a gerund after a preposition has no
+    // subject of its own; what stands before the preposition is an object or another verb's.
+    if g.form == Form::Gerund && g.start > view.range.start && view.tag(g.start - 1) == Tag::IN {
+        return Subject::Missing;
+    }
     let mut i = g.start;
     while i > view.range.start {
         i -= 1;
@@ -295,7 +300,7 @@ pub fn subject_of(view: &SentenceView, g: &VerbGroup) -> Subject {
             if phrase.possessive {
                 return Subject::Missing;
             }
-            return Subject::Phrase(p);
+            return Subject::Phrase(counted_phrase(view, p));
         }
         match tag {
             Tag::RB | Tag::RBR | Tag::MD => continue,
@@ -338,6 +343,48 @@ pub fn subject_of(view: &SentenceView, g: &VerbGroup) -> Subject {
     Subject::Missing
 }
 
+/// Words that count what their "of" phrase names ("thousands of people", "dozens of soldiers").
+const QUANTITIES: [&str; 12] = [
+    "thousands",
+    "hundreds",
+    "dozens",
+    "scores",
+    "millions",
+    "tens",
+    "thousand",
+    "hundred",
+    "dozen",
+    "handful",
+    "number",
+    "majority",
+];
+
+/// "Thousands of people rallied", "hundreds of thousands of demonstrators marched": a subject
+/// that only counts stands for the people its "of" phrase names. After a verb the count is
+/// that verb's object ("struck hundreds of Hezbollah targets"), and what follows it a noun
+/// the tagger may have read as a verb.
+fn counted_phrase(view: &SentenceView, p: usize) -> usize {
+    let start = view.phrases[p].tokens.start;
+    if start > view.range.start && is_verb(view.tag(start - 1)) {
+        return p;
+    }
+    let mut p = p;
+    // Each step moves right, so the chain ends; the bound only guards against odd input.
+    for _ in 0..4 {
+        let phrase = &view.phrases[p];
+        let of = phrase.tokens.end;
+        let counts = !phrase.is_actor()
+            && (QUANTITIES.contains(&view.lower(phrase.head)) || view.tag(phrase.head) == Tag::CD)
+            && of + 1 < view.range.end
+            && view.lower(of) == "of";
+        match view.phrase_at(of + 1).filter(|_| counts) {
+            Some(q) if view.phrases[q].tokens.start == of + 1 => p = q,
+            _ => break,
+        }
+    }
+    p
+}
+
 /// "over 1,000 US Marines", "more than 300 people": a number after a word of approximation
 /// tagged as a preposition is the start of a noun phrase, not a prepositional phrase.
 fn is_approximate_quantity(view: &SentenceView, phrase_start: usize) -> bool {
@@ -366,11 +413,40 @@ fn opens_subordinate_clause(view: &SentenceView, i: usize, verb_next: bool) -> b
 /// the phrase before the opening comma, if it is the start of the clause's subject.
 fn parenthetical_head(view: &SentenceView, closing: usize) -> Option<usize> {
     let opening = opening_mark(view, closing, Tag::Comma, &[Tag::Colon, Tag::Period])?;
-    let head = view.phrase_at(opening.checked_sub(1)?)?;
+    let mut head = view.phrase_at(opening.checked_sub(1)?)?;
+    // "China's ambassador to the United Nations, Fu Cong, criticised": a phrase inside a
+    // prepositional phrase stands for the one it attaches to, unless only the inner one names
+    // an actor ("The head of the U.N. nuclear watchdog, Rafael Grossi, visited").
+    let mut start = view.phrases[head].tokens.start;
+    for _ in 0..3 {
+        let attached = start > view.range.start + 1
+            && matches!(view.tag(start - 1), Tag::IN | Tag::TO)
+            && matches!(view.lower(start - 1), "to" | "of" | "for" | "at" | "in");
+        let Some(outer) = attached.then(|| view.phrase_at(start - 2)).flatten() else {
+            break;
+        };
+        // An outer role whose country is only guessed from context ("The leader of the
+        // Hezbollah movement") gives way to the actor named inside.
+        let named = |p: &NounPhrase| {
+            p.actors.iter().any(|a| a.via == Via::Direct)
+                || (!p.is_actor()
+                    && p.modifiers
+                        .iter()
+                        .any(|m| m.code.country().is_some() || m.code.is_group()))
+        };
+        if named(&view.phrases[outer]) || !named(&view.phrases[head]) {
+            head = outer;
+        }
+        start = view.phrases[outer].tokens.start;
+    }
     let phrase = &view.phrases[head];
-    let starts_clause = phrase.tokens.start == view.range.start
-        || matches!(view.tag(phrase.tokens.start - 1), Tag::Comma | Tag::Quote)
-        || view.lower(phrase.tokens.start - 1) == "that";
+    // A subject whose country is only guessed from context is no better than none.
+    if start < phrase.tokens.start && !phrase.actors.iter().any(|a| a.via == Via::Direct) {
+        return None;
+    }
+    let starts_clause = start == view.range.start
+        || matches!(view.tag(start - 1), Tag::Comma | Tag::Quote)
+        || view.lower(start - 1) == "that";
     (starts_clause && !phrase.possessive).then_some(head)
 }
 
@@ -388,6 +464,9 @@ fn opening_mark(view: &SentenceView, closing: usize, mark: Tag, stops: &[Tag]) -
 #[derive(Debug, Clone, Default)]
 pub struct Complements {
     pub object: Option<usize>,
+    /// A second noun phrase right after the object: what is given to it ("gave Hezbollah an
+    /// ultimatum", "sent Kyiv missiles").
+    pub second_object: Option<usize>,
     /// (preposition, phrase index), in order.
     pub preps: Vec<(String, usize)>,
     /// "to V" right after the object (or the verb): the infinitive's first token.
@@ -431,6 +510,13 @@ pub fn complements_of(view: &SentenceView, from: usize) -> Complements {
             match pending_prep.take() {
                 Some(prep) => c.preps.push((prep, p)),
                 None if c.object.is_none() && c.preps.is_empty() => c.object = Some(p),
+                None if c.second_object.is_none()
+                    && c.preps.is_empty()
+                    && c.object
+                        .is_some_and(|o| view.phrases[o].tokens.end == view.phrases[p].tokens.start) =>
+                {
+                    c.second_object = Some(p)
+                }
                 None => {}
             }
             i = view.phrases[p].tokens.end;

@@ -4,6 +4,7 @@
 
 use std::collections::HashMap;
 
+use kestrel_actors::{Actor, Sector};
 use kestrel_text::FxHashMap;
 use std::sync::OnceLock;
 
@@ -45,6 +46,19 @@ pub struct Flags {
     /// the verb's later rows are tried ("fired missiles at Kyiv" is an attack, "fired a
     /// missile into the sea" a show of force).
     pub targeted: bool,
+    /// A light verb whose subject undergoes the event its object names: the event's source is
+    /// the verb's target slot and its target the subject ("drew criticism from the EU").
+    pub undergo: bool,
+}
+
+/// A complements.tsv row: the code a governing event takes from its complement's code.
+#[derive(Debug, Clone)]
+pub struct ComplementRule {
+    pub governing: String,
+    pub complement: String,
+    pub result: String,
+    /// The row applies only when every target of the complement has this role block.
+    pub target_sector: Option<Sector>,
 }
 
 #[derive(Debug, Clone)]
@@ -193,8 +207,8 @@ pub struct Lexicon {
     pub sets: Vec<std::collections::HashSet<String, std::hash::BuildHasherDefault<kestrel_text::FxHasher>>>,
     /// Word -> (part of speech, governor) entries.
     pub governors: FxHashMap<String, Vec<(GovernorPos, Governor)>>,
-    /// (governing prefix, complement prefix, result).
-    pub complements: Vec<(String, String, String)>,
+    /// complements.tsv rows, most specific first.
+    pub complements: Vec<ComplementRule>,
     /// Verb lemma -> phrase patterns, most specific first (see [`Lexicon::add_phrase_pattern`]).
     pub phrase_patterns: FxHashMap<String, Vec<PhrasePattern>>,
 }
@@ -245,6 +259,7 @@ fn parse_flags(s: &str) -> Result<Flags, String> {
             "say" => f.say = true,
             "light-only" => f.light_only = true,
             "targeted" => f.targeted = true,
+            "undergo" => f.undergo = true,
             other => return Err(format!("unknown flag {other:?}")),
         }
     }
@@ -501,7 +516,7 @@ impl Lexicon {
         }
     }
 
-    /// `governing<TAB>complement<TAB>result`
+    /// `governing<TAB>complement<TAB>result[<TAB>target role block]`
     pub fn load_complements(&mut self, (name, text): (&str, &str), diags: &mut Vec<Diagnostic>) {
         for (n, line) in data_lines(text) {
             let f: Vec<&str> = line.split('\t').map(str::trim).collect();
@@ -513,12 +528,27 @@ impl Lexicon {
                 diags.push(Diagnostic::new(name, n, "expected three CAMEO code prefixes"));
                 continue;
             }
-            self.complements
-                .push((f[0].to_string(), f[1].to_string(), f[2].to_string()));
+            let target_sector = match f.get(3) {
+                None => None,
+                Some(block) => match Sector::parse(block) {
+                    Some(sector) => Some(sector),
+                    None => {
+                        diags.push(Diagnostic::new(name, n, "expected a three-letter role block"));
+                        continue;
+                    }
+                },
+            };
+            self.complements.push(ComplementRule {
+                governing: f[0].to_string(),
+                complement: f[1].to_string(),
+                result: f[2].to_string(),
+                target_sector,
+            });
         }
-        // Most specific first.
-        self.complements
-            .sort_by_key(|(g, c, _)| std::cmp::Reverse(g.len() + c.len()));
+        // Most specific first; a row that constrains the target before one that does not.
+        self.complements.sort_by_key(|r| {
+            std::cmp::Reverse(2 * (r.governing.len() + r.complement.len()) + usize::from(r.target_sector.is_some()))
+        });
     }
 
     pub fn in_set(&self, set: usize, lemma: &str) -> bool {
@@ -534,10 +564,22 @@ impl Lexicon {
 
     /// The refined code of a governing event given its complement's code.
     pub fn refine(&self, governing: &str, complement: &str) -> Option<&str> {
+        self.refine_for_targets(governing, complement, &[])
+    }
+
+    /// [`Lexicon::refine`] knowing the complement's targets, which rows constraining the
+    /// target's role block need ("accused X of killing civilians" is about human rights).
+    pub fn refine_for_targets(&self, governing: &str, complement: &str, targets: &[Actor]) -> Option<&str> {
         self.complements
             .iter()
-            .find(|(g, c, _)| governing.starts_with(g.as_str()) && complement.starts_with(c.as_str()))
-            .map(|(_, _, r)| r.as_str())
+            .find(|r| {
+                governing.starts_with(r.governing.as_str())
+                    && complement.starts_with(r.complement.as_str())
+                    && r.target_sector.is_none_or(|sector| {
+                        !targets.is_empty() && targets.iter().all(|a| a.code.sectors().contains(&sector))
+                    })
+            })
+            .map(|r| r.result.as_str())
     }
 }
 
@@ -621,5 +663,24 @@ mod tests {
         assert_eq!(lex.refine("020", "072"), Some("0232"));
         assert_eq!(lex.refine("020", "071"), Some("023"));
         assert_eq!(lex.refine("010", "072"), None);
+    }
+
+    #[test]
+    fn a_complement_rule_may_require_the_targets_role() {
+        let mut lex = Lexicon::default();
+        let mut d = Vec::new();
+        lex.load_complements(("c.tsv", "112\t19\t1123\n112\t19\t1122\tCVL\n"), &mut d);
+        assert!(d.is_empty(), "{d:?}");
+        let actor = |code: &str| Actor {
+            code: kestrel_actors::ActorCode::parse(code).expect("valid code"),
+            name: None,
+            span: (0, 0),
+            via: kestrel_actors::Via::Direct,
+        };
+        assert_eq!(lex.refine_for_targets("112", "190", &[actor("ETHCVL")]), Some("1122"));
+        assert_eq!(lex.refine_for_targets("112", "190", &[actor("UKRMIL")]), Some("1123"));
+        assert_eq!(lex.refine("112", "190"), Some("1123"));
+        lex.load_complements(("c.tsv", "112\t19\t1122\tcivilians\n"), &mut d);
+        assert_eq!(d.len(), 1);
     }
 }

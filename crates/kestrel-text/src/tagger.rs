@@ -415,6 +415,22 @@ impl Tagger<'_> {
             && self.closed_class_verb(index, body, end)
         {
             category = Category::Verb; // "would like to", "to back Ukraine"
+        } else if current == Tag::VB
+            && !options.intersects(NOMINAL_OPTIONS)
+            && !options.intersects(TagSet::of(&[Tag::VBZ, Tag::VBD, Tag::VBN, Tag::VBG]))
+            && (self.after_singular_determiner(index, body)
+                || self
+                    .before_modifiers(index, body, 2, TagSet::of(&[Tag::JJ]))
+                    .is_some_and(|d| self.tagged[d].tag == Tag::IN))
+            && self
+                .tag_at(index + 1, end)
+                .is_none_or(|next| matches!(next, Tag::IN | Tag::TO) || next.is_punctuation())
+        {
+            // "in a phone call", "asked for financial help to cope": a word the lexicon knows
+            // only as a base form heads a noun phrase after "a" or a preposition and its
+            // modifiers, before a preposition or stop.
+            self.tagged[index].tag = Tag::NN;
+            return;
         }
         let mut tag = match category {
             Category::Verb if options.intersects(TagSet::VERBS) => self.verb_form(index, body, end),
@@ -580,6 +596,17 @@ impl Tagger<'_> {
         // its object, so the word after them is the object's head, not a second verb.
         if matches!(left_tag, Tag::NNP | Tag::NNPS) && self.names_follow_object_verb(left, body) {
             return Some(Category::Nominal);
+        }
+        // "a European Union aid package", "Shahed attack drones": a singular name takes no
+        // base form as its verb, so a noun-or-base-form word after one modifies or heads a
+        // noun ("Iran, US hold talks": names in a list may be a plural subject).
+        if left_tag == Tag::NNP && !options.intersects(TagSet::of(&[Tag::VBZ, Tag::VBD, Tag::VBN, Tag::VBG])) {
+            let before = self.before_names(left, body);
+            // Names inside a prepositional phrase ("officials in Kyiv fear") are not the subject.
+            let listed_or_inside = matches!(self.tagged[before].tag, Tag::CC | Tag::Comma | Tag::IN | Tag::TO);
+            if !listed_or_inside && before < left {
+                return Some(Category::Nominal);
+            }
         }
         let subject = match left_tag {
             Tag::NNP | Tag::NNPS => object_or_adjunct,
@@ -784,6 +811,17 @@ impl Tagger<'_> {
         }
         match left_tag {
             Some(tag) if tag.is_noun() || matches!(tag, Tag::PRP | Tag::WDT | Tag::WP | Tag::EX) => Tag::VBD,
+            // "China's envoy, Fu Cong, criticised U.S. arms sales": after the comma closing an
+            // apposition, a past form taking an object is the clause's verb (a participle set
+            // off by commas takes none).
+            Some(Tag::Comma)
+                if matches!(
+                    next_tag,
+                    Some(Tag::DT | Tag::PDT | Tag::PRPS | Tag::NNP | Tag::NNPS | Tag::CD)
+                ) =>
+            {
+                Tag::VBD
+            }
             Some(Tag::CC) => {
                 // "were killed and wounded", "attacked and destroyed": same form as the
                 // first conjunct.
@@ -870,8 +908,11 @@ impl Tagger<'_> {
         let verbal_host =
             index > body && (self.tagged[index - 1].tag == Tag::PRP || self.has_mark(index - 1, mark::VERBAL_S_HOST));
         let next = self.tag_at(index + 1, end);
-        let verbal_next =
-            matches!(next, Some(Tag::VBG | Tag::VBN)) || (index + 1 < end && self.has_mark(index + 1, mark::NOT));
+        // "North Korea's alleged transfer", "China's growing influence": a participle between
+        // 's and a noun modifies that noun, and the 's is a possessive.
+        let modifies_noun = matches!(self.tag_at(index + 2, end), Some(Tag::NN | Tag::NNS | Tag::JJ));
+        let verbal_next = (matches!(next, Some(Tag::VBG | Tag::VBN)) && !modifies_noun)
+            || (index + 1 < end && self.has_mark(index + 1, mark::NOT));
         if verbal_host || verbal_next {
             Tag::VBZ
         } else {
@@ -1172,5 +1213,33 @@ mod tests {
             &[("out", Tag::RP), ("'", Tag::POS), ("attacks", Tag::NNS)],
         );
         assert_tags("Russia's war continued.", &[("'s", Tag::POS), ("war", Tag::NN)]);
+        // A participle between 's and its noun: a possessive; before an object: "has".
+        assert_tags("Iran's alleged supply of drones", &[("'s", Tag::POS)]);
+        assert_tags("Russia's seized the port.", &[("'s", Tag::VBZ)]);
+    }
+
+    #[test]
+    fn a_past_form_after_an_apposition_takes_its_object() {
+        assert_tags(
+            "China's envoy, Fu Cong, criticised U.S. arms sales.",
+            &[("criticised", Tag::VBD), ("arms", Tag::NNS)],
+        );
+        assert_tags("Navalny, accused of extremism, died.", &[("accused", Tag::VBN)]);
+    }
+
+    #[test]
+    fn a_singular_name_takes_no_base_form_verb() {
+        assert_tags("Hungary blocked a European Union aid package.", &[("aid", Tag::NN)]);
+        assert_tags("Iran sent Shahed attack drones.", &[("attack", Tag::NN)]);
+        // Names in a list, or inside a prepositional phrase, leave the verb alone.
+        assert_tags("Iran, US hold talks.", &[("hold", Tag::VBP)]);
+        assert_tags("Officials in Kyiv fear an offensive.", &[("fear", Tag::VBP)]);
+    }
+
+    #[test]
+    fn a_base_form_after_a_and_its_modifiers_heads_the_noun_phrase() {
+        assert_tags("He spoke in a phone call.", &[("call", Tag::NN)]);
+        assert_tags("Moldova asked for financial help to cope.", &[("help", Tag::NN)]);
+        assert_tags("They will call a vote.", &[("call", Tag::VB)]);
     }
 }

@@ -372,7 +372,9 @@ impl Tokenizer<'_> {
                     }
                     index += ch.len_utf8();
                     segment_start = index;
-                    letter_chain = false;
+                    // "then-U.S.", "anti-U.N.": a letter-period chain may start after the hyphen.
+                    letter_chain = true;
+                    chain_segments = 1;
                     hyphen = flag::HYPHENATED;
                 }
                 '.' => {
@@ -764,6 +766,11 @@ mod tests {
                 "U.S.-led",
                 "plan"
             ]
+        );
+        // An abbreviation after a hyphen keeps its periods; a word after one ends at its stop.
+        assert_eq!(
+            texts("then-U.S. envoy, anti-U.N. mood, a Plan-B."),
+            vec!["then-U.S.", "envoy", ",", "anti-U.N.", "mood", ",", "a", "Plan-B", "."]
         );
         assert_eq!(
             texts("The U.S. and U.N. met at 4 p.m. with Gen. Smith, e.g. here."),
