@@ -879,4 +879,41 @@ mod tests {
             .collect();
         assert_eq!(found, ["Russia", "North Korea"]);
     }
+
+    #[test]
+    fn embedded_files_load_without_diagnostics() {
+        let (_, diagnostics) = KbBuilder::with_defaults().build();
+        assert!(diagnostics.is_empty(), "{diagnostics:?}");
+    }
+
+    /// The code a name carries on `date` (`YYYY-MM-DD`), read from the embedded files.
+    fn code_on(name: &str, date: &str) -> Option<String> {
+        let kb = ActorKb::embedded();
+        let analysis = kestrel_text::analyze(name);
+        let mention = kb.find_token_mentions(name, &analysis).into_iter().next()?;
+        let Entry::Person(id) = mention.entry else {
+            return None;
+        };
+        let role = kb.person(id).role_on(CivilDate::parse(date))?;
+        Some(role.code.to_string())
+    }
+
+    #[test]
+    fn people_carry_the_code_of_their_role_on_the_date() {
+        // A rebel leader who joined, then fought, the government.
+        assert_eq!(code_on("Hemedti", "2020-06-01").as_deref(), Some("SDNGOV"));
+        assert_eq!(code_on("Hemedti", "2024-06-01").as_deref(), Some("SDNREB"));
+        // An insurgent leader whose movement took power.
+        assert_eq!(
+            code_on("Hibatullah Akhundzada", "2019-01-01").as_deref(),
+            Some("AFGREB")
+        );
+        assert_eq!(code_on("Akhundzada", "2022-01-01").as_deref(), Some("AFGGOV"));
+        // A defence minister who became president; al-Qaeda's leader by the organisation's code.
+        assert_eq!(code_on("Sisi", "2013-08-01").as_deref(), Some("EGYGOVMIL"));
+        assert_eq!(code_on("el-Sisi", "2015-08-01").as_deref(), Some("EGYGOV"));
+        assert_eq!(code_on("Osama bin Laden", "2001-10-01").as_deref(), Some("IMGMUSALQ"));
+        // Out of office: no role on that date.
+        assert_eq!(code_on("Musharraf", "2012-01-01"), None);
+    }
 }
