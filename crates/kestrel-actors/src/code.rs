@@ -65,6 +65,17 @@ impl ActorCode {
         GROUP_PREFIXES.iter().any(|p| self.0.starts_with(p))
     }
 
+    /// Whether the code names one body rather than a kind of actor: an organisation
+    /// (IGOUNO), or a code with a block that is no role (the HMS of PSEREBHMS, Hamas). Roles
+    /// said of such a body add nothing to its code: "gunmen from the radical group Hamas"
+    /// are PSEREBHMS.
+    pub fn names_body(&self) -> bool {
+        self.is_group()
+            || self.0.as_bytes()[self.sectors_start()..]
+                .chunks(3)
+                .any(|block| !block.try_into().is_ok_and(|b: [u8; 3]| is_sector_code(Sector(b))))
+    }
+
     /// The part that identifies the actor at the coarsest useful level: the three-letter
     /// country, or the six letters of an organisation code.
     pub fn base(&self) -> &str {
@@ -158,11 +169,21 @@ mod tests {
     }
 
     #[test]
+    fn codes_with_a_block_that_is_no_role_name_one_body() {
+        assert!(code("PSEREBHMS").names_body());
+        assert!(!code("RUSGOVMIL").names_body());
+        assert!(!code("LBNREB").names_body());
+        assert!(!code("COP").names_body());
+        assert_eq!(code("PSEREBHMS").with_sectors(&[]), code("PSEREBHMS"));
+    }
+
+    #[test]
     fn organisations_have_no_country() {
         let c = code("IGOWSTNAT");
         assert_eq!(c.country(), None);
         assert_eq!(c.base(), "IGOWST");
         assert!(c.is_group());
+        assert!(c.names_body());
     }
 
     #[test]

@@ -213,6 +213,17 @@ struct Builder<'a, 'b> {
 }
 
 impl<'a, 'b> Builder<'a, 'b> {
+    /// Whether roles said of an actor with this code leave the code as it is: an
+    /// organisation's, or one naming a single body ("Hamas gunmen" are PSEREBHMS). PETRARCH's
+    /// conventions append agents to any code but an organisation's ("activists of Gonzo GMO"
+    /// are GONGMOOPP).
+    fn keeps_code(&self, code: &ActorCode) -> bool {
+        match self.doc.conventions {
+            Conventions::Kestrel => code.names_body(),
+            Conventions::Petrarch => code.is_group(),
+        }
+    }
+
     fn new(doc: &'b DocInput<'a>, sentence: &SentenceSpan) -> Self {
         let range = sentence.tokens.start as usize..sentence.tokens.end as usize;
         let tokens = &doc.analysis.tokens[..];
@@ -536,7 +547,7 @@ impl<'a, 'b> Builder<'a, 'b> {
                 sectors.push(government());
             }
             sectors.extend(parts.sectors.iter().copied());
-            let code = if base.is_group() {
+            let code = if self.keeps_code(base) {
                 base.clone()
             } else {
                 base.with_sectors(&sectors)
@@ -908,7 +919,7 @@ fn join_phrases(b: &Builder, phrases: &mut Vec<NounPhrase>) {
                         .iter()
                         .flat_map(|sectors| {
                             next.actors.iter().map(move |a| Actor {
-                                code: if a.name.is_some() || a.code.is_group() {
+                                code: if a.name.is_some() || b.keeps_code(&a.code) {
                                     a.code.clone()
                                 } else {
                                     a.code.with_sectors(sectors)
@@ -1073,7 +1084,7 @@ fn try_list(b: &Builder, phrases: &[NounPhrase], head: &NounPhrase, first: usize
             joined.actors.extend(p.actors.iter().cloned());
         } else {
             joined.actors.extend(p.modifiers.iter().map(|a| Actor {
-                code: if a.code.is_group() {
+                code: if b.keeps_code(&a.code) {
                     a.code.clone()
                 } else {
                     a.code.with_sectors(&shared)
@@ -1122,7 +1133,7 @@ fn with_role_of(b: &Builder, role: &NounPhrase, of: &NounPhrase) -> NounPhrase {
             .actors
             .iter()
             .map(|a| Actor {
-                code: if a.name.is_some() || a.code.is_group() {
+                code: if a.name.is_some() || b.keeps_code(&a.code) {
                     a.code.clone()
                 } else {
                     a.code.with_sectors(&sectors)

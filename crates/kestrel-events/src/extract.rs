@@ -502,10 +502,8 @@ fn head_event_noun_of<'l>(
             return true;
         }
         let comps = comps.get_or_init(|| complements_of(view, phrase.tokens.end));
-        let object_met = match row.object {
-            ObjectConstraint::Any => true,
-            ObjectConstraint::Set(set) => of_phrases(comps).any(|q| phrase_nouns(view, q).any(|n| lex.in_set(set, &n))),
-        };
+        let object_met =
+            row.object == ObjectConstraint::Any || of_phrases(comps).any(|q| phrase_meets(view, lex, row.object, q));
         object_met
             && (!row.flags.targeted
                 || (joint && row.flags.recip)
@@ -536,23 +534,29 @@ fn head_event_noun_of<'l>(
 }
 
 fn object_matches(view: &SentenceView, lex: &Lexicon, row: &VerbPattern, comps: &Complements) -> bool {
-    match row.object {
+    if row.object == ObjectConstraint::Any {
+        return true;
+    }
+    // The object phrase with its quantity ("dozens of missiles", "more than 300 drones"), what
+    // is given "with" ("provide Kyiv with missiles"), or the second object ("gave Ukraine
+    // tanks").
+    let candidates = comps.object.into_iter().chain(comps.second_object).chain(
+        comps
+            .preps
+            .iter()
+            .filter(|(p, _)| matches!(p.as_str(), "with" | "of" | "than" | "about"))
+            .map(|(_, q)| *q),
+    );
+    candidates.into_iter().any(|p| phrase_meets(view, lex, row.object, p))
+}
+
+/// Whether phrase `p` meets an object constraint: some noun of it is in the set, or it names
+/// a person.
+fn phrase_meets(view: &SentenceView, lex: &Lexicon, constraint: ObjectConstraint, p: usize) -> bool {
+    match constraint {
         ObjectConstraint::Any => true,
-        ObjectConstraint::Set(set) => {
-            // The object phrase with its quantity ("dozens of missiles", "more than 300 drones"),
-            // what is given "with" ("provide Kyiv with missiles"), or the second object
-            // ("gave Ukraine tanks").
-            let candidates = comps.object.into_iter().chain(comps.second_object).chain(
-                comps
-                    .preps
-                    .iter()
-                    .filter(|(p, _)| matches!(p.as_str(), "with" | "of" | "than" | "about"))
-                    .map(|(_, q)| *q),
-            );
-            candidates
-                .into_iter()
-                .any(|p| phrase_nouns(view, p).any(|n| lex.in_set(set, &n)))
-        }
+        ObjectConstraint::Set(set) => phrase_nouns(view, p).any(|n| lex.in_set(set, &n)),
+        ObjectConstraint::Person => view.phrases[p].actors.iter().any(|a| a.name.is_some()),
     }
 }
 
@@ -1414,9 +1418,23 @@ fn governors(view: &SentenceView, lex: &Lexicon, groups: &[VerbGroup]) -> Vec<Sc
             && view.lower(i + 1) == "to"
             && !(view.tag(i + 2).is_verb() || view.tag(i + 2).is_adverb());
         if let Some(gov) = gov.filter(|_| !cause) {
+            let mut end = view.clause_end(i);
+            // "Plans to expand the base were condemned": a noun's own complement ends where
+            // the verb it is the subject of begins; only "that" opens a clause it governs
+            // ("fears that Russia will attack").
+            if pos == GovernorPos::Noun {
+                if let Some(g) = groups
+                    .iter()
+                    .find(|g| g.start > i && g.start < end && view.tag(g.start).is_finite_verb())
+                {
+                    if !(i + 1..g.start).any(|k| view.lower(k) == "that") {
+                        end = g.start;
+                    }
+                }
+            }
             out.push(Scoped {
                 governor: gov,
-                scope: i + 1..view.clause_end(i),
+                scope: i + 1..end,
                 group: None,
             });
         }

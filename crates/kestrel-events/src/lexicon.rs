@@ -22,12 +22,14 @@ pub enum Slot {
     AnyPrep,
 }
 
-/// A constraint on the nouns of the object phrase.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// A constraint on the object phrase: its nouns, or whom it names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ObjectConstraint {
     Any,
     /// Index into [`Lexicon::sets`].
     Set(usize),
+    /// `@PERSON`: the phrase names a person ("captured Saddam Hussein").
+    Person,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -374,12 +376,13 @@ impl Lexicon {
     fn parse_object(&self, s: &str) -> Result<ObjectConstraint, String> {
         match s {
             "" | "-" => Ok(ObjectConstraint::Any),
+            "@PERSON" => Ok(ObjectConstraint::Person),
             s if s.starts_with('&') => self
                 .set_names
                 .get(s)
                 .map(|&i| ObjectConstraint::Set(i))
                 .ok_or_else(|| format!("unknown set {s}")),
-            _ => Err(format!("object constraint must be - or &SET, got {s:?}")),
+            _ => Err(format!("object constraint must be -, &SET or @PERSON, got {s:?}")),
         }
     }
 
