@@ -711,14 +711,34 @@ impl Tagger<'_> {
 
     /// Whether the clause after `index` already has a finite verb (so `index` is not one).
     fn finite_verb_follows(&self, index: usize, end: usize) -> bool {
+        // A participle that may be a past tense ("officers brought in") counts too.
+        self.clause_ahead_has(
+            index,
+            end,
+            |k| {
+                let tag = self.tagged[k].tag;
+                tag.is_finite_verb() || (tag == Tag::VBN && self.options_of(k).contains(Tag::VBD))
+            },
+            |_| false,
+        )
+    }
+
+    /// Whether a token after `index` and before the end of its clause (a clause mark, "that",
+    /// or a token `opens_clause` accepts) is one `found` accepts, looking at most
+    /// `CLAUSE_LOOKAHEAD` tokens ahead.
+    fn clause_ahead_has(
+        &self,
+        index: usize,
+        end: usize,
+        found: impl Fn(usize) -> bool,
+        opens_clause: impl Fn(usize) -> bool,
+    ) -> bool {
         let limit = end.min(index + 1 + CLAUSE_LOOKAHEAD);
         for next in index + 1..limit {
-            let tag = self.tagged[next].tag;
-            // A participle that may be a past tense ("officers brought in") counts too.
-            if tag.is_finite_verb() || (tag == Tag::VBN && self.options_of(next).contains(Tag::VBD)) {
+            if found(next) {
                 return true;
             }
-            if ends_clause(tag) || self.has_mark(next, mark::THAT) {
+            if ends_clause(self.tagged[next].tag) || opens_clause(next) || self.has_mark(next, mark::THAT) {
                 return false;
             }
         }
@@ -889,18 +909,18 @@ impl Tagger<'_> {
     /// Whether an auxiliary or modal carrying tense follows `index` in its clause ("killed in
     /// the attack were buried").
     fn auxiliary_follows(&self, index: usize, end: usize) -> bool {
-        let limit = end.min(index + 1 + CLAUSE_LOOKAHEAD);
-        for next in index + 1..limit {
-            let tag = self.tagged[next].tag;
-            if tag == Tag::MD || (tag.is_finite_verb() && self.has_mark(next, mark::BE | mark::HAVE)) {
-                return true;
-            }
-            let opens_clause = tag == Tag::WRB || (tag == Tag::IN && SUBORDINATORS.contains(&self.word(next)));
-            if ends_clause(tag) || opens_clause || self.has_mark(next, mark::THAT) {
-                return false;
-            }
-        }
-        false
+        self.clause_ahead_has(
+            index,
+            end,
+            |k| {
+                let tag = self.tagged[k].tag;
+                tag == Tag::MD || (tag.is_finite_verb() && self.has_mark(k, mark::BE | mark::HAVE))
+            },
+            |k| {
+                let tag = self.tagged[k].tag;
+                tag == Tag::WRB || (tag == Tag::IN && SUBORDINATORS.contains(&self.word(k)))
+            },
+        )
     }
 
     /// 's after a pronoun or before a participle is "is"/"has"; otherwise a possessive.
