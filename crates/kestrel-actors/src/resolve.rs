@@ -208,8 +208,9 @@ struct Builder<'a, 'b> {
     /// Per token (absolute index), the range of mentions overlapping it.
     mention_of: Vec<Range<usize>>,
     first_token: usize,
-    /// The first country, demonym or seat the sentence names.
-    sentence_country: Option<u32>,
+    /// The first country the sentence names, else the country of its first organisation
+    /// that has one ("Taliban fighters clashed with government forces": Afghanistan's).
+    sentence_country: Option<ActorCode>,
 }
 
 impl<'a, 'b> Builder<'a, 'b> {
@@ -241,12 +242,21 @@ impl<'a, 'b> Builder<'a, 'b> {
             }
             mention_of.push(m..e);
         }
-        let sentence_country = mention_of
-            .iter()
-            .flat_map(|r| &doc.mentions[r.clone()])
-            .find_map(|m| match m.entry {
-                Entry::Country(id) | Entry::Demonym(id) | Entry::Seat(id) => Some(id),
-                _ => None,
+        let sentence_mentions = || mention_of.iter().flat_map(|r| &doc.mentions[r.clone()]);
+        let country_id = |m: &Mention| match m.entry {
+            Entry::Country(id) | Entry::Demonym(id) | Entry::Seat(id) => Some(id),
+            _ => None,
+        };
+        let sentence_country = sentence_mentions()
+            .find_map(country_id)
+            .map(|id| doc.kb.code(id).clone())
+            .or_else(|| {
+                sentence_mentions()
+                    .filter_map(|m| match m.entry {
+                        Entry::Org(id) => doc.kb.code(id).country(),
+                        _ => None,
+                    })
+                    .find_map(ActorCode::parse)
             });
         Builder {
             doc,
@@ -255,6 +265,19 @@ impl<'a, 'b> Builder<'a, 'b> {
             first_token: range.start,
             sentence_country,
         }
+    }
+
+    /// The first country, demonym, seat or organisation the sentence names before token
+    /// `tok`: "its forces", "their fighters" belong to it.
+    fn owner_before(&self, tok: usize) -> Option<&'a ActorCode> {
+        (self.first_token..tok)
+            .flat_map(|t| self.mentions(t))
+            .find_map(|m| match m.entry {
+                Entry::Country(id) | Entry::Demonym(id) | Entry::Seat(id) | Entry::Org(id) => {
+                    Some(self.doc.kb.code(id))
+                }
+                _ => None,
+            })
     }
 
     fn mentions(&self, tok: usize) -> &'a [Mention] {
@@ -588,19 +611,19 @@ impl<'a, 'b> Builder<'a, 'b> {
                 return None;
             }
         }
-        // "the government", "its forces", "militants": the country the story is about so far,
-        // else the first one this sentence names.
-        // "its forces", "their troops" usually belong to the sentence's first-named country.
+        // "the government", "militants": the country the story is about so far, else the
+        // first one this sentence names. "its forces", "their fighters" usually belong to the
+        // sentence's first-named country or organisation.
         let possessive_pronoun = self.tag(toks.start) == Tag::PRPS;
-        let sentence_country = self.sentence_country.map(|id| self.doc.kb.code(id));
-        let country = if self.doc.conventions == Conventions::Petrarch {
+        let owner = if self.doc.conventions == Conventions::Petrarch {
             None
         } else if possessive_pronoun {
-            sentence_country.or(ctx.countries.last())
+            self.owner_before(toks.start).or(ctx.countries.last())
         } else {
-            ctx.countries.last().or(sentence_country)
+            ctx.countries.last().or(self.sentence_country.as_ref())
         };
-        let code = match country {
+        let code = match owner {
+            Some(c) if self.keeps_code(c) => Some(c.clone()),
             Some(c) if !parts.sectors.is_empty() => Some(c.with_sectors(&parts.sectors)),
             _ => ActorCode::from_sectors(&parts.sectors),
         };
@@ -608,7 +631,7 @@ impl<'a, 'b> Builder<'a, 'b> {
             code,
             name: parts.name.clone(),
             span,
-            via: if country.is_some() { Via::Reference } else { Via::Direct },
+            via: if owner.is_some() { Via::Reference } else { Via::Direct },
         })
     }
 }
@@ -915,12 +938,23 @@ fn join_phrases(b: &Builder, phrases: &mut Vec<NounPhrase>) {
                     // member of a list.
                     let (next, after) = try_list(b, phrases, next, k).unwrap_or_else(|| (next.clone(), k + 1));
                     let start = b.tokens[cur.tokens.start].start as usize;
+                    // "activists in Kinshasa", "lawmakers in Kyiv": a seat of government after
+                    // "in" is where they are, not the government they belong to.
+                    let located_at_seat = gap_is(&["in"])
+                        && next
+                            .tokens
+                            .clone()
+                            .any(|t| b.mentions(t).iter().any(|m| matches!(m.entry, Entry::Seat(_))));
                     cur.actors = roles
                         .iter()
                         .flat_map(|sectors| {
                             next.actors.iter().map(move |a| Actor {
                                 code: if a.name.is_some() || b.keeps_code(&a.code) {
                                     a.code.clone()
+                                } else if let Some(country) =
+                                    a.code.country().filter(|_| located_at_seat).and_then(ActorCode::parse)
+                                {
+                                    country.with_sectors(sectors)
                                 } else {
                                     a.code.with_sectors(sectors)
                                 },

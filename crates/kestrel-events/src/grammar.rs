@@ -256,6 +256,26 @@ pub fn verb_groups(view: &SentenceView, has_lemma: impl Fn(&str) -> bool, max_pa
     groups
 }
 
+/// When the tokens right before `object_start` are a relative pronoun and its clause's verb
+/// ("who ambushed", "that had seized"), the phrase the relative clause describes.
+fn relative_clause_antecedent(view: &SentenceView, object_start: usize) -> Option<usize> {
+    // Back over the clause's verb group: its verbs, modals and adverbs.
+    let in_verb_group =
+        |k: usize| matches!(view.tag(k), Tag::RB | Tag::MD) || (is_verb(view.tag(k)) && view.phrase_at(k).is_none());
+    let mut k = object_start;
+    while k > view.range.start && in_verb_group(k - 1) {
+        k -= 1;
+    }
+    if k == object_start || k <= view.range.start + 1 || !matches!(view.tag(k - 1), Tag::WDT | Tag::WP) {
+        return None;
+    }
+    let mut a = k - 2;
+    if view.tag(a) == Tag::Comma && a > view.range.start {
+        a -= 1;
+    }
+    view.phrase_at(a)
+}
+
 /// What stands left of a verb as its subject.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Subject {
@@ -299,6 +319,11 @@ pub fn subject_of(view: &SentenceView, g: &VerbGroup) -> Subject {
             }
             if phrase.possessive {
                 return Subject::Missing;
+            }
+            // "The militants who ambushed an army convoy killed ...": the phrase is the object
+            // of a relative clause; the verb's subject is what the clause describes.
+            if let Some(antecedent) = relative_clause_antecedent(view, before) {
+                return Subject::Phrase(antecedent);
             }
             return Subject::Phrase(counted_phrase(view, p));
         }
@@ -388,11 +413,26 @@ fn counted_phrase(view: &SentenceView, p: usize) -> usize {
 /// "over 1,000 US Marines", "more than 300 people": a number after a word of approximation
 /// tagged as a preposition is the start of a noun phrase, not a prepositional phrase.
 fn is_approximate_quantity(view: &SentenceView, phrase_start: usize) -> bool {
-    view.tag(phrase_start) == Tag::CD
-        && matches!(
-            view.lower(phrase_start - 1),
-            "over" | "about" | "around" | "nearly" | "almost" | "under" | "than" | "some"
-        )
+    view.tag(phrase_start) == Tag::CD && approximation_before(view, phrase_start) > 0
+}
+
+/// How many tokens right before `number` approximate it ("at least", "up to", "about",
+/// "more than"), 0 if none.
+fn approximation_before(view: &SentenceView, number: usize) -> usize {
+    let word = |back: usize| {
+        number
+            .checked_sub(back)
+            .filter(|&k| k >= view.range.start)
+            .map_or("", |k| view.lower(k))
+    };
+    match (word(2), word(1)) {
+        ("at", "least" | "most") | ("up", "to") => 2,
+        (
+            _,
+            "over" | "about" | "around" | "nearly" | "almost" | "under" | "than" | "some" | "roughly" | "approximately",
+        ) => 1,
+        _ => 0,
+    }
 }
 
 /// Words tagged as prepositions that also open a clause ("after crowds burned the embassy").
@@ -549,6 +589,13 @@ pub fn complements_of(view: &SentenceView, from: usize) -> Complements {
             // "to about 200,000 people", "for over 300": a preposition between a preposition
             // and a number approximates the number; the first one heads the phrase.
             Tag::IN if pending_prep.is_some() && i + 1 < end && view.tag(i + 1) == Tag::CD => {}
+            // "killed at least 40 soldiers", "detained about 200 people": the words before a
+            // number approximate it; the number heads the object.
+            // ("more than 40": "more" is the object already, and "than" attaches the number.)
+            Tag::IN
+                if c.object.is_none()
+                    && (i + 1..(i + 3).min(end))
+                        .any(|n| view.tag(n) == Tag::CD && approximation_before(view, n) == n - i) => {}
             Tag::IN | Tag::TO => {
                 let w = view.lower(i);
                 pending_prep = Some(w.to_string());

@@ -469,6 +469,19 @@ impl Tagger<'_> {
             // "a set of resolutions", "the accused denied": a past form after a determiner with
             // no noun to modify heads the noun phrase ("the proposed deal" stays VBN).
             tag = Tag::NN;
+        } else if matches!(tag, Tag::VBN | Tag::VBD)
+            && next.is_some_and(|next| next.is_noun() || next.is_adjective())
+            && match previous {
+                Some(Tag::IN | Tag::TO) => true,
+                Some(Tag::VBD | Tag::VBZ | Tag::VBP) => {
+                    self.mark_bits(index - 1) & (mark::BE | mark::HAVE | mark::DO | mark::GET) == 0
+                }
+                _ => false,
+            }
+        {
+            // "in repeated air raids", "subjected to forced labour", "faced renewed attacks": a
+            // past form between a preposition or a lexical verb and a noun modifies the noun.
+            tag = Tag::JJ;
         } else if tag == Tag::NN
             && options.contains(Tag::JJ)
             && token.has(flag::HYPHENATED)
@@ -1079,6 +1092,16 @@ mod tests {
             "Asked about the talks, Lavrov declined.",
             &[("Asked", Tag::VBN), ("declined", Tag::VBD)],
         );
+    }
+
+    #[test]
+    fn past_forms_before_a_noun_after_a_preposition_or_lexical_verb_are_adjectives() {
+        assert_tags("The city was pounded in repeated air raids.", &[("repeated", Tag::JJ)]);
+        assert_tags("They were subjected to forced labour.", &[("forced", Tag::JJ)]);
+        assert_tags("Kyiv faced renewed attacks.", &[("renewed", Tag::JJ)]);
+        // An auxiliary keeps the verb group: "has repeated calls" is a present perfect.
+        assert_tags("Russia has repeated calls for talks.", &[("repeated", Tag::VBN)]);
+        assert_tags("Militants killed 40 soldiers.", &[("killed", Tag::VBD)]);
     }
 
     #[test]
