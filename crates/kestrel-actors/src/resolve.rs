@@ -211,6 +211,9 @@ struct Builder<'a, 'b> {
     /// The first country the sentence names, else the country of its first organisation
     /// that has one ("Taliban fighters clashed with government forces": Afghanistan's).
     sentence_country: Option<ActorCode>,
+    /// The country of the first place the sentence says it happens in ("in Benghazi", "near
+    /// the Syrian border").
+    sentence_place: Option<ActorCode>,
 }
 
 impl<'a, 'b> Builder<'a, 'b> {
@@ -247,6 +250,19 @@ impl<'a, 'b> Builder<'a, 'b> {
             Entry::Country(id) | Entry::Demonym(id) | Entry::Seat(id) => Some(id),
             _ => None,
         };
+        let sentence_place = range
+            .clone()
+            .find_map(|t| {
+                let starts_here = doc.mentions[mention_of[t - range.start].clone()]
+                    .iter()
+                    .find(|m| m.start == tokens[t].start as usize)?;
+                match starts_here.entry {
+                    Entry::Country(id) | Entry::Seat(id) if locative_before(doc, range.start, t) => Some(id),
+                    _ => None,
+                }
+            })
+            .and_then(|id| doc.kb.code(id).country())
+            .and_then(ActorCode::parse);
         let sentence_country = sentence_mentions()
             .find_map(country_id)
             .map(|id| doc.kb.code(id).clone())
@@ -264,6 +280,7 @@ impl<'a, 'b> Builder<'a, 'b> {
             mention_of,
             first_token: range.start,
             sentence_country,
+            sentence_place,
         }
     }
 
@@ -620,7 +637,15 @@ impl<'a, 'b> Builder<'a, 'b> {
         } else if possessive_pronoun {
             self.owner_before(toks.start).or(ctx.countries.last())
         } else {
-            ctx.countries.last().or(self.sentence_country.as_ref())
+            // Unnamed militants and police are usually local: where the sentence happens says
+            // more about them than a country named as their target ("militants stormed the
+            // U.S. consulate in Benghazi").
+            let local = parts
+                .sectors
+                .iter()
+                .any(|s| matches!(s.as_str(), "REB" | "UAF" | "INS" | "COP"));
+            let place = self.sentence_place.as_ref().filter(|_| local);
+            ctx.countries.last().or(place).or(self.sentence_country.as_ref())
         };
         let code = match owner {
             Some(c) if self.keeps_code(c) => Some(c.clone()),
@@ -634,6 +659,28 @@ impl<'a, 'b> Builder<'a, 'b> {
             via: if owner.is_some() { Via::Reference } else { Via::Direct },
         })
     }
+}
+
+/// Whether token `t` starts a place phrase: a locative preposition ("in", "near", "outside")
+/// stands before it, past a determiner and adjectives ("in northern Mali", "near the Syrian
+/// border").
+fn locative_before(doc: &DocInput, sentence_start: usize, t: usize) -> bool {
+    let tokens = &doc.analysis.tokens;
+    let mut k = t;
+    while k > sentence_start {
+        k -= 1;
+        match tokens[k].tag {
+            Tag::DT | Tag::JJ => continue,
+            Tag::IN => {
+                return matches!(
+                    doc.analysis.lower_of(&tokens[k]),
+                    "in" | "near" | "outside" | "across" | "inside" | "at"
+                )
+            }
+            _ => return false,
+        }
+    }
+    false
 }
 
 /// The token before `i` is a verb other than an auxiliary ("release detained ...", not "has
