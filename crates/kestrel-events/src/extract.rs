@@ -127,6 +127,7 @@ pub fn extract(
     }
     refine_by_complements(view, lex, &groups, &comps, &mut drafts);
     nominal_drafts(view, lex, &light_objects, &groups, &comps, &subjects, &mut drafts);
+    mediated_parties(&mut drafts);
 
     let frames = frames(view, lex, &drafts, &groups, &comps, &subjects);
     let scoped = governors(view, lex, &groups);
@@ -1017,6 +1018,36 @@ fn group_markers(view: &SentenceView, lex: &Lexicon, g: &VerbGroup) -> Vec<Gover
 }
 
 /// A symmetric event with a compound subject and no target runs both ways.
+/// CAMEO's "mediate".
+const MEDIATE: &str = "045";
+
+/// "a swap mediated by the UAE", "freed after mediation by Morocco", "with Egypt and Qatar
+/// acting as mediators": a mediation that names no party is between the parties of the event
+/// it comes with, the nearest other event of the sentence with both a source and a target.
+fn mediated_parties(drafts: &mut [Draft]) {
+    for m in 0..drafts.len() {
+        let mediation = &drafts[m];
+        if mediation.code != MEDIATE || !mediation.targets.is_empty() || mediation.sources.is_empty() {
+            continue;
+        }
+        let Some(mediated) = drafts
+            .iter()
+            .filter(|d| d.code != MEDIATE && !d.sources.is_empty() && !d.targets.is_empty())
+            .min_by_key(|d| d.anchor.abs_diff(mediation.anchor))
+        else {
+            continue;
+        };
+        let mut parties: Vec<Actor> = Vec::new();
+        for a in mediated.sources.iter().chain(&mediated.targets) {
+            let mediator = mediation.sources.iter().any(|s| s.code.base() == a.code.base());
+            if !mediator && parties.iter().all(|p| p.code != a.code) {
+                parties.push(a.clone());
+            }
+        }
+        drafts[m].targets = parties;
+    }
+}
+
 fn reciprocal(flags: Flags, sources: Vec<Actor>, targets: Vec<Actor>) -> (Vec<Actor>, Vec<Actor>) {
     if flags.recip && targets.is_empty() && sources.len() >= 2 {
         (sources.clone(), sources)

@@ -279,6 +279,16 @@ pub fn subject_of(view: &SentenceView, g: &VerbGroup) -> Subject {
     if g.form == Form::Gerund && g.start > view.range.start && view.tag(g.start - 1) == Tag::IN {
         return Subject::Missing;
     }
+    // "with Egypt and Qatar acting as mediators": in an absolute "with" clause the phrase
+    // right before the gerund is its subject.
+    if g.form == Form::Gerund && g.start > view.range.start {
+        if let Some(p) = view.phrase_at(g.start - 1) {
+            let before = view.phrases[p].tokens.start;
+            if before > view.range.start && view.lower(before - 1) == "with" && !view.phrases[p].possessive {
+                return Subject::Phrase(p);
+            }
+        }
+    }
     let mut i = g.start;
     while i > view.range.start {
         i -= 1;
