@@ -1400,6 +1400,30 @@ fn frames(
     out
 }
 
+/// Where the scope of a governor starting at `from` ends: at the end of its clause, or before
+/// a conjunction that coordinates a finite verb with the governed one ("did not visit the
+/// shrine but sent an offering", "denied the attack and instead blamed Kyiv"). Only "but"
+/// counts unless `any_conjunction` (negation and governing verbs): "reportedly shelled the
+/// town and killed five" is hedged throughout. A finite verb before the conjunction heads an
+/// embedded clause, which the conjunction continues ("denied that its forces shelled the
+/// town and killed civilians").
+fn coordination_end(view: &SentenceView, from: usize, any_conjunction: bool) -> usize {
+    let end = view.clause_end(from);
+    for k in from..end {
+        let tag = view.tag(k);
+        if tag.is_finite_verb() && view.phrase_at(k).is_none() {
+            break;
+        }
+        if tag == Tag::CC && (any_conjunction || view.lower(k) == "but") {
+            let next = (k + 1..end).find(|&j| !view.tag(j).is_adverb());
+            if next.is_some_and(|j| view.tag(j).is_finite_verb() && view.phrase_at(j).is_none()) {
+                return k;
+            }
+        }
+    }
+    end
+}
+
 /// Governing words (urge, plan, deny, might, if, against, ...) and their scopes.
 fn governors(view: &SentenceView, lex: &Lexicon, groups: &[VerbGroup]) -> Vec<Scoped> {
     let mut out = Vec::new();
@@ -1408,7 +1432,7 @@ fn governors(view: &SentenceView, lex: &Lexicon, groups: &[VerbGroup]) -> Vec<Sc
             if !matches!(gov, Governor::Report) {
                 out.push(Scoped {
                     governor: gov,
-                    scope: g.end..view.clause_end(g.end),
+                    scope: g.end..coordination_end(view, g.end, true),
                     group: Some(k),
                 });
             }
@@ -1417,7 +1441,7 @@ fn governors(view: &SentenceView, lex: &Lexicon, groups: &[VerbGroup]) -> Vec<Sc
         if g.negated {
             out.push(Scoped {
                 governor: Governor::Negate,
-                scope: g.end..view.clause_end(g.end),
+                scope: g.end..coordination_end(view, g.end, true),
                 group: None,
             });
         }
@@ -1449,7 +1473,10 @@ fn governors(view: &SentenceView, lex: &Lexicon, groups: &[VerbGroup]) -> Vec<Sc
             && view.lower(i + 1) == "to"
             && !(view.tag(i + 2).is_verb() || view.tag(i + 2).is_adverb());
         if let Some(gov) = gov.filter(|_| !cause) {
-            let mut end = view.clause_end(i);
+            let mut end = match pos {
+                GovernorPos::Adverb | GovernorPos::Modal => coordination_end(view, i + 1, gov == Governor::Negate),
+                _ => view.clause_end(i),
+            };
             // "Plans to expand the base were condemned": a noun's own complement ends where
             // the verb it is the subject of begins; only "that" opens a clause it governs
             // ("fears that Russia will attack").
