@@ -208,9 +208,11 @@ pub fn extract(
                 .filter_map(|k| drafts_sources.iter().find(|(g, _)| *g == k).map(|(_, a)| a))
                 .any(|intender| d.sources.iter().all(|a| a.code.base() != intender.code.base()))
         };
+        let mut stated_intent = false;
         if governor == Some(Governor::Intend) && !d.absorbed && !code.starts_with("03") && !others_intended() {
             if let Some(intent) = lex.refine("030", &code) {
                 code = intent.to_string();
+                stated_intent = true;
                 governor = modality::strongest(
                     governors
                         .iter()
@@ -220,7 +222,12 @@ pub fn extract(
             }
         }
         let modality = modality::resolve(governor, attribution.is_some());
-        let date = nearest_date(view, &dates, d.anchor);
+        // "Norway will give Ukraine air defence systems, the ministry said on Thursday": an
+        // intent is expressed when it is said, so it takes the date of the saying.
+        let date = match frame.and_then(|f| f.group) {
+            Some(k) if stated_intent => nearest_date(view, &dates, groups[k].main),
+            _ => nearest_date(view, &dates, d.anchor),
+        };
         let targets: Vec<Option<&Actor>> = if d.targets.is_empty() {
             vec![None]
         } else {
