@@ -221,6 +221,21 @@ pub fn extract(
                 );
             }
         }
+        // A stated refusal: "Araghchi said Tehran would not negotiate with Washington", "Hungary
+        // will not send weapons" is the rejection (12x) of what the verb group negates, as
+        // "refused to negotiate" is.
+        let own_negation = d.markers.contains(&Governor::Negate);
+        if governor == Some(Governor::Negate) && own_negation && governors.contains(&Governor::Intend) && !d.absorbed {
+            if let Some(refusal) = lex.refine("120", &code) {
+                code = refusal.to_string();
+                stated_intent = true;
+                // The refusal is said as fact: the negation, the future and "would" are its.
+                let refusal_marker = |g: &Governor| {
+                    matches!(g, Governor::Negate | Governor::Intend) || (d.would && *g == Governor::Hypothetical)
+                };
+                governor = modality::strongest(governors.iter().copied().filter(|g| !refusal_marker(g)));
+            }
+        }
         let modality = modality::resolve(governor, attribution.is_some());
         // "Norway will give Ukraine air defence systems, the ministry said on Thursday": an
         // intent is expressed when it is said, so it takes the date of the saying.
