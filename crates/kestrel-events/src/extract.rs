@@ -1482,7 +1482,15 @@ fn governors(view: &SentenceView, lex: &Lexicon, groups: &[VerbGroup]) -> Vec<Sc
             GovernorPos::Noun => noun_lemma(view.lower(i)),
             _ => std::borrow::Cow::Borrowed(view.lower(i)),
         };
-        let gov = lex.governor(&word, pos).or_else(|| {
+        let gov = lex.governor(&word, pos);
+        // "without consulting Kyiv": a preposition governs only a gerund right after it, never
+        // what its noun phrase leads on to ("the campaign against terrorism by calling on its
+        // allies" is no negated appeal).
+        if gov.is_some() && pos == GovernorPos::Preposition && !(i + 1 < view.range.end && view.tag(i + 1) == Tag::VBG)
+        {
+            continue;
+        }
+        let gov = gov.or_else(|| {
             if pos == GovernorPos::Preposition {
                 lex.governor(&word, GovernorPos::Conjunction)
             } else {
