@@ -938,7 +938,16 @@ fn verb_draft(
     } else {
         code
     };
-    let markers = group_markers(view, lex, g);
+    let mut markers = group_markers(view, lex, g);
+    // "made no apology", "sent no troops": an object that is "no" something negates the act.
+    let no_object = comps
+        .object
+        .into_iter()
+        .chain(light.map(|(o, _)| o))
+        .any(|o| view.lower(view.phrases[o].tokens.start) == "no");
+    if no_object && !g.passive {
+        markers.push(Governor::Negate);
+    }
     let would = g.markers.iter().any(|&m| view.lower(m) == "would");
     Some(Draft {
         code,
