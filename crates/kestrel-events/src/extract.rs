@@ -243,6 +243,8 @@ pub fn extract(
             Some(k) if stated_intent => nearest_date(view, &dates, groups[k].main),
             _ => nearest_date(view, &dates, d.anchor),
         };
+        // "will meet in London tomorrow": what has not happened yet has no date.
+        let date = date.filter(|&date| publication.is_none_or(|p| !is_after(date, p)));
         let targets: Vec<Option<&Actor>> = if d.targets.is_empty() {
             vec![None]
         } else {
@@ -1606,6 +1608,14 @@ fn first_other_actor(view: &SentenceView, tokens: std::ops::Range<usize>, source
     Vec::new()
 }
 
+/// `date` lies after the publication date `p`, at its own precision ("next month", "tomorrow").
+fn is_after(date: EventDate, p: CivilDate) -> bool {
+    let month = date.month.map(|m| (m, date.day));
+    date.year > p.year
+        || (date.year == p.year
+            && month.is_some_and(|(m, day)| m > p.month || (m == p.month && day.is_some_and(|d| d > p.day))))
+}
+
 /// Temporal expressions of the sentence with the token each starts at.
 fn sentence_dates(view: &SentenceView, publication: Option<CivilDate>) -> Vec<(usize, EventDate)> {
     if view.range.is_empty() {
@@ -1664,4 +1674,28 @@ fn is_clause_verb(view: &SentenceView, i: usize) -> bool {
         view.tag(i),
         Tag::VBD | Tag::VBZ | Tag::VBP | Tag::MD | Tag::WDT | Tag::WP | Tag::WPS | Tag::WRB
     ) || (view.tag(i) == Tag::VBG && i > view.range.start && view.tag(i - 1) == Tag::Comma)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_dates_past_the_publication_at_their_own_precision_are_future() {
+        let p = CivilDate::new(2024, 3, 1).expect("valid date");
+        let day = |y, m, d| EventDate::day(CivilDate::new(y, m, d).expect("valid date"));
+        assert!(is_after(day(2024, 3, 2), p), "tomorrow");
+        assert!(!is_after(day(2024, 3, 1), p), "today");
+        assert!(!is_after(day(2024, 2, 29), p), "yesterday");
+        assert!(
+            is_after(EventDate::month(2024, 4).expect("valid month"), p),
+            "next month"
+        );
+        assert!(
+            !is_after(EventDate::month(2024, 3).expect("valid month"), p),
+            "this month"
+        );
+        assert!(is_after(EventDate::year(2025), p), "next year");
+        assert!(!is_after(EventDate::year(2024), p), "this year");
+    }
 }
