@@ -348,6 +348,11 @@ impl<'a, 'b> Builder<'a, 'b> {
             let currency = tag == Tag::SYM
                 && ((i + 1 < end && self.tag(i + 1) == Tag::CD)
                     || (i > start && self.tag(i - 1) == Tag::CD && self.lower(i) == "%"));
+            // "held joint drills last month": a temporal expression after the head noun ends
+            // the phrase. Checked only where one can start, an adjective right after a noun.
+            if tag == Tag::JJ && i > start && is_noun(self.tag(i - 1)) && !in_mention && self.starts_date(i, end) {
+                break;
+            }
             if is_nominal(tag)
                 || in_mention
                 || currency
@@ -372,6 +377,18 @@ impl<'a, 'b> Builder<'a, 'b> {
             }
         }
         i
+    }
+
+    /// A temporal expression ("last month", "next week") starts at token `i`, within `..end`.
+    fn starts_date(&self, i: usize, end: usize) -> bool {
+        let last = (i + 3).min(end) - 1;
+        let (from, to) = (self.tokens[i].start as usize, self.tokens[last].end as usize);
+        let reference = self.doc.date.or(CivilDate::new(2000, 1, 1));
+        self.doc.text.get(from..to).is_some_and(|t| {
+            kestrel_dates::find_dates(t, reference)
+                .first()
+                .is_some_and(|d| d.start == 0)
+        })
     }
 
     /// Tokens `from..` are adjectives (and degree adverbs: "most powerful") outside any
