@@ -737,6 +737,16 @@ fn verb_draft(
         if matches!(view.tag(before), Tag::IN | Tag::DT | Tag::PRPS) || (view.tag(before) == Tag::JJ && !heads_actor) {
             return None;
         }
+        // "heavily armed police", "the newly elected parliament": an adverb grading a
+        // participle that modifies the noun after it, at the start of a phrase.
+        let phrase_starts = before == view.range.start
+            || matches!(
+                view.tag(before - 1),
+                Tag::IN | Tag::DT | Tag::PRPS | Tag::JJ | Tag::CC | Tag::Comma
+            );
+        if view.tag(before) == Tag::RB && phrase_starts && g.end < view.range.end && view.tag(g.end).is_noun() {
+            return None;
+        }
     }
     // In the passive, the grammatical subject is the object ("Sanctions were imposed on ...",
     // "A declaration was signed by ...").
