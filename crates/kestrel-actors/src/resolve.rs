@@ -758,6 +758,9 @@ pub fn resolve_sentence(doc: &DocInput, sentence: &SentenceSpan, ctx: &mut DocCo
         // pursuit" is a possessor actor and a thing.
         let mut seg_start = i;
         let mut possessors: Vec<Actor> = Vec::new();
+        // The last possessor names no country of its own: a role whose country is a guess
+        // from context ("a children's hospital in Kherson" is not the guessed country's).
+        let mut possessor_guessed = false;
         for j in i..run_end {
             let last = j + 1 == run_end;
             if b.tag(j) == Tag::POS || last {
@@ -767,6 +770,7 @@ pub fn resolve_sentence(doc: &DocInput, sentence: &SentenceSpan, ctx: &mut DocCo
                 if is_pos {
                     if let Some(a) = b.actor(seg.clone(), &parts, ctx) {
                         possessors.push(a);
+                        possessor_guessed = parts.bases.is_empty() && parts.person.is_none() && parts.prefix.is_none();
                     }
                     seg_start = j + 1;
                     continue;
@@ -778,7 +782,7 @@ pub fn resolve_sentence(doc: &DocInput, sentence: &SentenceSpan, ctx: &mut DocCo
                 let mut parts = parts;
                 let first_actor_wins = doc.conventions == Conventions::Petrarch && !parts.sectors.is_empty();
                 if (parts.bases.is_empty() || first_actor_wins) && parts.person.is_none() && parts.head_is_actor {
-                    if let Some(p) = possessors.last() {
+                    if let Some(p) = possessors.last().filter(|_| !possessor_guessed) {
                         parts.bases = vec![(ActorCode::parse(p.code.base()).unwrap_or_else(|| p.code.clone()), false)];
                         possessors.pop();
                     }
