@@ -95,12 +95,14 @@ pub fn extract(
         return Vec::new();
     }
     let mut comps: Vec<Complements> = groups.iter().map(|g| complements_of(view, g.end)).collect();
-    // "detained and beat a journalist": a verb with nothing after it but "and" and another
-    // verb shares that verb's object and prepositional phrases.
+    // "detained and beat a journalist", "shot and seriously wounded the prime minister": a verb
+    // with nothing after it but "and" (and adverbs) and another verb shares that verb's object
+    // and prepositional phrases.
     for k in (0..groups.len().saturating_sub(1)).rev() {
         let bare = comps[k].object.is_none() && comps[k].preps.is_empty() && comps[k].infinitive.is_none();
         let next = &groups[k + 1];
-        if bare && next.start == groups[k].end + 1 && matches!(view.lower(groups[k].end), "and" | "or") {
+        let adjoining = next.start > groups[k].end && (groups[k].end + 1..next.start).all(|i| view.tag(i).is_adverb());
+        if bare && adjoining && matches!(view.lower(groups[k].end), "and" | "or") {
             comps[k] = comps[k + 1].clone();
         }
     }
@@ -739,11 +741,9 @@ fn verb_draft(
         }
         // "heavily armed police", "the newly elected parliament": an adverb grading a
         // participle that modifies the noun after it, at the start of a phrase.
-        let phrase_starts = before == view.range.start
-            || matches!(
-                view.tag(before - 1),
-                Tag::IN | Tag::DT | Tag::PRPS | Tag::JJ | Tag::CC | Tag::Comma
-            );
+        // (Not after "and": "shot and seriously wounded the minister" coordinates verbs.)
+        let phrase_starts =
+            before == view.range.start || matches!(view.tag(before - 1), Tag::IN | Tag::DT | Tag::PRPS | Tag::JJ);
         if view.tag(before) == Tag::RB && phrase_starts && g.end < view.range.end && view.tag(g.end).is_noun() {
             return None;
         }
