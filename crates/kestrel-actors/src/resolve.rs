@@ -936,14 +936,27 @@ fn join_phrases(b: &Builder, phrases: &mut Vec<NounPhrase>) {
                     // member of a list.
                     let (next, after) = try_list(b, phrases, next, k).unwrap_or_else(|| (next.clone(), k + 1));
                     let start = b.tokens[cur.tokens.start].start as usize;
+                    // "protesters in Tbilisi", "a journalist in Moscow": a capital a role is in
+                    // is the place, not its government (GEOCVL, not GEOGOVCVL).
+                    let located = gap_is(&["in"]);
+                    let place = move |a: &Actor| {
+                        let seat = located && a.code.country().is_some() && a.code.sectors() == [government()];
+                        if seat {
+                            ActorCode::parse(a.code.base()).unwrap_or_else(|| a.code.clone())
+                        } else {
+                            a.code.clone()
+                        }
+                    };
                     cur.actors = roles
                         .iter()
                         .flat_map(|sectors| {
                             next.actors.iter().map(move |a| Actor {
                                 code: if a.name.is_some() || b.keeps_code(&a.code) {
                                     a.code.clone()
-                                } else {
+                                } else if sectors.is_empty() {
                                     a.code.with_sectors(sectors)
+                                } else {
+                                    place(a).with_sectors(sectors)
                                 },
                                 span: (start, a.span.1),
                                 ..a.clone()
