@@ -1253,6 +1253,11 @@ fn nominal_drafts(
                 sources = slot_targets(view, &[Slot::Prep("from".to_string())], &comps);
             }
         }
+        // "the detention of two Canadians in China": an arrest, detention or expulsion (17x)
+        // that names no one doing it is done by the authorities of the country it happens in.
+        if sources.is_empty() && noun.code.starts_with("17") {
+            sources = slot_targets(view, &[Slot::Prep("in".to_string())], &comps);
+        }
         let mut targets = slot_targets(view, &noun.targets, &comps);
         if targets.is_empty() {
             targets = claimed_targets;
