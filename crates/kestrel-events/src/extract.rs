@@ -130,7 +130,7 @@ pub fn extract(
     refine_by_complements(view, lex, &groups, &comps, &mut drafts);
     nominal_drafts(view, lex, &light_objects, &groups, &comps, &subjects, &mut drafts);
     mediated_parties(&mut drafts);
-    criticised_doers(view, &comps, &mut drafts);
+    criticised_doers(view, &comps, &subjects, &mut drafts);
 
     let frames = frames(view, lex, &drafts, &groups, &comps, &subjects);
     let scoped = governors(view, lex, &groups);
@@ -1063,18 +1063,31 @@ fn group_markers(view: &SentenceView, lex: &Lexicon, g: &VerbGroup) -> Vec<Gover
 
 /// A symmetric event with a compound subject and no target runs both ways.
 /// "Britain condemned the detention of an aid worker in Iran", "condemned the arrest of
-/// journalists by the junta": criticism (11x) of an event is aimed at whoever did it, not at
-/// the one it was done to.
-fn criticised_doers(view: &SentenceView, comps: &[Complements], drafts: &mut [Draft]) {
+/// journalists by the junta", "the arrest drew condemnation from Paris": criticism (11x) of an
+/// event is aimed at whoever did it, not at the one it was done to.
+fn criticised_doers(
+    view: &SentenceView,
+    comps: &[Complements],
+    subjects: &[(Option<usize>, bool)],
+    drafts: &mut [Draft],
+) {
     for c in 0..drafts.len() {
         let criticism = &drafts[c];
         if criticism.nominal || !criticism.code.starts_with("11") {
             continue;
         }
-        let Some(object) = criticism.group.and_then(|k| comps[k].object) else {
+        // What is criticised: the object, or the subject that undergoes the criticism.
+        let criticised = criticism.group.and_then(|k| {
+            if criticism.flags.undergo {
+                subjects[k].0
+            } else {
+                comps[k].object
+            }
+        });
+        let Some(criticised) = criticised else {
             continue;
         };
-        let head = view.phrases[object].head;
+        let head = view.phrases[criticised].head;
         let doers = drafts
             .iter()
             .find(|d| d.nominal && d.anchor == head && !d.sources.is_empty())
