@@ -1295,6 +1295,14 @@ fn nominal_drafts(
         if sources.is_empty() && noun.code.starts_with("17") {
             sources = slot_targets(view, &[Slot::Prep("in".to_string())], &comps);
         }
+        // "the killing of a Hezbollah commander in an Israeli strike": a death or injury in an
+        // attack is the attacker's, as in the passive ("was killed in an Israeli strike").
+        let violent = ["18", "19", "20"].iter().any(|r| noun.code.starts_with(r));
+        if sources.is_empty() && violent {
+            if let Some(q) = attack_agent(view, lex, &comps) {
+                sources = view.phrases[q].modifiers.clone();
+            }
+        }
         let mut targets = slot_targets(view, &noun.targets, &comps);
         if targets.is_empty() {
             targets = claimed_targets;
