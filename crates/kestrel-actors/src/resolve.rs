@@ -22,6 +22,9 @@ pub enum Via {
     Direct,
     /// A back-reference resolved from earlier in the document.
     Reference,
+    /// Named in the phrase by a seat of government standing for it ("the Kremlin", "Kyiv"):
+    /// the government, except where the sentence makes the seat a place ("an attack on Kyiv").
+    Seat,
 }
 
 /// One resolved actor.
@@ -388,6 +391,11 @@ impl<'a, 'b> Builder<'a, 'b> {
             let currency = tag == Tag::SYM
                 && ((i + 1 < end && self.tag(i + 1) == Tag::CD)
                     || (i > start && self.tag(i - 1) == Tag::CD && self.lower(i) == "%"));
+            // "held joint drills last month": a temporal expression after the head noun ends
+            // the phrase. Checked only where one can start, an adjective right after a noun.
+            if tag == Tag::JJ && i > start && is_noun(self.tag(i - 1)) && !in_mention && self.starts_date(i, end) {
+                break;
+            }
             if is_nominal(tag)
                 || in_mention
                 || currency
@@ -412,6 +420,18 @@ impl<'a, 'b> Builder<'a, 'b> {
             }
         }
         i
+    }
+
+    /// A temporal expression ("last month", "next week") starts at token `i`, within `..end`.
+    fn starts_date(&self, i: usize, end: usize) -> bool {
+        let last = (i + 3).min(end) - 1;
+        let (from, to) = (self.tokens[i].start as usize, self.tokens[last].end as usize);
+        let reference = self.doc.date.or(CivilDate::new(2000, 1, 1));
+        self.doc.text.get(from..to).is_some_and(|t| {
+            kestrel_dates::find_dates(t, reference)
+                .first()
+                .is_some_and(|d| d.start == 0)
+        })
     }
 
     /// Tokens `from..` are adjectives (and degree adverbs: "most powerful") outside any
@@ -600,7 +620,11 @@ impl<'a, 'b> Builder<'a, 'b> {
                 code,
                 name: parts.name.clone(),
                 span,
-                via: Via::Direct,
+                via: if *seat && parts.sectors.is_empty() && parts.prefix.is_none() {
+                    Via::Seat
+                } else {
+                    Via::Direct
+                },
             });
         }
         // "MSF" alone: the prefix is the actor.
@@ -811,6 +835,9 @@ pub fn resolve_sentence(doc: &DocInput, sentence: &SentenceSpan, ctx: &mut DocCo
         // pursuit" is a possessor actor and a thing.
         let mut seg_start = i;
         let mut possessors: Vec<Actor> = Vec::new();
+        // The last possessor names no country of its own: a role whose country is a guess
+        // from context ("a children's hospital in Kherson" is not the guessed country's).
+        let mut possessor_guessed = false;
         for j in i..run_end {
             let last = j + 1 == run_end;
             if b.tag(j) == Tag::POS || last {
@@ -820,6 +847,7 @@ pub fn resolve_sentence(doc: &DocInput, sentence: &SentenceSpan, ctx: &mut DocCo
                 if is_pos {
                     if let Some(a) = b.actor(seg.clone(), &parts, ctx) {
                         possessors.push(a);
+                        possessor_guessed = parts.bases.is_empty() && parts.person.is_none() && parts.prefix.is_none();
                     }
                     seg_start = j + 1;
                     continue;
@@ -831,7 +859,7 @@ pub fn resolve_sentence(doc: &DocInput, sentence: &SentenceSpan, ctx: &mut DocCo
                 let mut parts = parts;
                 let first_actor_wins = doc.conventions == Conventions::Petrarch && !parts.sectors.is_empty();
                 if (parts.bases.is_empty() || first_actor_wins) && parts.person.is_none() && parts.head_is_actor {
-                    if let Some(p) = possessors.last() {
+                    if let Some(p) = possessors.last().filter(|_| !possessor_guessed) {
                         parts.bases = vec![(ActorCode::parse(p.code.base()).unwrap_or_else(|| p.code.clone()), false)];
                         possessors.pop();
                     }
@@ -938,7 +966,8 @@ fn join_phrases(b: &Builder, phrases: &mut Vec<NounPhrase>) {
             // country they come from or sit in.
             // A country only guessed from context ("the ambassadors" take the sentence's first
             // country) gives way to the one the phrase names.
-            let named_country = |a: &Actor| a.via == Via::Direct && (a.code.country().is_some() || a.code.is_group());
+            let named_country =
+                |a: &Actor| a.via != Via::Reference && (a.code.country().is_some() || a.code.is_group());
             // A possessive pronoun names the owner ("its troops in Syria" are not Syria's).
             let owned = b.tag(cur.tokens.start) == Tag::PRPS;
             let countryless_role =
@@ -1006,6 +1035,9 @@ fn join_phrases(b: &Builder, phrases: &mut Vec<NounPhrase>) {
                                     a.code.with_sectors(sectors)
                                 },
                                 span: (start, a.span.1),
+                                // "people in Jerusalem" are people, not the seat standing for a
+                                // government.
+                                via: if a.via == Via::Seat { Via::Direct } else { a.via },
                                 ..a.clone()
                             })
                         })

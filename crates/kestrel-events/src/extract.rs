@@ -95,12 +95,14 @@ pub fn extract(
         return Vec::new();
     }
     let mut comps: Vec<Complements> = groups.iter().map(|g| complements_of(view, g.end)).collect();
-    // "detained and beat a journalist": a verb with nothing after it but "and" and another
-    // verb shares that verb's object and prepositional phrases.
+    // "detained and beat a journalist", "shot and seriously wounded the prime minister": a verb
+    // with nothing after it but "and" (and adverbs) and another verb shares that verb's object
+    // and prepositional phrases.
     for k in (0..groups.len().saturating_sub(1)).rev() {
         let bare = comps[k].object.is_none() && comps[k].preps.is_empty() && comps[k].infinitive.is_none();
         let next = &groups[k + 1];
-        if bare && next.start == groups[k].end + 1 && matches!(view.lower(groups[k].end), "and" | "or") {
+        let adjoining = next.start > groups[k].end && (groups[k].end + 1..next.start).all(|i| view.tag(i).is_adverb());
+        if bare && adjoining && matches!(view.lower(groups[k].end), "and" | "or") {
             comps[k] = comps[k + 1].clone();
         }
     }
@@ -127,6 +129,8 @@ pub fn extract(
     }
     refine_by_complements(view, lex, &groups, &comps, &mut drafts);
     nominal_drafts(view, lex, &light_objects, &groups, &comps, &subjects, &mut drafts);
+    mediated_parties(&mut drafts);
+    criticised_doers(view, &comps, &subjects, &mut drafts);
 
     let frames = frames(view, lex, &drafts, &groups, &comps, &subjects);
     let scoped = governors(view, lex, &groups);
@@ -207,9 +211,11 @@ pub fn extract(
                 .filter_map(|k| drafts_sources.iter().find(|(g, _)| *g == k).map(|(_, a)| a))
                 .any(|intender| d.sources.iter().all(|a| a.code.base() != intender.code.base()))
         };
+        let mut stated_intent = false;
         if governor == Some(Governor::Intend) && !d.absorbed && !code.starts_with("03") && !others_intended() {
             if let Some(intent) = lex.refine("030", &code) {
                 code = intent.to_string();
+                stated_intent = true;
                 governor = modality::strongest(
                     governors
                         .iter()
@@ -218,13 +224,38 @@ pub fn extract(
                 );
             }
         }
+        // A stated refusal: "Araghchi said Tehran would not negotiate with Washington", "Hungary
+        // will not send weapons" is the rejection (12x) of what the verb group negates, as
+        // "refused to negotiate" is.
+        let own_negation = d.markers.contains(&Governor::Negate);
+        if governor == Some(Governor::Negate) && own_negation && governors.contains(&Governor::Intend) && !d.absorbed {
+            if let Some(refusal) = lex.refine("120", &code) {
+                code = refusal.to_string();
+                stated_intent = true;
+                // The refusal is said as fact: the negation, the future and "would" are its.
+                let refusal_marker = |g: &Governor| {
+                    matches!(g, Governor::Negate | Governor::Intend) || (d.would && *g == Governor::Hypothetical)
+                };
+                governor = modality::strongest(governors.iter().copied().filter(|g| !refusal_marker(g)));
+            }
+        }
         let modality = modality::resolve(governor, attribution.is_some());
-        let date = nearest_date(view, &dates, d.anchor);
+        // "Norway will give Ukraine air defence systems, the ministry said on Thursday": an
+        // intent is expressed when it is said, so it takes the date of the saying.
+        let date = match frame.and_then(|f| f.group) {
+            Some(k) if stated_intent => nearest_date(view, &dates, groups[k].main),
+            _ => nearest_date(view, &dates, d.anchor),
+        };
+        // "will meet in London tomorrow": what has not happened yet has no date.
+        let date = date.filter(|&date| publication.is_none_or(|p| !is_after(date, p)));
         let targets: Vec<Option<&Actor>> = if d.targets.is_empty() {
             vec![None]
         } else {
             d.targets.iter().map(Some).collect()
         };
+        // "an attack on Kyiv", "shelled Damascus": what force hits is the city, not the
+        // government seated there.
+        let violent = is_violent(&code);
         for s in &d.sources {
             let same = |t: &Actor| t.code == s.code;
             for t in &targets {
@@ -234,6 +265,7 @@ pub fn extract(
                 let target = match t {
                     Some(t) if same(t) && targets.iter().flatten().any(|o| !same(o)) => continue,
                     Some(t) if same(t) => None,
+                    Some(t) if violent && t.via == Via::Seat => Some(place_of(t)),
                     _ => t.cloned(),
                 };
                 if target.is_none()
@@ -646,8 +678,7 @@ fn attack_agent(view: &SentenceView, lex: &Lexicon, comps: &Complements) -> Opti
                     .modifiers
                     .iter()
                     .any(|m| m.code.country().is_some() || m.code.is_group())
-                && head_event_noun(view, lex, q)
-                    .is_some_and(|(_, n)| ["18", "19", "20"].iter().any(|r| n.code.starts_with(r)))
+                && head_event_noun(view, lex, q).is_some_and(|(_, n)| is_violent(&n.code))
         })
 }
 
@@ -710,6 +741,14 @@ fn verb_draft(
             .phrase_at(before)
             .is_some_and(|p| view.phrases[p].head == before && view.phrases[p].is_actor());
         if matches!(view.tag(before), Tag::IN | Tag::DT | Tag::PRPS) || (view.tag(before) == Tag::JJ && !heads_actor) {
+            return None;
+        }
+        // "heavily armed police", "the newly elected parliament": an adverb grading a
+        // participle that modifies the noun after it, at the start of a phrase.
+        // (Not after "and": "shot and seriously wounded the minister" coordinates verbs.)
+        let phrase_starts =
+            before == view.range.start || matches!(view.tag(before - 1), Tag::IN | Tag::DT | Tag::PRPS | Tag::JJ);
+        if view.tag(before) == Tag::RB && phrase_starts && g.end < view.range.end && view.tag(g.end).is_noun() {
             return None;
         }
     }
@@ -915,7 +954,16 @@ fn verb_draft(
     } else {
         code
     };
-    let markers = group_markers(view, lex, g);
+    let mut markers = group_markers(view, lex, g);
+    // "made no apology", "sent no troops": an object that is "no" something negates the act.
+    let no_object = comps
+        .object
+        .into_iter()
+        .chain(light.map(|(o, _)| o))
+        .any(|o| view.lower(view.phrases[o].tokens.start) == "no");
+    if no_object && !g.passive {
+        markers.push(Governor::Negate);
+    }
     let would = g.markers.iter().any(|&m| view.lower(m) == "would");
     Some(Draft {
         code,
@@ -1017,6 +1065,72 @@ fn group_markers(view: &SentenceView, lex: &Lexicon, g: &VerbGroup) -> Vec<Gover
 }
 
 /// A symmetric event with a compound subject and no target runs both ways.
+/// "Britain condemned the detention of an aid worker in Iran", "condemned the arrest of
+/// journalists by the junta", "the arrest drew condemnation from Paris": criticism (11x) of an
+/// event is aimed at whoever did it, not at the one it was done to.
+fn criticised_doers(
+    view: &SentenceView,
+    comps: &[Complements],
+    subjects: &[(Option<usize>, bool)],
+    drafts: &mut [Draft],
+) {
+    for c in 0..drafts.len() {
+        let criticism = &drafts[c];
+        if criticism.nominal || !criticism.code.starts_with("11") {
+            continue;
+        }
+        // What is criticised: the object, or the subject that undergoes the criticism.
+        let criticised = criticism.group.and_then(|k| {
+            if criticism.flags.undergo {
+                subjects[k].0
+            } else {
+                comps[k].object
+            }
+        });
+        let Some(criticised) = criticised else {
+            continue;
+        };
+        let head = view.phrases[criticised].head;
+        let doers = drafts
+            .iter()
+            .find(|d| d.nominal && d.anchor == head && !d.sources.is_empty())
+            .map(|d| d.sources.clone());
+        if let Some(doers) = doers {
+            drafts[c].targets = doers;
+        }
+    }
+}
+
+/// CAMEO's "mediate".
+const MEDIATE: &str = "045";
+
+/// "a swap mediated by the UAE", "freed after mediation by Morocco", "with Egypt and Qatar
+/// acting as mediators": a mediation that names no party is between the parties of the event
+/// it comes with, the nearest other event of the sentence with both a source and a target.
+fn mediated_parties(drafts: &mut [Draft]) {
+    for m in 0..drafts.len() {
+        let mediation = &drafts[m];
+        if mediation.code != MEDIATE || !mediation.targets.is_empty() || mediation.sources.is_empty() {
+            continue;
+        }
+        let Some(mediated) = drafts
+            .iter()
+            .filter(|d| d.code != MEDIATE && !d.sources.is_empty() && !d.targets.is_empty())
+            .min_by_key(|d| d.anchor.abs_diff(mediation.anchor))
+        else {
+            continue;
+        };
+        let mut parties: Vec<Actor> = Vec::new();
+        for a in mediated.sources.iter().chain(&mediated.targets) {
+            let mediator = mediation.sources.iter().any(|s| s.code.base() == a.code.base());
+            if !mediator && parties.iter().all(|p| p.code != a.code) {
+                parties.push(a.clone());
+            }
+        }
+        drafts[m].targets = parties;
+    }
+}
+
 fn reciprocal(flags: Flags, sources: Vec<Actor>, targets: Vec<Actor>) -> (Vec<Actor>, Vec<Actor>) {
     if flags.recip && targets.is_empty() && sources.len() >= 2 {
         (sources.clone(), sources)
@@ -1177,6 +1291,19 @@ fn nominal_drafts(
             }
             if sources.is_empty() && !slot_is("from") {
                 sources = slot_targets(view, &[Slot::Prep("from".to_string())], &comps);
+            }
+        }
+        // "the detention of two Canadians in China": an arrest, detention or expulsion (17x)
+        // that names no one doing it is done by the authorities of the country it happens in.
+        if sources.is_empty() && noun.code.starts_with("17") {
+            sources = slot_targets(view, &[Slot::Prep("in".to_string())], &comps);
+        }
+        // "the killing of a Hezbollah commander in an Israeli strike": a death or injury in an
+        // attack is the attacker's, as in the passive ("was killed in an Israeli strike").
+        let violent = is_violent(&noun.code);
+        if sources.is_empty() && violent {
+            if let Some(q) = attack_agent(view, lex, &comps) {
+                sources = view.phrases[q].modifiers.clone();
             }
         }
         let mut targets = slot_targets(view, &noun.targets, &comps);
@@ -1369,6 +1496,30 @@ fn frames(
     out
 }
 
+/// Where the scope of a governor starting at `from` ends: at the end of its clause, or before
+/// a conjunction that coordinates a finite verb with the governed one ("did not visit the
+/// shrine but sent an offering", "denied the attack and instead blamed Kyiv"). Only "but"
+/// counts unless `any_conjunction` (negation and governing verbs): "reportedly shelled the
+/// town and killed five" is hedged throughout. A finite verb before the conjunction heads an
+/// embedded clause, which the conjunction continues ("denied that its forces shelled the
+/// town and killed civilians").
+fn coordination_end(view: &SentenceView, from: usize, any_conjunction: bool) -> usize {
+    let end = view.clause_end(from);
+    for k in from..end {
+        let tag = view.tag(k);
+        if tag.is_finite_verb() && view.phrase_at(k).is_none() {
+            break;
+        }
+        if tag == Tag::CC && (any_conjunction || view.lower(k) == "but") {
+            let next = (k + 1..end).find(|&j| !view.tag(j).is_adverb());
+            if next.is_some_and(|j| view.tag(j).is_finite_verb() && view.phrase_at(j).is_none()) {
+                return k;
+            }
+        }
+    }
+    end
+}
+
 /// Governing words (urge, plan, deny, might, if, against, ...) and their scopes.
 fn governors(view: &SentenceView, lex: &Lexicon, groups: &[VerbGroup]) -> Vec<Scoped> {
     let mut out = Vec::new();
@@ -1377,7 +1528,7 @@ fn governors(view: &SentenceView, lex: &Lexicon, groups: &[VerbGroup]) -> Vec<Sc
             if !matches!(gov, Governor::Report) {
                 out.push(Scoped {
                     governor: gov,
-                    scope: g.end..view.clause_end(g.end),
+                    scope: g.end..coordination_end(view, g.end, true),
                     group: Some(k),
                 });
             }
@@ -1386,7 +1537,7 @@ fn governors(view: &SentenceView, lex: &Lexicon, groups: &[VerbGroup]) -> Vec<Sc
         if g.negated {
             out.push(Scoped {
                 governor: Governor::Negate,
-                scope: g.end..view.clause_end(g.end),
+                scope: g.end..coordination_end(view, g.end, true),
                 group: None,
             });
         }
@@ -1405,7 +1556,15 @@ fn governors(view: &SentenceView, lex: &Lexicon, groups: &[VerbGroup]) -> Vec<Sc
             GovernorPos::Noun => noun_lemma(view.lower(i)),
             _ => std::borrow::Cow::Borrowed(view.lower(i)),
         };
-        let gov = lex.governor(&word, pos).or_else(|| {
+        let gov = lex.governor(&word, pos);
+        // "without consulting Kyiv": a preposition governs only a gerund right after it, never
+        // what its noun phrase leads on to ("the campaign against terrorism by calling on its
+        // allies" is no negated appeal).
+        if gov.is_some() && pos == GovernorPos::Preposition && !(i + 1 < view.range.end && view.tag(i + 1) == Tag::VBG)
+        {
+            continue;
+        }
+        let gov = gov.or_else(|| {
             if pos == GovernorPos::Preposition {
                 lex.governor(&word, GovernorPos::Conjunction)
             } else {
@@ -1418,7 +1577,10 @@ fn governors(view: &SentenceView, lex: &Lexicon, groups: &[VerbGroup]) -> Vec<Sc
             && view.lower(i + 1) == "to"
             && !(view.tag(i + 2).is_verb() || view.tag(i + 2).is_adverb());
         if let Some(gov) = gov.filter(|_| !cause) {
-            let mut end = view.clause_end(i);
+            let mut end = match pos {
+                GovernorPos::Adverb | GovernorPos::Modal => coordination_end(view, i + 1, gov == Governor::Negate),
+                _ => view.clause_end(i),
+            };
             // "Plans to expand the base were condemned": a noun's own complement ends where
             // the verb it is the subject of begins; only "that" opens a clause it governs
             // ("fears that Russia will attack").
@@ -1509,6 +1671,14 @@ fn first_other_actor(view: &SentenceView, tokens: std::ops::Range<usize>, source
     Vec::new()
 }
 
+/// `date` lies after the publication date `p`, at its own precision ("next month", "tomorrow").
+fn is_after(date: EventDate, p: CivilDate) -> bool {
+    let month = date.month.map(|m| (m, date.day));
+    date.year > p.year
+        || (date.year == p.year
+            && month.is_some_and(|(m, day)| m > p.month || (m == p.month && day.is_some_and(|d| d > p.day))))
+}
+
 /// Temporal expressions of the sentence with the token each starts at.
 fn sentence_dates(view: &SentenceView, publication: Option<CivilDate>) -> Vec<(usize, EventDate)> {
     if view.range.is_empty() {
@@ -1567,4 +1737,46 @@ fn is_clause_verb(view: &SentenceView, i: usize) -> bool {
         view.tag(i),
         Tag::VBD | Tag::VBZ | Tag::VBP | Tag::MD | Tag::WDT | Tag::WP | Tag::WPS | Tag::WRB
     ) || (view.tag(i) == Tag::VBG && i > view.range.start && view.tag(i - 1) == Tag::Comma)
+}
+
+/// A seat of government read as the place it is: its country ("Kyiv" as a target of attack
+/// is UKR, not UKRGOV).
+fn place_of(seat: &Actor) -> Actor {
+    Actor {
+        code: seat
+            .code
+            .country()
+            .and_then(ActorCode::parse)
+            .unwrap_or_else(|| seat.code.clone()),
+        ..seat.clone()
+    }
+}
+
+/// Whether a CAMEO code is one of force: assault (18), fight (19) or mass violence (20).
+fn is_violent(code: &str) -> bool {
+    matches!(code.get(..2), Some("18" | "19" | "20"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_dates_past_the_publication_at_their_own_precision_are_future() {
+        let p = CivilDate::new(2024, 3, 1).expect("valid date");
+        let day = |y, m, d| EventDate::day(CivilDate::new(y, m, d).expect("valid date"));
+        assert!(is_after(day(2024, 3, 2), p), "tomorrow");
+        assert!(!is_after(day(2024, 3, 1), p), "today");
+        assert!(!is_after(day(2024, 2, 29), p), "yesterday");
+        assert!(
+            is_after(EventDate::month(2024, 4).expect("valid month"), p),
+            "next month"
+        );
+        assert!(
+            !is_after(EventDate::month(2024, 3).expect("valid month"), p),
+            "this month"
+        );
+        assert!(is_after(EventDate::year(2025), p), "next year");
+        assert!(!is_after(EventDate::year(2024), p), "this year");
+    }
 }

@@ -299,6 +299,16 @@ pub fn subject_of(view: &SentenceView, g: &VerbGroup) -> Subject {
     if g.form == Form::Gerund && g.start > view.range.start && view.tag(g.start - 1) == Tag::IN {
         return Subject::Missing;
     }
+    // "with Egypt and Qatar acting as mediators": in an absolute "with" clause the phrase
+    // right before the gerund is its subject.
+    if g.form == Form::Gerund && g.start > view.range.start {
+        if let Some(p) = view.phrase_at(g.start - 1) {
+            let before = view.phrases[p].tokens.start;
+            if before > view.range.start && view.lower(before - 1) == "with" && !view.phrases[p].possessive {
+                return Subject::Phrase(p);
+            }
+        }
+    }
     let mut i = g.start;
     while i > view.range.start {
         i -= 1;
@@ -315,6 +325,12 @@ pub fn subject_of(view: &SentenceView, g: &VerbGroup) -> Subject {
                 && !is_approximate_quantity(view, before)
             {
                 i = before - 1;
+                continue;
+            }
+            // "the gunmen who seized two aid workers last month released them": a time phrase
+            // is no subject; keep looking left.
+            if phrase.actors.is_empty() && view.tag(before) == Tag::JJ && starts_date(view, before) {
+                i = before;
                 continue;
             }
             if phrase.possessive {
@@ -468,7 +484,7 @@ fn parenthetical_head(view: &SentenceView, closing: usize) -> Option<usize> {
         // An outer role whose country is only guessed from context ("The leader of the
         // Hezbollah movement") gives way to the actor named inside.
         let named = |p: &NounPhrase| {
-            p.actors.iter().any(|a| a.via == Via::Direct)
+            p.actors.iter().any(|a| a.via != Via::Reference)
                 || (!p.is_actor()
                     && p.modifiers
                         .iter()
@@ -481,7 +497,7 @@ fn parenthetical_head(view: &SentenceView, closing: usize) -> Option<usize> {
     }
     let phrase = &view.phrases[head];
     // A subject whose country is only guessed from context is no better than none.
-    if start < phrase.tokens.start && !phrase.actors.iter().any(|a| a.via == Via::Direct) {
+    if start < phrase.tokens.start && !phrase.actors.iter().any(|a| a.via != Via::Reference) {
         return None;
     }
     let starts_clause = start == view.range.start
