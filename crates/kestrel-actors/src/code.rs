@@ -89,6 +89,11 @@ impl ActorCode {
             .then(|| &self.0[..3])
     }
 
+    /// The bare country code this code starts with, if any (`RUSGOVMIL` gives `RUS`).
+    pub fn country_code(&self) -> Option<ActorCode> {
+        self.country().and_then(ActorCode::parse)
+    }
+
     /// Where the role blocks start: after the country or organisation, if any.
     fn sectors_start(&self) -> usize {
         if self.country().is_some() || self.is_group() {

@@ -264,18 +264,15 @@ impl<'a, 'b> Builder<'a, 'b> {
                     _ => None,
                 }
             })
-            .and_then(|id| doc.kb.code(id).country())
-            .and_then(ActorCode::parse);
+            .and_then(|id| doc.kb.code(id).country_code());
         let sentence_country = sentence_mentions()
             .find_map(country_id)
             .map(|id| doc.kb.code(id).clone())
             .or_else(|| {
-                sentence_mentions()
-                    .filter_map(|m| match m.entry {
-                        Entry::Org(id) => doc.kb.code(id).country(),
-                        _ => None,
-                    })
-                    .find_map(ActorCode::parse)
+                sentence_mentions().find_map(|m| match m.entry {
+                    Entry::Org(id) => doc.kb.code(id).country_code(),
+                    _ => None,
+                })
             });
         Builder {
             doc,
@@ -932,7 +929,7 @@ fn remember(doc: &DocInput, b: &Builder, parts: &Parts<'_>, phrase: &NounPhrase,
             // Sunak criticised the government" is Britain's. Once countries are named, people
             // quoted from elsewhere do not move the story.
             if ctx.countries.is_empty() {
-                if let Some(country) = a.code.country().and_then(ActorCode::parse) {
+                if let Some(country) = a.code.country_code() {
                     ctx.remember_country(&country);
                 }
             }
@@ -1016,11 +1013,7 @@ fn join_phrases(b: &Builder, phrases: &mut Vec<NounPhrase>) {
                     let start = b.tokens[cur.tokens.start].start as usize;
                     // "activists in Kinshasa", "lawmakers in Kyiv": a seat of government after
                     // "in" is where they are, not the government they belong to.
-                    let located_at_seat = gap_is(&["in"])
-                        && next
-                            .tokens
-                            .clone()
-                            .any(|t| b.mentions(t).iter().any(|m| matches!(m.entry, Entry::Seat(_))));
+                    let located = gap_is(&["in"]);
                     cur.actors = roles
                         .iter()
                         .flat_map(|sectors| {
@@ -1028,7 +1021,7 @@ fn join_phrases(b: &Builder, phrases: &mut Vec<NounPhrase>) {
                                 code: if a.name.is_some() || b.keeps_code(&a.code) {
                                     a.code.clone()
                                 } else if let Some(country) =
-                                    a.code.country().filter(|_| located_at_seat).and_then(ActorCode::parse)
+                                    a.code.country_code().filter(|_| located && a.via == Via::Seat)
                                 {
                                     country.with_sectors(sectors)
                                 } else {

@@ -1019,7 +1019,7 @@ fn policy_target(view: &SentenceView, lex: &Lexicon, comps: &Complements, source
         return Vec::new();
     };
     let government = Sector::parse("GOV").into_iter().collect::<Vec<_>>();
-    let Some(country) = sources.iter().find_map(|a| a.code.country().and_then(ActorCode::parse)) else {
+    let Some(country) = sources.iter().find_map(|a| a.code.country_code()) else {
         return Vec::new();
     };
     vec![Actor {
@@ -1743,11 +1743,7 @@ fn is_clause_verb(view: &SentenceView, i: usize) -> bool {
 /// is UKR, not UKRGOV).
 fn place_of(seat: &Actor) -> Actor {
     Actor {
-        code: seat
-            .code
-            .country()
-            .and_then(ActorCode::parse)
-            .unwrap_or_else(|| seat.code.clone()),
+        code: seat.code.country_code().unwrap_or_else(|| seat.code.clone()),
         ..seat.clone()
     }
 }
