@@ -423,12 +423,7 @@ impl<'a, 'b> Builder<'a, 'b> {
     fn starts_date(&self, i: usize, end: usize) -> bool {
         let last = (i + 3).min(end) - 1;
         let (from, to) = (self.tokens[i].start as usize, self.tokens[last].end as usize);
-        let reference = self.doc.date.or(CivilDate::new(2000, 1, 1));
-        self.doc.text.get(from..to).is_some_and(|t| {
-            kestrel_dates::find_dates(t, reference)
-                .first()
-                .is_some_and(|d| d.start == 0)
-        })
+        self.doc.text.get(from..to).is_some_and(kestrel_dates::starts_with_date)
     }
 
     /// Tokens `from..` are adjectives (and degree adverbs: "most powerful") outside any

@@ -36,6 +36,14 @@ const FUTURE_TOLERANCE_DAYS: i64 = 7;
 /// Years accepted as dates; other four-digit numbers are quantities.
 const YEAR_RANGE: std::ops::RangeInclusive<u32> = 1900..=2100;
 
+/// Whether `text` opens with a date expression ("last month", "on Thursday"): where a noun
+/// phrase or a particle ends. Detection does not depend on the publication date.
+pub fn starts_with_date(text: &str) -> bool {
+    find_dates(text, CivilDate::new(2000, 1, 1))
+        .first()
+        .is_some_and(|d| d.start == 0)
+}
+
 /// Finds the temporal expressions of `text` that resolve to a date, in text
 /// order and without overlaps.
 ///

@@ -117,11 +117,9 @@ fn starts_date(view: &SentenceView, i: usize) -> bool {
     }
     let from = view.token(i).start as usize;
     let to = view.token(view.clause_end(i) - 1).end as usize;
-    view.text.get(from..to.max(from)).is_some_and(|t| {
-        kestrel_dates::find_dates(t, kestrel_dates::CivilDate::new(2000, 1, 1))
-            .first()
-            .is_some_and(|d| d.start == 0)
-    })
+    view.text
+        .get(from..to.max(from))
+        .is_some_and(kestrel_dates::starts_with_date)
 }
 
 fn is_auxiliary(lower: &str) -> bool {

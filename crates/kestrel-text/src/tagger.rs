@@ -473,9 +473,7 @@ impl Tagger<'_> {
             && next.is_some_and(|next| next.is_noun() || next.is_adjective())
             && match previous {
                 Some(Tag::IN | Tag::TO) => true,
-                Some(Tag::VBD | Tag::VBZ | Tag::VBP) => {
-                    self.mark_bits(index - 1) & (mark::BE | mark::HAVE | mark::DO | mark::GET) == 0
-                }
+                Some(Tag::VBD | Tag::VBZ | Tag::VBP) => self.mark_bits(index - 1) & mark::AUXILIARY == 0,
                 _ => false,
             }
         {
@@ -537,7 +535,7 @@ impl Tagger<'_> {
         // broker a deal").
         if matches!(left_tag, Tag::VBD | Tag::VBZ | Tag::VBP)
             && !options.intersects(TagSet::of(&[Tag::VBZ, Tag::VBD, Tag::VBN, Tag::VBG]))
-            && self.mark_bits(left) & (mark::BE | mark::HAVE | mark::DO | mark::GET) == 0
+            && self.mark_bits(left) & mark::AUXILIARY == 0
             && !matches!(
                 self.word(left),
                 "help" | "helps" | "helped" | "let" | "lets" | "make" | "makes" | "made"
@@ -675,7 +673,7 @@ impl Tagger<'_> {
         let i = self.before_names(name, body);
         i < name
             && matches!(self.tagged[i].tag, Tag::VBD | Tag::VBZ | Tag::VBP)
-            && self.mark_bits(i) & (mark::CLAUSE | mark::BE | mark::HAVE | mark::DO | mark::GET) == 0
+            && self.mark_bits(i) & (mark::CLAUSE | mark::AUXILIARY) == 0
     }
 
     /// Whether the names ending at `name` follow a determiner and adjectives ("an anti-

@@ -27,6 +27,9 @@ pub const NOT: u16 = 1 << 10;
 /// plans ..."): a name after it may be that clause's subject rather than its object.
 pub const CLAUSE: u16 = 1 << 11;
 
+/// The auxiliaries: a verb with one of these marks may lead a verb group ("has repeated").
+pub const AUXILIARY: u16 = BE | HAVE | GET | DO;
+
 /// The marks of a lower-cased word or clitic (0 for most words).
 pub fn word_marks(word: &str) -> u16 {
     match word {
