@@ -316,6 +316,15 @@ impl KbBuilder {
         if phrase.is_empty() {
             return;
         }
+        // News text writes "People’s", "al-Qa’ida", "Côte d’Ivoire" with the typographic
+        // apostrophe as often as with the straight one that data files use.
+        self.add_phrase_as_written(phrase, entry);
+        if phrase.contains('\'') {
+            self.add_phrase_as_written(&phrase.replace('\'', "\u{2019}"), entry);
+        }
+    }
+
+    fn add_phrase_as_written(&mut self, phrase: &str, entry: Entry) {
         let capitals = phrase
             .bytes()
             .enumerate()

@@ -182,6 +182,26 @@ struct Parts<'k> {
 }
 
 impl Parts<'_> {
+    /// "the United Nations World Food Program", "Lebanese Hezbollah", "the US Federal
+    /// Reserve": a body named beside the organisation or country it belongs to (whose code
+    /// begins its own) is that body alone, not two actors side by side. A base named twice
+    /// counts once.
+    fn drop_enclosing_bases(&mut self) {
+        let mut i = 0;
+        while i < self.bases.len() {
+            let general = self.bases[i].0.as_str();
+            let enclosed = self.bases.iter().enumerate().any(|(j, (code, _))| {
+                let code = code.as_str();
+                j != i && code.starts_with(general) && (code.len() > general.len() || j < i)
+            });
+            if enclosed {
+                self.bases.remove(i);
+            } else {
+                i += 1;
+            }
+        }
+    }
+
     /// One actor per country, seat or organisation named, a seat standing for its government.
     fn base_actors(&self, span: (usize, usize)) -> Vec<Actor> {
         self.bases
@@ -329,6 +349,9 @@ impl<'a, 'b> Builder<'a, 'b> {
 
     /// Tokens `start..` forming one nominal run (mention tokens always count as nominal).
     fn nominal_run(&self, start: usize, end: usize) -> usize {
+        if let Some(noun) = self.noun_after_date(start, end) {
+            return noun;
+        }
         let mut i = start;
         while i < end {
             let tag = self.tag(i);
@@ -421,9 +444,29 @@ impl<'a, 'b> Builder<'a, 'b> {
 
     /// A temporal expression ("last month", "next week") starts at token `i`, within `..end`.
     fn starts_date(&self, i: usize, end: usize) -> bool {
+        self.date_end(i, end).is_some()
+    }
+
+    /// The token after a temporal expression starting at token `i` and lasting at most three
+    /// tokens, within `..end`.
+    fn date_end(&self, i: usize, end: usize) -> Option<usize> {
         let last = (i + 3).min(end) - 1;
-        let (from, to) = (self.tokens[i].start as usize, self.tokens[last].end as usize);
-        self.doc.text.get(from..to).is_some_and(kestrel_dates::starts_with_date)
+        let from = self.tokens[i].start as usize;
+        let length = kestrel_dates::leading_date(self.doc.text.get(from..self.tokens[last].end as usize)?)?;
+        (i..=last)
+            .find(|&k| self.tokens[k].end as usize >= from + length)
+            .map(|k| k + 1)
+    }
+
+    /// "said on Tuesday Juan Perez had ...", "said last Wednesday police had ...": a date
+    /// opening a run ends before the noun after it, which starts a phrase of its own.
+    fn noun_after_date(&self, start: usize, end: usize) -> Option<usize> {
+        let may_open_date =
+            matches!(self.tag(start), Tag::NNP | Tag::JJ) && start + 1 < end && is_noun(self.tag(start + 1));
+        if !may_open_date {
+            return None;
+        }
+        self.date_end(start, end).filter(|&k| k < end && is_noun(self.tag(k)))
     }
 
     /// Tokens `from..` are adjectives (and degree adverbs: "most powerful") outside any
@@ -534,6 +577,7 @@ impl<'a, 'b> Builder<'a, 'b> {
             parts.name = Some(name_words.join(" "));
             parts.head_is_actor = true;
         }
+        parts.drop_enclosing_bases();
         parts
     }
 
@@ -1251,7 +1295,7 @@ fn with_role_of(b: &Builder, role: &NounPhrase, of: &NounPhrase) -> NounPhrase {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use kestrel_text::analyze;
+    use kestrel_text::{analyze, TextAnalysis};
 
     /// For every sentence of `text`: whether `may_name_actors` let it through, whether
     /// resolving it found any actor, and whether resolving it changed the context.
@@ -1279,6 +1323,61 @@ mod tests {
                 (may, found, format!("{ctx:?}") != before)
             })
             .collect()
+    }
+
+    /// The phrases of the first sentence of `text`, resolved without context.
+    fn first_sentence_phrases(text: &str) -> (TextAnalysis, Vec<NounPhrase>) {
+        let kb = ActorKb::embedded();
+        let analysis = analyze(text);
+        let mentions = kb.find_token_mentions(text, &analysis);
+        let input = DocInput {
+            kb,
+            text,
+            analysis: &analysis,
+            mentions: &mentions,
+            date: CivilDate::parse("2024-03-01"),
+            conventions: Conventions::Kestrel,
+        };
+        let phrases = resolve_sentence(&input, &analysis.sentences[0], &mut DocContext::default());
+        (analysis, phrases)
+    }
+
+    /// The codes of the actors (or else the modifying actors) of each phrase naming any.
+    fn phrase_codes(text: &str) -> Vec<Vec<String>> {
+        let (_, phrases) = first_sentence_phrases(text);
+        phrases
+            .iter()
+            .map(|p| if p.is_actor() { &p.actors } else { &p.modifiers })
+            .filter(|actors| !actors.is_empty())
+            .map(|actors| actors.iter().map(|a| a.code.to_string()).collect())
+            .collect()
+    }
+
+    #[test]
+    fn a_body_named_beside_its_parent_is_the_body_alone() {
+        assert_eq!(
+            phrase_codes("The United Nations World Food Programme left."),
+            [["IGOUNOWFP"]]
+        );
+        assert_eq!(phrase_codes("Lebanese Hezbollah fired rockets."), [["LBNREB"]]);
+        // Two countries side by side stay two actors.
+        assert_eq!(phrase_codes("The Russia-North Korea talks ended."), [["RUS", "PRK"]]);
+    }
+
+    #[test]
+    fn a_date_before_a_name_is_no_part_of_it() {
+        // Without the split "Tuesday Juan Perez" is one phrase inside "on ...", and the
+        // reported clause takes the speaker as its subject.
+        let text = "The army said on Tuesday Juan Perez had fled.";
+        let (analysis, phrases) = first_sentence_phrases(text);
+        let texts: Vec<&str> = phrases
+            .iter()
+            .map(|p| {
+                let (first, last) = (&analysis.tokens[p.tokens.start], &analysis.tokens[p.tokens.end - 1]);
+                &text[first.start as usize..last.end as usize]
+            })
+            .collect();
+        assert_eq!(texts, ["The army", "Tuesday", "Juan Perez"]);
     }
 
     #[test]

@@ -36,12 +36,24 @@ const FUTURE_TOLERANCE_DAYS: i64 = 7;
 /// Years accepted as dates; other four-digit numbers are quantities.
 const YEAR_RANGE: std::ops::RangeInclusive<u32> = 1900..=2100;
 
-/// Whether `text` opens with a date expression ("last month", "on Thursday"): where a noun
-/// phrase or a particle ends. Detection does not depend on the publication date.
-pub fn starts_with_date(text: &str) -> bool {
-    find_dates(text, CivilDate::new(2000, 1, 1))
-        .first()
-        .is_some_and(|d| d.start == 0)
+/// The length in bytes of the date expression `text` opens with ("last month", "on
+/// Thursday"), if it opens with one: where a noun phrase or a particle ends. Detection does
+/// not depend on the publication date.
+/// Expressions that name no single day, month or year ("last week") count too.
+pub fn leading_date(text: &str) -> Option<usize> {
+    if !tokens::may_contain_date(text) {
+        return None;
+    }
+    let tokens: Vec<Token> = Tokens::new(text).collect();
+    let matcher = Matcher {
+        tokens: &tokens,
+        publication: CivilDate::new(2000, 1, 1),
+    };
+    if tokens.first()?.start != 0 {
+        return None;
+    }
+    let matched = matcher.match_at(0)?;
+    tokens.get(matched.end - 1).map(|t| t.end)
 }
 
 /// Finds the temporal expressions of `text` that resolve to a date, in text
@@ -268,6 +280,8 @@ impl Matcher<'_> {
                 abbreviated: false,
                 ambiguous,
             } if !(ambiguous && self.is_lowercase_word(index + 1)) => month_occurrence(publication, month, occurrence)?,
+            // "last week" is a time, but of no day, month or year of its own.
+            Word::Unit(Unit::Week) => return Some(Match { end, date: None }),
             _ => return None,
         };
         Some(Match { end, date: Some(date) })
@@ -337,8 +351,13 @@ impl Matcher<'_> {
             return Some(matched);
         }
         let publication = self.publication?;
+        // "Tuesday night", "Friday morning": the part of the day belongs to the date.
+        let part_of_day = matches!(
+            self.word(index + 1),
+            Some(Word::Keyword(Keyword::PartOfDay | Keyword::Night))
+        );
         Some(Match {
-            end: index + 1,
+            end: index + 1 + usize::from(part_of_day),
             date: Some(EventDate::day(weekday_occurrence(
                 publication,
                 weekday,

@@ -119,7 +119,8 @@ fn starts_date(view: &SentenceView, i: usize) -> bool {
     let to = view.token(view.clause_end(i) - 1).end as usize;
     view.text
         .get(from..to.max(from))
-        .is_some_and(kestrel_dates::starts_with_date)
+        .and_then(kestrel_dates::leading_date)
+        .is_some()
 }
 
 fn is_auxiliary(lower: &str) -> bool {

@@ -92,6 +92,8 @@ fn weekdays() {
     assert_found("next Wednesday", &[("next Wednesday", "2023-09-06")]);
     assert_found("next Friday", &[("next Friday", "2023-09-01")]);
     assert_found("SATURDAY", &[("SATURDAY", "2023-08-26")]);
+    assert_found("on Monday night", &[("Monday night", "2023-08-28")]);
+    assert_found("late on Tuesday evening", &[("Tuesday evening", "2023-08-29")]);
     assert_found(
         "The talks on Wednesday, Aug. 23 ended.",
         &[("Wednesday, Aug. 23", "2023-08-23")],
@@ -281,4 +283,22 @@ fn text_without_dates() {
     assert_none("");
     assert_none("The United States has raised alarms regarding the negotiations.");
     assert_none("Kirby revealed that North Korea had reportedly delivered rockets.");
+}
+
+#[test]
+fn leading_dates_end_where_the_expression_ends() {
+    let text = "last Wednesday Abu Nidal";
+    assert_eq!(leading_date(text).map(|end| &text[..end]), Some("last Wednesday"));
+    let text = "Tuesday night rebels";
+    assert_eq!(leading_date(text).map(|end| &text[..end]), Some("Tuesday night"));
+    // A time of no single day, month or year is still a time.
+    let text = "last week rebels";
+    assert_eq!(leading_date(text).map(|end| &text[..end]), Some("last week"));
+    assert_eq!(leading_date("rebels last week"), None);
+    assert_eq!(leading_date("Juan Perez"), None);
+}
+
+#[test]
+fn last_week_is_no_date() {
+    assert_none("The talks ended last week.");
 }
