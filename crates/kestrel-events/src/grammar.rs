@@ -110,6 +110,17 @@ fn is_be_or_get(lower: &str) -> bool {
     )
 }
 
+/// Phrase `p` is a time ("last month", "earlier this year"), not a participant ("last year's
+/// coup" is a thing).
+fn is_time_phrase(view: &SentenceView, p: usize) -> bool {
+    let phrase = &view.phrases[p];
+    let start = phrase.tokens.start;
+    phrase.actors.is_empty()
+        && view.tag(start) == Tag::JJ
+        && phrase.tokens.clone().all(|t| view.tag(t) != Tag::POS)
+        && starts_date(view, start)
+}
+
 /// Whether a temporal expression starts at token `i` ("Thursday", "March 3", "last week").
 fn starts_date(view: &SentenceView, i: usize) -> bool {
     if i >= view.range.end {
@@ -328,7 +339,7 @@ pub fn subject_of(view: &SentenceView, g: &VerbGroup) -> Subject {
             }
             // "the gunmen who seized two aid workers last month released them": a time phrase
             // is no subject; keep looking left.
-            if phrase.actors.is_empty() && view.tag(before) == Tag::JJ && starts_date(view, before) {
+            if is_time_phrase(view, p) {
                 i = before;
                 continue;
             }
@@ -564,7 +575,8 @@ pub fn complements_of(view: &SentenceView, from: usize) -> Complements {
             }
             match pending_prep.take() {
                 Some(prep) => c.preps.push((prep, p)),
-                None if c.object.is_none() && c.preps.is_empty() => c.object = Some(p),
+                // "a businessman kidnapped last month": a time phrase is no object.
+                None if c.object.is_none() && c.preps.is_empty() && !is_time_phrase(view, p) => c.object = Some(p),
                 None if c.second_object.is_none()
                     && c.preps.is_empty()
                     && c.object

@@ -830,13 +830,23 @@ impl Tagger<'_> {
             return Tag::VBN;
         }
         // "the soldiers killed in the attack were buried", "mourned the people killed in a
-        // fire", "the number of civilians killed in strikes": after a noun and before a
-        // preposition, a past form whose clause has its finite verb elsewhere is a reduced
-        // relative. ("Troops fired on protesters" has no other finite verb and stays VBD.)
+        // fire", "the families of soldiers killed in the attack protested", "would not allow
+        // a woman sentenced to death to be executed": after a noun and before a preposition,
+        // a past form whose clause has its finite verb elsewhere is a reduced relative.
+        // ("Troops fired on protesters" has no other finite verb and stays VBD.)
+        // "to" counts as a preposition ("sentenced to death"), not before an infinitive
+        // ("refused to say"); so does the start of a time adverbial ("freed a businessman
+        // kidnapped last month"), which no object starts.
+        let preposition_next = match next_tag {
+            Some(Tag::IN) => true,
+            Some(Tag::TO) => index + 2 < end && !self.options_of(index + 2).contains(Tag::VB),
+            Some(_) => index + 1 < end && matches!(self.word(index + 1), "last" | "earlier" | "yesterday"),
+            None => false,
+        };
         let reduced_relative = left_tag.is_some_and(Tag::is_noun)
-            && next_tag == Some(Tag::IN)
+            && preposition_next
             && !self.has_mark(index + 1, mark::THAT)
-            && left.is_some_and(|noun| self.phrase_is_governed(noun, body) || self.auxiliary_follows(index, end));
+            && left.is_some_and(|noun| self.phrase_is_governed(noun, body) || self.clause_verb_follows(index, end));
         if reduced_relative {
             return Tag::VBN;
         }
@@ -917,15 +927,15 @@ impl Tagger<'_> {
         !relative && (self.tagged[verb].tag != Tag::VBN || auxiliaries > 0)
     }
 
-    /// Whether an auxiliary or modal carrying tense follows `index` in its clause ("killed in
-    /// the attack were buried").
-    fn auxiliary_follows(&self, index: usize, end: usize) -> bool {
+    /// Whether a finite verb or modal follows `index` in its clause, before any subordinate
+    /// clause opens ("killed in the attack were buried", "killed in the attack protested").
+    fn clause_verb_follows(&self, index: usize, end: usize) -> bool {
         self.clause_ahead_has(
             index,
             end,
             |k| {
                 let tag = self.tagged[k].tag;
-                tag == Tag::MD || (tag.is_finite_verb() && self.has_mark(k, mark::BE | mark::HAVE))
+                tag == Tag::MD || tag.is_finite_verb()
             },
             |k| {
                 let tag = self.tagged[k].tag;
@@ -1069,6 +1079,31 @@ mod tests {
         assert_tags(
             "Officials said talks with Iran resumed on Monday.",
             &[("resumed", Tag::VBD)],
+        );
+        assert_tags(
+            "The families of soldiers killed in the attack protested.",
+            &[("killed", Tag::VBN), ("protested", Tag::VBD)],
+        );
+        assert_tags(
+            "He would not allow a woman sentenced to death to be executed.",
+            &[("sentenced", Tag::VBN)],
+        );
+        assert_tags(
+            "Troops fired on protesters after police arrested students.",
+            &[("fired", Tag::VBD), ("arrested", Tag::VBD)],
+        );
+        assert_tags(
+            "Police freed a businessman kidnapped last month.",
+            &[("kidnapped", Tag::VBN)],
+        );
+        assert_tags("Rebels kidnapped a businessman last month.", &[("kidnapped", Tag::VBD)]);
+        assert_tags(
+            "Protesters marched to parliament and police fired.",
+            &[("marched", Tag::VBD)],
+        );
+        assert_tags(
+            "The official refused to say what tactics the group would use.",
+            &[("refused", Tag::VBD)],
         );
         assert_tags("Troops fired on protesters in the capital.", &[("fired", Tag::VBD)]);
         assert_tags("Officials said troops fired on protesters.", &[("fired", Tag::VBD)]);
