@@ -582,13 +582,14 @@ fn object_matches(view: &SentenceView, lex: &Lexicon, row: &VerbPattern, comps: 
     candidates.into_iter().any(|p| phrase_meets(view, lex, row.object, p))
 }
 
-/// Whether phrase `p` meets an object constraint: some noun of it is in the set, or it names
-/// a person.
+/// Whether phrase `p` meets an object constraint: some noun of it is in the set, it names a
+/// person, or it is an actor.
 fn phrase_meets(view: &SentenceView, lex: &Lexicon, constraint: ObjectConstraint, p: usize) -> bool {
     match constraint {
         ObjectConstraint::Any => true,
         ObjectConstraint::Set(set) => phrase_nouns(view, p).any(|n| lex.in_set(set, &n)),
         ObjectConstraint::Person => view.phrases[p].actors.iter().any(|a| a.name.is_some()),
+        ObjectConstraint::Actor => view.phrases[p].is_actor(),
     }
 }
 

@@ -30,6 +30,9 @@ pub enum ObjectConstraint {
     Set(usize),
     /// `@PERSON`: the phrase names a person ("captured Saddam Hussein").
     Person,
+    /// `@ACTOR`: the phrase is an actor itself, not a thing an actor modifies ("called the
+    /// German chancellor", not "called Mugabe's rule illegitimate").
+    Actor,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -377,12 +380,15 @@ impl Lexicon {
         match s {
             "" | "-" => Ok(ObjectConstraint::Any),
             "@PERSON" => Ok(ObjectConstraint::Person),
+            "@ACTOR" => Ok(ObjectConstraint::Actor),
             s if s.starts_with('&') => self
                 .set_names
                 .get(s)
                 .map(|&i| ObjectConstraint::Set(i))
                 .ok_or_else(|| format!("unknown set {s}")),
-            _ => Err(format!("object constraint must be -, &SET or @PERSON, got {s:?}")),
+            _ => Err(format!(
+                "object constraint must be -, &SET, @PERSON or @ACTOR, got {s:?}"
+            )),
         }
     }
 
