@@ -629,8 +629,11 @@ impl Tagger<'_> {
                 return Some(Category::Nominal);
             }
         }
+        // "Sudanese troops shot two protesters": a noun after the word that may also be a past
+        // form ("shot") is the verb of the phrase the word ends, not the word's object.
+        let next_is_past_form = next == Tag::NN && self.options[index + 1].contains(Tag::VBD);
         let subject = match left_tag {
-            Tag::NNP | Tag::NNPS => object_or_adjunct,
+            Tag::NNP | Tag::NNPS => object_or_adjunct && !next_is_past_form,
             Tag::NN | Tag::NNS => takes_object,
             _ => false,
         };
@@ -1285,6 +1288,10 @@ mod tests {
             &[("shot", Tag::VBD), ("killed", Tag::VBD)],
         );
         assert_tags("Gunmen shot dead a policeman.", &[("shot", Tag::VBD)]);
+        assert_tags(
+            "Sudanese troops shot two protesters.",
+            &[("troops", Tag::NNS), ("shot", Tag::VBD)],
+        );
         // A noun coordinated with a noun stays a noun.
         assert_tags("The shot and the shell hit the house.", &[("shot", Tag::NN)]);
     }
