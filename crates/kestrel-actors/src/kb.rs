@@ -107,7 +107,9 @@ pub enum Entry {
 struct Pattern {
     /// Byte offsets within the phrase whose letter must be upper-case in the text.
     capitals: Vec<u8>,
-    entry: Entry,
+    /// `None` for a place that is no actor ("the Gulf of Oman"): it is matched, so that the
+    /// country name inside it is not, and yields no mention.
+    entry: Option<Entry>,
 }
 
 /// The loaded knowledge base.
@@ -311,11 +313,12 @@ impl KbBuilder {
         });
     }
 
-    fn add_phrase(&mut self, phrase: &str, entry: Entry) {
+    fn add_phrase(&mut self, phrase: &str, entry: impl Into<Option<Entry>>) {
         let phrase = phrase.trim();
         if phrase.is_empty() {
             return;
         }
+        let entry = entry.into();
         // News text writes "People’s", "al-Qa’ida", "Côte d’Ivoire" with the typographic
         // apostrophe as often as with the straight one that data files use.
         self.add_phrase_as_written(phrase, entry);
@@ -324,7 +327,7 @@ impl KbBuilder {
         }
     }
 
-    fn add_phrase_as_written(&mut self, phrase: &str, entry: Entry) {
+    fn add_phrase_as_written(&mut self, phrase: &str, entry: Option<Entry>) {
         let capitals = phrase
             .bytes()
             .enumerate()
@@ -359,12 +362,19 @@ impl KbBuilder {
         }
     }
 
-    /// `code<TAB>names<TAB>adjectives<TAB>seats<TAB>backrefs`
+    /// `code<TAB>names<TAB>adjectives<TAB>seats<TAB>backrefs`; a row coded `-` lists places that are
+    /// no actor (seas, gulfs, straits), matched only to keep the country names inside them unread.
     pub fn countries(&mut self, src: &Source) -> &mut Self {
         for (n, line) in data_lines(src.text) {
             let f = fields(line);
             if f.len() < 2 {
                 self.diag(src.name, n, "expected at least code and names");
+                continue;
+            }
+            if f[0] == "-" {
+                for p in list(f[1]) {
+                    self.add_phrase(p, None);
+                }
                 continue;
             }
             let Some(id) = self.add_code(src.name, n, f[0]) else {
@@ -601,11 +611,13 @@ impl ActorKb {
                     .iter()
                     .all(|&i| bytes.get(s + i as usize).is_some_and(|b| b.is_ascii_uppercase()))
             })?;
-            out.push(Mention {
-                start: s,
-                end: e,
-                entry: p.entry,
-            });
+            if let Some(entry) = p.entry {
+                out.push(Mention {
+                    start: s,
+                    end: e,
+                    entry,
+                });
+            }
             Some(e)
         };
         let lower_bytes = lower.as_bytes();
@@ -887,6 +899,25 @@ mod tests {
             .map(|m| &text[m.start..m.end])
             .collect();
         assert_eq!(found, ["Russia", "North Korea"]);
+    }
+
+    #[test]
+    fn places_that_are_no_actor_hide_the_country_names_inside_them() {
+        let mut builder = KbBuilder::default();
+        builder.countries(&Source {
+            name: "countries.tsv",
+            text: "OMN\tOman\tOmani\n-\tGulf of Oman\t-\t-\t-\n",
+        });
+        let (kb, diagnostics) = builder.build();
+        assert!(diagnostics.is_empty());
+        let text = "An Omani ship sailed from Oman into the Gulf of Oman.";
+        let analysis = kestrel_text::analyze(text);
+        let found: Vec<&str> = kb
+            .find_token_mentions(text, &analysis)
+            .iter()
+            .map(|m| &text[m.start..m.end])
+            .collect();
+        assert_eq!(found, ["Omani", "Oman"]);
     }
 
     #[test]

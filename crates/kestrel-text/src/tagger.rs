@@ -577,6 +577,16 @@ impl Tagger<'_> {
         if left_tag == Tag::PRP && self.has_mark(left, mark::NOMINATIVE) {
             return Some(Category::Verb);
         }
+        // "soldiers shot and killed two teenagers", "gunmen shot dead a policeman": a past form
+        // after a noun, coordinated with another past form or followed by "dead", is that
+        // noun's verb (a finite verb follows it, so the subject test below would miss it).
+        if matches!(left_tag, Tag::NN | Tag::NNS | Tag::NNP | Tag::NNPS) && options.contains(Tag::VBD) {
+            let coordinated_past =
+                index + 2 < end && self.word(index + 1) == "and" && self.options[index + 2].contains(Tag::VBD);
+            if coordinated_past || (index + 1 < end && self.word(index + 1) == "dead") {
+                return Some(Category::Verb);
+            }
+        }
         // Subject-verb-object: "Russia attacks Ukraine", "the U.S. sanctions Russia".
         let next = self.tag_at(index + 1, end)?;
         let takes_object = matches!(
@@ -619,8 +629,11 @@ impl Tagger<'_> {
                 return Some(Category::Nominal);
             }
         }
+        // "Sudanese troops shot two protesters": a noun after the word that may also be a past
+        // form ("shot") is the verb of the phrase the word ends, not the word's object.
+        let next_is_past_form = next == Tag::NN && self.options[index + 1].contains(Tag::VBD);
         let subject = match left_tag {
-            Tag::NNP | Tag::NNPS => object_or_adjunct,
+            Tag::NNP | Tag::NNPS => object_or_adjunct && !next_is_past_form,
             Tag::NN | Tag::NNS => takes_object,
             _ => false,
         };
@@ -1301,6 +1314,21 @@ mod tests {
             &[("criticised", Tag::VBD), ("arms", Tag::NNS)],
         );
         assert_tags("Navalny, accused of extremism, died.", &[("accused", Tag::VBN)]);
+    }
+
+    #[test]
+    fn a_past_form_coordinated_with_another_or_before_dead_is_a_verb() {
+        assert_tags(
+            "Soldiers shot and killed two men.",
+            &[("shot", Tag::VBD), ("killed", Tag::VBD)],
+        );
+        assert_tags("Gunmen shot dead a policeman.", &[("shot", Tag::VBD)]);
+        assert_tags(
+            "Sudanese troops shot two protesters.",
+            &[("troops", Tag::NNS), ("shot", Tag::VBD)],
+        );
+        // A noun coordinated with a noun stays a noun.
+        assert_tags("The shot and the shell hit the house.", &[("shot", Tag::NN)]);
     }
 
     #[test]
