@@ -480,6 +480,16 @@ impl Tagger<'_> {
             // "in repeated air raids", "subjected to forced labour", "faced renewed attacks": a
             // past form between a preposition or a lexical verb and a noun modifies the noun.
             tag = Tag::JJ;
+        } else if matches!(tag, Tag::VBN | Tag::VBD)
+            && index > body
+            && matches!(
+                self.word(index - 1),
+                "feel" | "feels" | "felt" | "feeling" | "seem" | "seems" | "seemed"
+            )
+        {
+            // "residents should not feel threatened", "officials seemed surprised": a state
+            // of mind, not an act.
+            tag = Tag::JJ;
         } else if tag == Tag::NN
             && options.contains(Tag::JJ)
             && token.has(flag::HYPHENATED)
@@ -1119,6 +1129,10 @@ mod tests {
             &[("refused", Tag::VBD)],
         );
         assert_tags("Troops fired on protesters in the capital.", &[("fired", Tag::VBD)]);
+        assert_tags(
+            "Residents should not feel threatened by the troops.",
+            &[("threatened", Tag::JJ)],
+        );
         assert_tags("Officials said troops fired on protesters.", &[("fired", Tag::VBD)]);
         assert_tags("It rained after troops fired on protesters.", &[("fired", Tag::VBD)]);
         assert_tags(
