@@ -697,13 +697,14 @@ impl<'a, 'b> Builder<'a, 'b> {
         } else if possessive_pronoun {
             self.owner_before(toks.start).or(ctx.countries.last())
         } else {
-            // Unnamed militants and police are usually local: where the sentence happens says
-            // more about them than a country named as their target ("militants stormed the
-            // U.S. consulate in Benghazi").
+            // Unnamed militants, police and opposition are usually local: where the sentence
+            // happens says more about them than a country named as their target ("militants
+            // stormed the U.S. consulate in Benghazi", "opposition supporters marched through
+            // Nairobi"). Civilians are not: hostages "in Gaza" are Israelis.
             let local = parts
                 .sectors
                 .iter()
-                .any(|s| matches!(s.as_str(), "REB" | "UAF" | "INS" | "COP"));
+                .any(|s| matches!(s.as_str(), "REB" | "UAF" | "INS" | "COP" | "OPP"));
             let place = self.sentence_place.as_ref().filter(|_| local);
             ctx.countries.last().or(place).or(self.sentence_country.as_ref())
         };
@@ -734,7 +735,7 @@ fn locative_before(doc: &DocInput, sentence_start: usize, t: usize) -> bool {
             Tag::IN => {
                 return matches!(
                     doc.analysis.lower_of(&tokens[k]),
-                    "in" | "near" | "outside" | "across" | "inside" | "at"
+                    "in" | "near" | "outside" | "across" | "inside" | "at" | "through"
                 )
             }
             _ => return false,
