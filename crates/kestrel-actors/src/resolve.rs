@@ -69,6 +69,9 @@ pub struct DocContext {
     /// The first person named in the last sentence that named one: news usually opens a
     /// sentence with its subject, so a following "he" or "she" refers to that person.
     leading_person: Option<Actor>,
+    /// Countries of the actors named with a sector ("Israeli forces" gives ISR for MIL),
+    /// most recent last.
+    sector_countries: Vec<(Sector, ActorCode)>,
 }
 
 impl DocContext {
@@ -80,6 +83,25 @@ impl DocContext {
             roles.extend(old.into_iter().filter(|r| !roles.contains(r)).collect::<Vec<_>>());
         }
         self.people.push((actor.clone(), roles));
+    }
+
+    /// Remember the country of an actor named with sectors as the last one of each sector.
+    fn remember_sectors(&mut self, code: &ActorCode) {
+        let Some(country) = code.country_code() else { return };
+        for sector in code.sectors() {
+            self.sector_countries.retain(|(s, _)| *s != sector);
+            self.sector_countries.push((sector, country.clone()));
+        }
+    }
+
+    /// The country of the last actor named with one of `sectors`: "Israeli forces arrested
+    /// 15 Palestinians, the army said" is Israel's army, not the last country named.
+    fn by_sector(&self, sectors: &[Sector]) -> Option<&ActorCode> {
+        self.sector_countries
+            .iter()
+            .rev()
+            .find(|(s, _)| sectors.contains(s))
+            .map(|(_, country)| country)
     }
 
     /// Remember a country as the most recent one named.
@@ -706,7 +728,10 @@ impl<'a, 'b> Builder<'a, 'b> {
                 .iter()
                 .any(|s| matches!(s.as_str(), "REB" | "UAF" | "INS" | "COP" | "OPP"));
             let place = self.sentence_place.as_ref().filter(|_| local);
-            ctx.countries.last().or(place).or(self.sentence_country.as_ref())
+            ctx.by_sector(&parts.sectors)
+                .or(ctx.countries.last())
+                .or(place)
+                .or(self.sentence_country.as_ref())
         };
         let code = match owner {
             Some(c) if self.keeps_code(c) => Some(c.clone()),
@@ -962,6 +987,9 @@ fn remember(doc: &DocInput, b: &Builder, parts: &Parts<'_>, phrase: &NounPhrase,
         }
     }
     for a in &phrase.actors {
+        if a.via == Via::Direct {
+            ctx.remember_sectors(&a.code);
+        }
         let is_person = a.name.is_some() || parts.person_role == Some(RoleKind::Person);
         if is_person && a.via == Via::Direct {
             ctx.remember_person(a, parts.roles.iter().map(|r| r.to_string()).collect());
@@ -1363,6 +1391,15 @@ mod tests {
         assert_eq!(phrase_codes("Lebanese Hezbollah fired rockets."), [["LBNREB"]]);
         // Two countries side by side stay two actors.
         assert_eq!(phrase_codes("The Russia-North Korea talks ended."), [["RUS", "PRK"]]);
+    }
+
+    #[test]
+    fn an_unnamed_force_is_of_the_country_last_named_with_its_sector() {
+        // The last country named is Palestine's, but the army is the one that arrested.
+        assert_eq!(
+            phrase_codes("Israeli forces arrested 15 Palestinians, the army said."),
+            [["ISRMIL"], ["PSE"], ["ISRMIL"]]
+        );
     }
 
     #[test]
