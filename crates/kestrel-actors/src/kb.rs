@@ -882,41 +882,37 @@ mod tests {
         assert!(!words.contains(b"nort") && !words.contains(b"south"));
     }
 
-    #[test]
-    fn mentions_start_and_end_at_tokens() {
+    /// The texts of the mentions found in `text` with a knowledge base of `countries` rows.
+    fn country_mentions<'t>(countries: &str, text: &'t str) -> Vec<&'t str> {
         let mut builder = KbBuilder::default();
         builder.countries(&Source {
             name: "countries.tsv",
-            text: "PRK\tNorth Korea\tNorth Korean\nRUS\tRussia\tRussian\n",
+            text: countries,
         });
         let (kb, diagnostics) = builder.build();
         assert!(diagnostics.is_empty());
-        let text = "Russia-North Korea talks; North Koreans and Russiaville.";
         let analysis = kestrel_text::analyze(text);
-        let found: Vec<&str> = kb
-            .find_token_mentions(text, &analysis)
+        kb.find_token_mentions(text, &analysis)
             .iter()
             .map(|m| &text[m.start..m.end])
-            .collect();
+            .collect()
+    }
+
+    #[test]
+    fn mentions_start_and_end_at_tokens() {
+        let found = country_mentions(
+            "PRK\tNorth Korea\tNorth Korean\nRUS\tRussia\tRussian\n",
+            "Russia-North Korea talks; North Koreans and Russiaville.",
+        );
         assert_eq!(found, ["Russia", "North Korea"]);
     }
 
     #[test]
     fn places_that_are_no_actor_hide_the_country_names_inside_them() {
-        let mut builder = KbBuilder::default();
-        builder.countries(&Source {
-            name: "countries.tsv",
-            text: "OMN\tOman\tOmani\n-\tGulf of Oman\t-\t-\t-\n",
-        });
-        let (kb, diagnostics) = builder.build();
-        assert!(diagnostics.is_empty());
-        let text = "An Omani ship sailed from Oman into the Gulf of Oman.";
-        let analysis = kestrel_text::analyze(text);
-        let found: Vec<&str> = kb
-            .find_token_mentions(text, &analysis)
-            .iter()
-            .map(|m| &text[m.start..m.end])
-            .collect();
+        let found = country_mentions(
+            "OMN\tOman\tOmani\n-\tGulf of Oman\t-\t-\t-\n",
+            "An Omani ship sailed from Oman into the Gulf of Oman.",
+        );
         assert_eq!(found, ["Omani", "Oman"]);
     }
 

@@ -1324,59 +1324,63 @@ fn with_role_of(b: &Builder, role: &NounPhrase, of: &NounPhrase) -> NounPhrase {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use kestrel_text::{analyze, TextAnalysis};
+    use kestrel_text::analyze;
 
     /// For every sentence of `text`: whether `may_name_actors` let it through, whether
     /// resolving it found any actor, and whether resolving it changed the context.
     fn check_sentences(text: &str) -> Vec<(bool, bool, bool)> {
-        let kb = ActorKb::embedded();
-        let analysis = analyze(text);
-        let mentions = kb.find_token_mentions(text, &analysis);
-        let input = DocInput {
-            kb,
-            text,
-            analysis: &analysis,
-            mentions: &mentions,
-            date: CivilDate::parse("2024-03-01"),
-            conventions: Conventions::Kestrel,
-        };
-        let mut ctx = DocContext::default();
-        analysis
-            .sentences
-            .iter()
-            .map(|s| {
-                let may = may_name_actors(&input, s, &ctx);
-                let before = format!("{ctx:?}");
-                let phrases = resolve_sentence(&input, s, &mut ctx);
-                let found = phrases.iter().any(|p| p.is_actor() || !p.modifiers.is_empty());
-                (may, found, format!("{ctx:?}") != before)
-            })
-            .collect()
+        with_input(text, |input| {
+            let mut ctx = DocContext::default();
+            input
+                .analysis
+                .sentences
+                .iter()
+                .map(|s| {
+                    let may = may_name_actors(input, s, &ctx);
+                    let before = format!("{ctx:?}");
+                    let phrases = resolve_sentence(input, s, &mut ctx);
+                    let found = phrases.iter().any(|p| p.is_actor() || !p.modifiers.is_empty());
+                    (may, found, format!("{ctx:?}") != before)
+                })
+                .collect()
+        })
     }
 
-    /// The phrases of the first sentence of `text`, resolved without context.
-    fn first_sentence_phrases(text: &str) -> (TextAnalysis, Vec<NounPhrase>) {
+    /// `f` applied to `text` analysed, with its mentions in the embedded knowledge base.
+    fn with_input<R>(text: &str, f: impl FnOnce(&DocInput) -> R) -> R {
         let kb = ActorKb::embedded();
         let analysis = analyze(text);
         let mentions = kb.find_token_mentions(text, &analysis);
-        let input = DocInput {
+        f(&DocInput {
             kb,
             text,
             analysis: &analysis,
             mentions: &mentions,
             date: CivilDate::parse("2024-03-01"),
             conventions: Conventions::Kestrel,
-        };
-        let phrases = resolve_sentence(&input, &analysis.sentences[0], &mut DocContext::default());
-        (analysis, phrases)
+        })
+    }
+
+    /// The phrases of the first sentence of `text`, resolved without context, with the text
+    /// each covers.
+    fn first_sentence_phrases(text: &str) -> Vec<(String, NounPhrase)> {
+        with_input(text, |input| {
+            let tokens = &input.analysis.tokens;
+            resolve_sentence(input, &input.analysis.sentences[0], &mut DocContext::default())
+                .into_iter()
+                .map(|p| {
+                    let span = tokens[p.tokens.start].start as usize..tokens[p.tokens.end - 1].end as usize;
+                    (text[span].to_string(), p)
+                })
+                .collect()
+        })
     }
 
     /// The codes of the actors (or else the modifying actors) of each phrase naming any.
     fn phrase_codes(text: &str) -> Vec<Vec<String>> {
-        let (_, phrases) = first_sentence_phrases(text);
-        phrases
+        first_sentence_phrases(text)
             .iter()
-            .map(|p| if p.is_actor() { &p.actors } else { &p.modifiers })
+            .map(|(_, p)| if p.is_actor() { &p.actors } else { &p.modifiers })
             .filter(|actors| !actors.is_empty())
             .map(|actors| actors.iter().map(|a| a.code.to_string()).collect())
             .collect()
@@ -1406,15 +1410,8 @@ mod tests {
     fn a_date_before_a_name_is_no_part_of_it() {
         // Without the split "Tuesday Juan Perez" is one phrase inside "on ...", and the
         // reported clause takes the speaker as its subject.
-        let text = "The army said on Tuesday Juan Perez had fled.";
-        let (analysis, phrases) = first_sentence_phrases(text);
-        let texts: Vec<&str> = phrases
-            .iter()
-            .map(|p| {
-                let (first, last) = (&analysis.tokens[p.tokens.start], &analysis.tokens[p.tokens.end - 1]);
-                &text[first.start as usize..last.end as usize]
-            })
-            .collect();
+        let phrases = first_sentence_phrases("The army said on Tuesday Juan Perez had fled.");
+        let texts: Vec<&str> = phrases.iter().map(|(text, _)| text.as_str()).collect();
         assert_eq!(texts, ["The army", "Tuesday", "Juan Perez"]);
     }
 
