@@ -719,6 +719,8 @@ impl<'a, 'b> Builder<'a, 'b> {
         } else if possessive_pronoun {
             self.owner_before(toks.start).or(ctx.countries.last())
         } else {
+            // The country last named with the same role comes first ("Israeli forces arrested
+            // 15 Palestinians, the army said"), then the last country named.
             // Unnamed militants, police and opposition are usually local: where the sentence
             // happens says more about them than a country named as their target ("militants
             // stormed the U.S. consulate in Benghazi", "opposition supporters marched through
