@@ -480,13 +480,7 @@ impl Tagger<'_> {
             // "in repeated air raids", "subjected to forced labour", "faced renewed attacks": a
             // past form between a preposition or a lexical verb and a noun modifies the noun.
             tag = Tag::JJ;
-        } else if matches!(tag, Tag::VBN | Tag::VBD)
-            && index > body
-            && matches!(
-                self.word(index - 1),
-                "feel" | "feels" | "felt" | "feeling" | "seem" | "seems" | "seemed"
-            )
-        {
+        } else if matches!(tag, Tag::VBN | Tag::VBD) && index > body && self.has_mark(index - 1, mark::LINKING) {
             // "residents should not feel threatened", "officials seemed surprised": a state
             // of mind, not an act.
             tag = Tag::JJ;
@@ -863,7 +857,7 @@ impl Tagger<'_> {
         let preposition_next = match next_tag {
             Some(Tag::IN) => true,
             Some(Tag::TO) => index + 2 < end && !self.options_of(index + 2).contains(Tag::VB),
-            Some(_) => index + 1 < end && matches!(self.word(index + 1), "last" | "earlier" | "yesterday"),
+            Some(_) => index + 1 < end && self.has_mark(index + 1, mark::TIME),
             None => false,
         };
         let reduced_relative = left_tag.is_some_and(Tag::is_noun)

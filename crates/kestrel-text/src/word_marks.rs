@@ -26,6 +26,10 @@ pub const NOT: u16 = 1 << 10;
 /// A verb that may take a clause without "that" ("said Russia attacks ...", "fear Iran
 /// plans ..."): a name after it may be that clause's subject rather than its object.
 pub const CLAUSE: u16 = 1 << 11;
+/// "feel", "seem": a past form after it is a state ("felt threatened"), not an act.
+pub const LINKING: u16 = 1 << 12;
+/// A word that opens a time adverbial rather than an object ("kidnapped last month").
+pub const TIME: u16 = 1 << 13;
 
 /// The auxiliaries: a verb with one of these marks may lead a verb group ("has repeated").
 pub const AUXILIARY: u16 = BE | HAVE | GET | DO;
@@ -46,6 +50,9 @@ pub fn word_marks(word: &str) -> u16 {
         "up" | "off" | "out" | "down" | "away" | "back" => PARTICLE,
         "by" => BY,
         "not" => NOT,
+        "feel" | "feels" | "felt" => CLAUSE | LINKING,
+        "feeling" | "seem" | "seems" | "seemed" => LINKING,
+        "last" | "earlier" | "yesterday" => TIME,
         "say" | "says" | "said" | "saying" | "tell" | "tells" | "told" | "telling" | "claim" | "claims" | "claimed"
         | "believe" | "believes" | "believed" | "think" | "thinks" | "thought" | "fear" | "fears" | "feared"
         | "hope" | "hopes" | "hoped" | "expect" | "expects" | "expected" | "know" | "knows" | "knew" | "suggest"
@@ -56,8 +63,8 @@ pub fn word_marks(word: &str) -> u16 {
         | "announced" | "acknowledge" | "acknowledges" | "acknowledged" | "admit" | "admits" | "admitted" | "deny"
         | "denies" | "denied" | "allege" | "alleges" | "alleged" | "assume" | "assumes" | "assumed" | "estimate"
         | "estimates" | "estimated" | "indicate" | "indicates" | "indicated" | "predict" | "predicts" | "predicted"
-        | "feel" | "feels" | "felt" | "guess" | "guessed" | "realise" | "realised" | "realize" | "realized"
-        | "recall" | "recalls" | "recalled" | "wish" | "wished" | "worry" | "worried" => CLAUSE,
+        | "guess" | "guessed" | "realise" | "realised" | "realize" | "realized" | "recall" | "recalls" | "recalled"
+        | "wish" | "wished" | "worry" | "worried" => CLAUSE,
         _ => 0,
     }
 }
