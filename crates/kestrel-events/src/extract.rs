@@ -1311,6 +1311,9 @@ fn nominal_drafts(
         if targets.is_empty() {
             targets = claimed_targets;
         }
+        if targets.is_empty() && violent {
+            targets = hit_by_subject(view, lex, groups, verb_comps, subjects, p);
+        }
         if noun.flags.recip && targets.len() >= 2 && sources.is_empty() {
             sources = targets.clone();
         } else if noun.flags.recip && sources.len() >= 2 && targets.is_empty() {
@@ -1385,6 +1388,27 @@ fn nominal_drafts(
             absorbed: false,
         });
     }
+}
+
+/// "Israeli air strikes killed 12 civilians", "shelling by Russian forces wounded two": the
+/// actors an attack phrase `p` hits when it is the subject of an active verb of violence,
+/// found in that verb's own target slots.
+fn hit_by_subject(
+    view: &SentenceView,
+    lex: &Lexicon,
+    groups: &[VerbGroup],
+    comps: &[Complements],
+    subjects: &[(Option<usize>, bool)],
+    p: usize,
+) -> Vec<Actor> {
+    let Some(k) = (0..groups.len()).find(|&k| subjects[k].0 == Some(p) && !groups[k].passive) else {
+        return Vec::new();
+    };
+    let violent_row = lex
+        .verbs
+        .get(&groups[k].lemma)
+        .and_then(|rows| rows.iter().find(|r| is_violent(&r.code)));
+    violent_row.map_or_else(Vec::new, |row| slot_targets(view, &row.targets, &comps[k]))
 }
 
 /// For a noun phrase starting at `start` right after "ready for", "willing to", "open to" (an

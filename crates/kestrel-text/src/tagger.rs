@@ -462,6 +462,16 @@ impl Tagger<'_> {
             if !next.is_some_and(|next| next.is_noun() || next.is_adjective()) {
                 tag = Tag::NN;
             }
+        } else if tag == Tag::VBG
+            && index == body
+            && next == Some(Tag::IN)
+            && self.past_or_present_verb_before_break(index, end)
+        {
+            // "Shelling by Russian forces killed two", "Fighting between rebels and the army
+            // has displaced thousands": a gerund opening the sentence before a preposition,
+            // with its clause's finite verb still to come, is the subject ("Speaking at a
+            // briefing, Kirby said" reaches a comma first).
+            tag = Tag::NN;
         } else if matches!(tag, Tag::VBN | Tag::VBD)
             && after_determiner
             && !next.is_some_and(|next| next.is_noun() || next.is_adjective())
@@ -944,6 +954,20 @@ impl Tagger<'_> {
         !relative && (self.tagged[verb].tag != Tag::VBN || auxiliaries > 0)
     }
 
+    /// Whether a word that is or may be a past tense, a present "-s" form or a modal follows
+    /// `index` before a comma, colon, dash, quotation or relative pronoun. Later words still
+    /// have their lexicon tags here: "killed" is listed as a participle first, and a plural
+    /// noun that may be a verb ("forces", "reports") does not count.
+    fn past_or_present_verb_before_break(&self, index: usize, end: usize) -> bool {
+        (index + 1..end.min(index + 1 + CLAUSE_LOOKAHEAD))
+            .take_while(|&k| self.tagged[k].tag == Tag::CC || !ends_clause(self.tagged[k].tag))
+            .any(|k| match self.tagged[k].tag {
+                Tag::VBD | Tag::VBZ | Tag::MD => true,
+                Tag::VBN => self.options[k].contains(Tag::VBD),
+                _ => false,
+            })
+    }
+
     /// Whether a finite verb or modal follows `index` in its clause, before any subordinate
     /// clause opens ("killed in the attack were buried", "killed in the attack protested").
     fn clause_verb_follows(&self, index: usize, end: usize) -> bool {
@@ -1268,6 +1292,12 @@ mod tests {
         );
         assert_tags("Reports say talks failed.", &[("Reports", Tag::NNS)]);
         assert_tags("Speaking to reporters, he left.", &[("Speaking", Tag::VBG)]);
+        assert_tags("Speaking at a briefing, he left.", &[("Speaking", Tag::VBG)]);
+        assert_tags("Shelling by the army killed two.", &[("Shelling", Tag::NN)]);
+        assert_tags(
+            "Fighting between rebels and troops has displaced thousands.",
+            &[("Fighting", Tag::NN)],
+        );
         assert_tags("He said: \"We will respond.\"", &[("We", Tag::PRP)]);
         assert_tags("Later I left.", &[("I", Tag::PRP)]);
         assert_tags("Zorblax visited Kyiv.", &[("Zorblax", Tag::NNP)]);
