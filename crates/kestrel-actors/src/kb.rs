@@ -29,6 +29,9 @@ pub struct Role {
     pub label: String,
     pub sectors: Vec<Sector>,
     pub kind: RoleKind,
+    /// An official of a place (a governor, a mayor): unnamed, it belongs to where the
+    /// sentence happens, like militants and police, not to the country acting in it.
+    pub local: bool,
     /// A code put before the actor's instead of after it: "MSF Arnor" is Arnor's MSF (NGOARN),
     /// as PETRARCH agents written `[NGO~]` say. Alone, the role is that code.
     pub prefix: Option<ActorCode>,
@@ -295,6 +298,7 @@ impl KbBuilder {
             label,
             sectors,
             kind,
+            local: false,
             prefix,
         });
         let Ok(id) = u32::try_from(self.roles.len() - 1) else {
@@ -434,13 +438,22 @@ impl KbBuilder {
                 self.diag(src.name, n, format!("invalid sector list {:?}", f[1]));
                 continue;
             }
-            let kind = match f.get(2).copied().unwrap_or("group") {
+            let mut kind_words = f.get(2).copied().unwrap_or("group").split_whitespace();
+            let kind = match kind_words.next().unwrap_or("group") {
                 "person" => RoleKind::Person,
                 "org" => RoleKind::Org,
                 "group" | "-" | "" => RoleKind::Group,
                 other => {
                     self.diag(src.name, n, format!("unknown role kind {other:?}"));
                     RoleKind::Group
+                }
+            };
+            let local = match kind_words.next() {
+                None => false,
+                Some("local") => true,
+                Some(other) => {
+                    self.diag(src.name, n, format!("unknown role flag {other:?}"));
+                    false
                 }
             };
             let Some(label) = list(f[0]).next() else {
@@ -451,6 +464,7 @@ impl KbBuilder {
                 label: label.to_ascii_lowercase(),
                 sectors,
                 kind,
+                local,
                 prefix: None,
             });
             let Ok(id) = u32::try_from(self.roles.len() - 1) else {
@@ -914,6 +928,20 @@ mod tests {
             "An Omani ship sailed from Oman into the Gulf of Oman.",
         );
         assert_eq!(found, ["Omani", "Oman"]);
+    }
+
+    #[test]
+    fn a_role_may_be_marked_local() {
+        let mut builder = KbBuilder::default();
+        builder.roles(&Source {
+            name: "roles.tsv",
+            text: "mayor\tGOV\tperson local\nminister\tGOV\tperson\nsheriff\tCOP\tperson nearby\n",
+        });
+        let (kb, diagnostics) = builder.build();
+        let local: Vec<(&str, bool)> = kb.roles.iter().map(|r| (r.label.as_str(), r.local)).collect();
+        assert_eq!(local, [("mayor", true), ("minister", false), ("sheriff", false)]);
+        let messages: Vec<(usize, &str)> = diagnostics.iter().map(|d| (d.line, d.message.as_str())).collect();
+        assert_eq!(messages, [(3, "unknown role flag \"nearby\"")]);
     }
 
     #[test]

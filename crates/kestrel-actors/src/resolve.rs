@@ -194,6 +194,8 @@ struct Parts<'k> {
     /// Role labels, borrowed from the knowledge base (copied only for a person remembered).
     roles: Vec<&'k str>,
     person_role: Option<RoleKind>,
+    /// A role is an official of a place ([`crate::kb::Role::local`]).
+    local_role: bool,
     /// A role's code that goes before the actor's ([`crate::kb::Role::prefix`]).
     prefix: Option<ActorCode>,
     person: Option<(ActorCode, String)>,
@@ -337,6 +339,19 @@ impl<'a, 'b> Builder<'a, 'b> {
                 }
                 _ => None,
             })
+    }
+
+    /// Whether the phrase `toks` is the speaker of a reporting clause closing the sentence:
+    /// after a comma, before a reporting verb in the past or "-s" form with no other verb
+    /// after it ("..., the army said.", "..., the ministry said in a statement.").
+    fn is_trailing_speaker(&self, toks: &Range<usize>) -> bool {
+        let end = self.first_token + self.mention_of.len();
+        toks.start > self.first_token
+            && self.tag(toks.start - 1) == Tag::Comma
+            && toks.end < end
+            && matches!(self.tag(toks.end), Tag::VBD | Tag::VBZ)
+            && kestrel_text::takes_clause(self.lower(toks.end))
+            && (toks.end + 1..end).all(|t| !self.tag(t).is_verb())
     }
 
     fn mentions(&self, tok: usize) -> &'a [Mention] {
@@ -572,6 +587,7 @@ impl<'a, 'b> Builder<'a, 'b> {
                             }
                         }
                         parts.roles.push(&role.label);
+                        parts.local_role |= role.local;
                         if role.prefix.is_some() {
                             parts.prefix.clone_from(&role.prefix);
                         }
@@ -725,12 +741,31 @@ impl<'a, 'b> Builder<'a, 'b> {
             // happens says more about them than a country named as their target ("militants
             // stormed the U.S. consulate in Benghazi", "opposition supporters marched through
             // Nairobi"). Civilians are not: hostages "in Gaza" are Israelis.
-            let local = parts
-                .sectors
-                .iter()
-                .any(|s| matches!(s.as_str(), "REB" | "UAF" | "INS" | "COP" | "OPP"));
+            let local = parts.local_role
+                || parts
+                    .sectors
+                    .iter()
+                    .any(|s| matches!(s.as_str(), "REB" | "UAF" | "INS" | "COP" | "OPP"));
             let place = self.sentence_place.as_ref().filter(|_| local);
-            ctx.by_sector(&parts.sectors)
+            // "Egypt summoned Ethiopia's ambassador, the foreign ministry said": a speaker
+            // reporting the sentence's news speaks for the country it opens with, even when
+            // the role was last named for another ("Ethiopia's ambassador"). A governor or
+            // mayor speaks for the place attacked ("Russian drones attacked Odesa, the
+            // regional governor said"), and an army as often for the side attacked: for
+            // forces the same role named earlier still comes first.
+            let reporting = self
+                .sentence_country
+                .as_ref()
+                .filter(|_| !local && self.is_trailing_speaker(&toks));
+            let same_role = ctx.by_sector(&parts.sectors);
+            let military = parts.sectors.iter().any(|s| s.as_str() == "MIL");
+            let (first, second) = if military {
+                (same_role, reporting)
+            } else {
+                (reporting, same_role)
+            };
+            first
+                .or(second)
                 .or(ctx.countries.last())
                 .or(place)
                 .or(self.sentence_country.as_ref())
@@ -1405,6 +1440,36 @@ mod tests {
         assert_eq!(
             phrase_codes("Israeli forces arrested 15 Palestinians, the army said."),
             [["ISRMIL"], ["PSE"], ["ISRMIL"]]
+        );
+    }
+
+    #[test]
+    fn a_speaker_closing_the_sentence_is_of_the_country_it_opens_with() {
+        // Ethiopia's ambassador is the last government role named before the speaker.
+        assert_eq!(
+            phrase_codes("Egypt summoned Ethiopia's ambassador, the foreign ministry said."),
+            [["EGY"], ["ETHGOV"], ["EGYGOV"]]
+        );
+        assert_eq!(
+            phrase_codes("Israel struck targets in Lebanon, the army said in a statement."),
+            [["ISR"], ["LBN"], ["ISRMIL"]]
+        );
+        // Not when a verb follows the speaker's: "the army" is the subject of a clause.
+        assert_eq!(
+            phrase_codes("After Israel struck Lebanon, the army launched an offensive."),
+            [["ISR"], ["LBN"], ["LBNMIL"]]
+        );
+    }
+
+    #[test]
+    fn officials_of_a_place_and_protesters_belong_to_where_it_happens() {
+        assert_eq!(
+            phrase_codes("Russian drones struck Odesa, the regional governor said."),
+            [["RUSMIL"], ["UKR"], ["UKRGOV"]]
+        );
+        assert_eq!(
+            phrase_codes("Protesters set fire to the French embassy in Niamey."),
+            [["NERCVL"], ["FRAGOV"], ["NERGOV"]]
         );
     }
 

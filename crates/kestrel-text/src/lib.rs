@@ -333,6 +333,12 @@ pub fn analyze(text: &str) -> TextAnalysis {
     }
 }
 
+/// Whether a lower-case word is a verb that takes a clause ("said", "told", "warned",
+/// "confirmed" ...): after a speaker, it reports.
+pub fn takes_clause(word: &str) -> bool {
+    word_marks::word_marks(word) & word_marks::CLAUSE != 0
+}
+
 /// Opens the embedded lexicon now instead of on the first call of [`analyze`] or a lemma
 /// function. Returns the number of words in the part-of-speech lexicon. Takes well under a
 /// millisecond, once per process.
