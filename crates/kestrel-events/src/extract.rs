@@ -569,6 +569,11 @@ fn object_matches(view: &SentenceView, lex: &Lexicon, row: &VerbPattern, comps: 
     if row.object == ObjectConstraint::Any {
         return true;
     }
+    // "suspended Mali", "called the German chancellor": the direct object itself, not an
+    // actor further on ("suspended raids at the request of a local commander").
+    if row.object == ObjectConstraint::Actor {
+        return comps.object.is_some_and(|o| view.phrases[o].is_actor());
+    }
     // The object phrase with its quantity ("dozens of missiles", "more than 300 drones"), what
     // is given "with" ("provide Kyiv with missiles"), the second object ("gave Ukraine
     // tanks"), or what an amount is in ("pledged $500 million in humanitarian aid").
