@@ -508,6 +508,14 @@ impl Tagger<'_> {
     fn category_evidence(&self, index: usize, body: usize, end: usize) -> Option<Category> {
         let current = self.tagged[index].tag;
         let options = self.options[index];
+        // "Rebels in the east have killed": an auxiliary before a participle is a verb,
+        // whatever precedes it.
+        if self.has_mark(index, mark::AUXILIARY)
+            && index + 1 < end
+            && self.options_of(index + 1).intersects(TagSet::of(&[Tag::VBN, Tag::VBD]))
+        {
+            return Some(Category::Verb);
+        }
         if index > body {
             match self.tagged[index - 1].tag {
                 // "after meeting Putin": a gerund after a preposition stays a verb form.
@@ -1294,6 +1302,10 @@ mod tests {
         assert_tags("Speaking to reporters, he left.", &[("Speaking", Tag::VBG)]);
         assert_tags("Speaking at a briefing, he left.", &[("Speaking", Tag::VBG)]);
         assert_tags("Shelling by the army killed two.", &[("Shelling", Tag::NN)]);
+        assert_tags(
+            "Rebels in the east have killed dozens.",
+            &[("have", Tag::VBP), ("killed", Tag::VBN)],
+        );
         assert_tags(
             "Fighting between rebels and troops has displaced thousands.",
             &[("Fighting", Tag::NN)],
