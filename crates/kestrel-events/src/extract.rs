@@ -787,9 +787,10 @@ fn verb_draft(
     };
     // A light verb with an event noun as object takes the noun's code; so does a statement
     // verb announcing one ("announced a new aid package for Ukraine"), unless the noun is the
-    // subject of what is said ("said the attacks must end").
+    // subject of what is said ("said the attacks must end"). A statement verb with a particle
+    // speaks about its object, not of it ("did not comment on the strike").
     let is_light = rows.iter().any(|r| r.flags.light);
-    let says = rows.iter().any(|r| r.flags.say);
+    let says = rows.iter().any(|r| r.flags.say) && !g.lemma.contains(' ');
     let joint = subjects[k].0.is_some_and(|p| {
         let bases = &view.phrases[p].actors;
         bases.iter().any(|a| a.code.base() != bases[0].code.base())
