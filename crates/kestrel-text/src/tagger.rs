@@ -431,6 +431,14 @@ impl Tagger<'_> {
             // modifiers, before a preposition or stop.
             self.tagged[index].tag = Tag::NN;
             return;
+        } else if current == Tag::VBZ
+            && !options.intersects(NOMINAL_OPTIONS)
+            && self.after_finite_lexical_verb(index, body)
+        {
+            // "rejected calls from Washington": the lexicon knows some plurals only as verbs,
+            // and no "-s" form directly follows a finite verb.
+            self.tagged[index].tag = Tag::NNS;
+            return;
         }
         let mut tag = match category {
             Category::Verb if options.intersects(TagSet::VERBS) => self.verb_form(index, body, end),
@@ -552,16 +560,11 @@ impl Tagger<'_> {
         let left = self.left(index, body)?;
         let left_tag = self.tagged[left].tag;
         let verb_if = |condition: bool| Some(if condition { Category::Verb } else { Category::Nominal });
-        // "fired tear gas", "launched attack drones": no base form directly follows a finite
-        // lexical verb (auxiliaries aside), except after "help", "let" and "make" ("helped
-        // broker a deal").
-        if matches!(left_tag, Tag::VBD | Tag::VBZ | Tag::VBP)
-            && !options.intersects(TagSet::of(&[Tag::VBZ, Tag::VBD, Tag::VBN, Tag::VBG]))
-            && self.mark_bits(left) & mark::AUXILIARY == 0
-            && !matches!(
-                self.word(left),
-                "help" | "helps" | "helped" | "let" | "lets" | "make" | "makes" | "made"
-            )
+        // "fired tear gas", "launched attack drones", "rejected demands for talks": no base or
+        // "-s" form directly follows a finite lexical verb.
+        if self.after_finite_lexical_verb(index, body)
+            && !options.intersects(TagSet::of(&[Tag::VBD, Tag::VBN, Tag::VBG]))
+            && (!options.contains(Tag::VBZ) || options.contains(Tag::NNS))
         {
             return Some(Category::Nominal);
         }
@@ -962,6 +965,24 @@ impl Tagger<'_> {
         !relative && (self.tagged[verb].tag != Tag::VBN || auxiliaries > 0)
     }
 
+    /// Whether the word before `index` is a finite lexical verb (auxiliaries aside), other
+    /// than "help", "let" and "make", which take a bare verb ("helped broker a deal"), and
+    /// other than a relative clause's verb, after which the main verb may follow ("a man who
+    /// surrendered says").
+    fn after_finite_lexical_verb(&self, index: usize, body: usize) -> bool {
+        self.left(index, body).is_some_and(|left| {
+            matches!(self.tagged[left].tag, Tag::VBD | Tag::VBZ | Tag::VBP)
+                && self.mark_bits(left) & mark::AUXILIARY == 0
+                && !self
+                    .left(left, body)
+                    .is_some_and(|before| matches!(self.tagged[before].tag, Tag::WDT | Tag::WP))
+                && !matches!(
+                    self.word(left),
+                    "help" | "helps" | "helped" | "let" | "lets" | "make" | "makes" | "made"
+                )
+        })
+    }
+
     /// Whether a word that is or may be a past tense, a present "-s" form or a modal follows
     /// `index` before a comma, colon, dash, quotation or relative pronoun. Later words still
     /// have their lexicon tags here: "killed" is listed as a participle first, and a plural
@@ -1302,6 +1323,8 @@ mod tests {
         assert_tags("Speaking to reporters, he left.", &[("Speaking", Tag::VBG)]);
         assert_tags("Speaking at a briefing, he left.", &[("Speaking", Tag::VBG)]);
         assert_tags("Shelling by the army killed two.", &[("Shelling", Tag::NN)]);
+        assert_tags("Israel rejected calls for a ceasefire.", &[("calls", Tag::NNS)]);
+        assert_tags("Russia rejected demands for talks.", &[("demands", Tag::NNS)]);
         assert_tags(
             "Rebels in the east have killed dozens.",
             &[("have", Tag::VBP), ("killed", Tag::VBN)],
