@@ -199,6 +199,8 @@ struct Parts<'k> {
     /// A role's code that goes before the actor's ([`crate::kb::Role::prefix`]).
     prefix: Option<ActorCode>,
     person: Option<(ActorCode, String)>,
+    /// People named before `person` in the same phrase, side by side ("the Biden-Xi summit").
+    earlier_people: Vec<(ActorCode, String)>,
     /// An unknown capitalised name following a role or country ("Ambassador Linda X").
     name: Option<String>,
     /// The phrase's head is a role or actor word rather than a thing.
@@ -227,6 +229,23 @@ impl Parts<'_> {
     }
 
     /// One actor per country, seat or organisation named, a seat standing for its government.
+    /// The people of a phrase naming two or more side by side, as actors.
+    fn people_side_by_side(&self, span: (usize, usize)) -> Vec<Actor> {
+        if self.earlier_people.is_empty() {
+            return Vec::new();
+        }
+        self.earlier_people
+            .iter()
+            .chain(&self.person)
+            .map(|(code, name)| Actor {
+                code: code.clone(),
+                name: Some(name.clone()),
+                span,
+                via: Via::Direct,
+            })
+            .collect()
+    }
+
     fn base_actors(&self, span: (usize, usize)) -> Vec<Actor> {
         self.bases
             .iter()
@@ -604,7 +623,11 @@ impl<'a, 'b> Builder<'a, 'b> {
                             Some(r) => r.code.clone(),
                             None => former_code(person, self.doc.date),
                         };
-                        parts.person = Some((code, person.name.clone()));
+                        if let Some(earlier) = parts.person.replace((code, person.name.clone())) {
+                            if earlier.1 != person.name {
+                                parts.earlier_people.push(earlier);
+                            }
+                        }
                         parts.head_is_actor = true;
                         name_words.clear();
                     }
@@ -984,8 +1007,11 @@ pub fn resolve_sentence(doc: &DocInput, sentence: &SentenceSpan, ctx: &mut DocCo
                     // Calenardhon government issue" is CALGOV).
                     phrase.modifiers.extend(b.actor(seg.clone(), &parts, ctx));
                 } else {
-                    // A thing modified by actors: "Russian missiles", "North Korean arms".
-                    phrase.modifiers.extend(parts.base_actors(b.span(seg.clone())));
+                    // A thing modified by actors: "Russian missiles", "North Korean arms",
+                    // "the Biden-Xi summit".
+                    let span = b.span(seg.clone());
+                    phrase.modifiers.extend(parts.base_actors(span));
+                    phrase.modifiers.extend(parts.people_side_by_side(span));
                 }
                 remember(doc, &b, &parts, &phrase, ctx);
                 phrases.push(phrase);
@@ -1441,6 +1467,11 @@ mod tests {
             phrase_codes("Israeli forces arrested 15 Palestinians, the army said."),
             [["ISRMIL"], ["PSE"], ["ISRMIL"]]
         );
+    }
+
+    #[test]
+    fn people_named_side_by_side_both_modify_the_thing() {
+        assert_eq!(phrase_codes("The Biden-Xi summit ended."), [["USAGOV", "CHNGOV"]]);
     }
 
     #[test]
