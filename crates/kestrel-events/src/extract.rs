@@ -1738,10 +1738,15 @@ fn sentence_dates(view: &SentenceView, publication: Option<CivilDate>) -> Vec<(u
         .filter_map(|e| {
             let at = start + e.start;
             let tok = (view.range.clone()).find(|&t| view.token(t).end as usize > at)?;
-            Some((tok, e.date))
+            let bounds_a_period = tok > view.range.start && DATE_BOUNDS.contains(&view.lower(tok - 1));
+            (!bounds_a_period).then_some((tok, e.date))
         })
         .collect()
 }
+
+/// Prepositions making a date the bound of a period rather than the time of an event:
+/// "arrived on his fifth visit since October", "met before Tuesday's vote".
+const DATE_BOUNDS: [&str; 5] = ["since", "until", "till", "before", "after"];
 
 /// The date of the event anchored at `anchor`: the nearest expression in its clause, else an
 /// expression fronted before the first comma ("Earlier this month, ...").

@@ -370,4 +370,28 @@ mod tests {
             }
         }
     }
+
+    #[test]
+    fn a_date_bounding_a_period_is_not_the_events_date() {
+        let coder = Coder::embedded();
+        let dates = |text: &str| -> Vec<(String, Option<String>)> {
+            coder
+                .code(&document(text))
+                .into_iter()
+                .map(|r| (r.code, r.date))
+                .collect()
+        };
+        assert_eq!(
+            dates("Blinken visited Israel on his fifth trip to the region since October."),
+            [("042".to_string(), None)]
+        );
+        assert_eq!(
+            dates("Biden met Xi before Tuesday's vote."),
+            [("040".to_string(), None)]
+        );
+        assert_eq!(
+            dates("Biden met Xi on Tuesday."),
+            [("040".to_string(), Some("2024-03-05".to_string()))]
+        );
+    }
 }
