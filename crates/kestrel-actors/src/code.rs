@@ -26,7 +26,7 @@ impl fmt::Debug for Sector {
 }
 
 /// Codes that name an organisation in their first six letters (IGOUNO) rather than a country.
-const GROUP_PREFIXES: [&str; 4] = ["IGO", "NGO", "MNC", "IMG"];
+const GROUP_PREFIXES: [&[u8; 3]; 4] = [b"IGO", b"NGO", b"MNC", b"IMG"];
 
 /// A full CAMEO actor code, e.g. `RUSGOVMIL` or `IGOWSTNAT`.
 ///
@@ -62,7 +62,10 @@ impl ActorCode {
 
     /// Whether the code names an organisation (IGO, NGO, ...) rather than a country.
     pub fn is_group(&self) -> bool {
-        GROUP_PREFIXES.iter().any(|p| self.0.starts_with(p))
+        self.0
+            .as_bytes()
+            .first_chunk()
+            .is_some_and(|prefix| GROUP_PREFIXES.contains(&prefix))
     }
 
     /// Whether the code names one body rather than a kind of actor: an organisation
@@ -85,18 +88,20 @@ impl ActorCode {
 
     /// The three-letter country, if the code starts with one.
     pub fn country(&self) -> Option<&str> {
-        (!self.is_group() && self.0.len() >= 3 && Sector::parse(&self.0[..3]).is_some_and(|s| !is_sector_code(s)))
+        let &first = self.0.as_bytes().first_chunk()?;
+        (!self.is_group() && first.iter().all(u8::is_ascii_uppercase) && !is_sector_code(Sector(first)))
             .then(|| &self.0[..3])
     }
 
     /// The bare country code this code starts with, if any (`RUSGOVMIL` gives `RUS`).
     pub fn country_code(&self) -> Option<ActorCode> {
-        self.country().and_then(ActorCode::parse)
+        // A country is three upper-case letters: a valid code as it stands.
+        self.country().map(|country| ActorCode(CompactString::from(country)))
     }
 
     /// Where the role blocks start: after the country or organisation, if any.
     fn sectors_start(&self) -> usize {
-        if self.country().is_some() || self.is_group() {
+        if self.is_group() || self.country().is_some() {
             self.base().len()
         } else {
             0
@@ -123,7 +128,7 @@ impl ActorCode {
         let start = self.sectors_start();
         let have = self.0.as_bytes()[start..].chunks(3);
         for s in sectors {
-            if !have.clone().any(|block| block == s.0) && !code[code.len().saturating_sub(3)..].contains(s.as_str()) {
+            if !have.clone().any(|block| block == s.0) && !code.as_bytes().ends_with(&s.0) {
                 code.push_str(s.as_str());
             }
         }
@@ -134,12 +139,38 @@ impl ActorCode {
 /// Role blocks that may stand alone as a code ("COP" for police of unknown country); these
 /// are never read as a country.
 fn is_sector_code(s: Sector) -> bool {
-    // Compared as byte arrays: this runs every time a code's country is asked for.
-    const ALONE: [&[u8; 3]; 27] = [
-        b"GOV", b"MIL", b"SPY", b"REB", b"OPP", b"COP", b"JUD", b"LEG", b"BUS", b"CVL", b"MED", b"EDU", b"HLH", b"REF",
-        b"LAB", b"INS", b"ELI", b"RAD", b"MOD", b"CRM", b"SEP", b"UAF", b"AGR", b"ENV", b"REL", b"HRI", b"DEV",
-    ];
-    ALONE.contains(&&s.0)
+    // Matched as byte arrays (a decision on each letter rather than a scan of the list): this
+    // runs every time a code's country is asked for.
+    matches!(
+        &s.0,
+        b"GOV"
+            | b"MIL"
+            | b"SPY"
+            | b"REB"
+            | b"OPP"
+            | b"COP"
+            | b"JUD"
+            | b"LEG"
+            | b"BUS"
+            | b"CVL"
+            | b"MED"
+            | b"EDU"
+            | b"HLH"
+            | b"REF"
+            | b"LAB"
+            | b"INS"
+            | b"ELI"
+            | b"RAD"
+            | b"MOD"
+            | b"CRM"
+            | b"SEP"
+            | b"UAF"
+            | b"AGR"
+            | b"ENV"
+            | b"REL"
+            | b"HRI"
+            | b"DEV"
+    )
 }
 
 impl fmt::Display for ActorCode {

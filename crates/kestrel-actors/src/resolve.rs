@@ -1258,6 +1258,10 @@ fn try_list(b: &Builder, phrases: &[NounPhrase], head: &NounPhrase, first: usize
     // after a comma.
     let continues = |k: usize| -> Option<bool> {
         let next = phrases.get(k)?;
+        // Most phrases name no actor: rule them out before comparing the words between.
+        if !(next.is_actor() || is_bare_demonym(b, next)) {
+            return None;
+        }
         let prev = &phrases[k - 1];
         let gap = prev.tokens.end..next.tokens.start;
         let gap_is = |words: &[&str]| tokens_are(b, gap.clone(), words);
@@ -1268,7 +1272,7 @@ fn try_list(b: &Builder, phrases: &[NounPhrase], head: &NounPhrase, first: usize
             || gap_is(&[",", "and"])
             || gap_is(&[",", "or"])
             || gap_is(&["as", "well", "as"]);
-        ((is_comma || is_conj) && (next.is_actor() || is_bare_demonym(b, next))).then_some(is_conj)
+        (is_comma || is_conj).then_some(is_conj)
     };
     // Most phrases start no list: decide that before copying anything.
     continues(first + 1)?;

@@ -865,11 +865,12 @@ fn verb_draft(
                 object_matches(view, lex, r, constrained)
                     && (!r.flags.targeted || g.passive || !slot_targets(view, &r.targets, comps).is_empty())
             };
+            // A light row only when no other applies: the others need not be tried twice.
             let row = rows
                 .iter()
                 .filter(|r| !r.flags.light)
                 .find(applies)
-                .or_else(|| rows.iter().find(applies))?;
+                .or_else(|| rows.iter().filter(|r| r.flags.light).find(applies))?;
             reverse = row.reverse.clone();
             (row.code.clone(), row.targets.clone(), row.flags)
         }

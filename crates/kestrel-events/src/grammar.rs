@@ -557,7 +557,7 @@ pub fn complements_of(view: &SentenceView, from: usize) -> Complements {
     let mut c = Complements::default();
     let mut i = from;
     let end = view.range.end;
-    let mut pending_prep: Option<String> = None;
+    let mut pending_prep: Option<&str> = None;
     while i < end {
         let tag = view.tag(i);
         if let Some(p) = view.phrase_at(i) {
@@ -574,7 +574,7 @@ pub fn complements_of(view: &SentenceView, from: usize) -> Complements {
                 continue;
             }
             match pending_prep.take() {
-                Some(prep) => c.preps.push((prep, p)),
+                Some(prep) => c.preps.push((prep.to_string(), p)),
                 // "a businessman kidnapped last month": a time phrase is no object.
                 None if c.object.is_none() && c.preps.is_empty() && !is_time_phrase(view, p) => c.object = Some(p),
                 None if c.second_object.is_none()
@@ -602,7 +602,7 @@ pub fn complements_of(view: &SentenceView, from: usize) -> Complements {
             continue;
         }
         if tag == Tag::VBG && PARTICIPIAL_PREPOSITIONS.contains(&view.lower(i)) {
-            pending_prep = Some(view.lower(i).to_string());
+            pending_prep = Some(view.lower(i));
             i += 1;
             continue;
         }
@@ -623,10 +623,7 @@ pub fn complements_of(view: &SentenceView, from: usize) -> Complements {
                 if c.object.is_none()
                     && (i + 1..(i + 3).min(end))
                         .any(|n| view.tag(n) == Tag::CD && approximation_before(view, n) == n - i) => {}
-            Tag::IN | Tag::TO => {
-                let w = view.lower(i);
-                pending_prep = Some(w.to_string());
-            }
+            Tag::IN | Tag::TO => pending_prep = Some(view.lower(i)),
             Tag::RB | Tag::RP | Tag::CC => {}
             Tag::VBG if pending_prep.is_some() => break,
             _ if view.is_boundary(i) => break,

@@ -103,28 +103,6 @@ impl Word {
     }
 }
 
-/// Shortest and longest anchor words ("day", "wednesday"): most words of
-/// a sentence are skipped by their length alone.
-const ANCHOR_LENGTHS: std::ops::RangeInclusive<usize> = anchor_lengths();
-
-const fn anchor_lengths() -> std::ops::RangeInclusive<usize> {
-    let (mut shortest, mut longest) = (usize::MAX, 0);
-    let mut entry = 0;
-    while entry < VOCABULARY.len() {
-        let (word, class) = VOCABULARY[entry];
-        if class.is_anchor() {
-            if word.len() < shortest {
-                shortest = word.len();
-            }
-            if word.len() > longest {
-                longest = word.len();
-            }
-        }
-        entry += 1;
-    }
-    shortest..=longest
-}
-
 /// Whether `text` may contain a date expression: it has a digit or an
 /// anchor word (a month, weekday or unit name, "today", "night"...). Cheaper
 /// than tokenising; may answer `true` for texts without dates, never `false`
@@ -142,8 +120,8 @@ pub(crate) fn may_contain_date(text: &str) -> bool {
             while index < bytes.len() && bytes[index].is_ascii_alphabetic() {
                 index += 1;
             }
-            let length = index - start;
-            if ANCHOR_LENGTHS.contains(&length) && classify_word(&bytes[start..index]).is_anchor() {
+            let word = &bytes[start..index];
+            if ANCHOR_SHAPES.may_contain(word) && classify_word(word).is_anchor() {
                 return true;
             }
         } else {
@@ -414,7 +392,78 @@ const VOCABULARY: &[(&str, Word)] = &[
 
 // Word classification runs on every word of every sentence, so the
 // vocabulary is an open-addressing hash table built at compile time: a
-// lookup is one multiplication and usually one comparison.
+// lookup is one multiplication and usually one comparison. Most words are
+// not in the vocabulary, and their shape (length, first and last letter)
+// tells so before the hash is computed.
+
+/// The longest vocabulary word ("throughout").
+const LONGEST_WORD: usize = longest_word();
+
+const fn longest_word() -> usize {
+    let mut longest = 0;
+    let mut entry = 0;
+    while entry < VOCABULARY.len() {
+        if VOCABULARY[entry].0.len() > longest {
+            longest = VOCABULARY[entry].0.len();
+        }
+        entry += 1;
+    }
+    longest
+}
+
+/// The shapes of a set of vocabulary words: which (length, first letter,
+/// last letter) triples they have. A word of another shape is not in the
+/// set; two table reads rule out most words of a sentence.
+struct WordShapes {
+    /// `last_letters[length][first]` has bit `k` set for last letter `b'a' + k`.
+    last_letters: [[u32; 26]; LONGEST_WORD + 1],
+}
+
+static VOCABULARY_SHAPES: WordShapes = WordShapes::of_vocabulary(false);
+/// The shapes of the anchor words (see [`Word::is_anchor`]).
+static ANCHOR_SHAPES: WordShapes = WordShapes::of_vocabulary(true);
+
+impl WordShapes {
+    /// The shapes of the vocabulary, or of its anchor words only.
+    const fn of_vocabulary(anchors_only: bool) -> WordShapes {
+        let mut last_letters = [[0u32; 26]; LONGEST_WORD + 1];
+        let mut entry = 0;
+        while entry < VOCABULARY.len() {
+            let (word, class) = VOCABULARY[entry];
+            if !anchors_only || class.is_anchor() {
+                let word = word.as_bytes();
+                let (Some(first), Some(last)) = (letter_index(word[0]), letter_index(word[word.len() - 1])) else {
+                    panic!("vocabulary words are lowercase letters");
+                };
+                last_letters[word.len()][first] |= 1 << last;
+            }
+            entry += 1;
+        }
+        WordShapes { last_letters }
+    }
+
+    /// Whether `word` (ASCII, any case) may be one of the set: `false` is
+    /// certain, `true` is not.
+    fn may_contain(&self, word: &[u8]) -> bool {
+        let (Some(&first), Some(&last)) = (word.first(), word.last()) else {
+            return false;
+        };
+        let (Some(first), Some(last)) = (letter_index(first), letter_index(last)) else {
+            return false;
+        };
+        self.last_letters
+            .get(word.len())
+            .is_some_and(|by_first| by_first[first] & (1 << last) != 0)
+    }
+}
+
+/// The position of an ASCII letter in the alphabet, in either case.
+const fn letter_index(byte: u8) -> Option<usize> {
+    match byte.to_ascii_lowercase() {
+        letter @ b'a'..=b'z' => Some((letter - b'a') as usize),
+        _ => None,
+    }
+}
 
 /// Words are packed into a `u128` key, one byte per letter.
 const MAX_KEY_LETTERS: usize = 16;
@@ -459,7 +508,8 @@ const fn build_table() -> Table {
 }
 
 fn classify_word(word: &[u8]) -> Word {
-    if word.len() > MAX_KEY_LETTERS {
+    // Also keeps `word` within the MAX_KEY_LETTERS that `word_key` needs.
+    if !VOCABULARY_SHAPES.may_contain(word) {
         return Word::Plain;
     }
     let key = word_key(word);
