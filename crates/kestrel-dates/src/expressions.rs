@@ -26,6 +26,10 @@ pub struct TemporalExpression {
     pub start: usize,
     pub end: usize,
     pub date: EventDate,
+    /// The expression names no year ("on Friday", "in April", "Aug. 30") and was resolved
+    /// to the last such day or month on or before publication (or a few days after, for a
+    /// day): what is still to come means the next one.
+    pub assumed_past: bool,
 }
 
 /// How far after the publication date a day named without a year ("Aug.
@@ -71,6 +75,10 @@ pub fn leading_date(text: &str) -> Option<usize> {
 ///   plus seven days (news announces dates a few days ahead);
 /// - "N days/weeks ago" has day precision, "N months ago" month precision,
 ///   "N years ago" year precision.
+///
+/// A weekday, month or day resolved to the past this way is marked
+/// [`TemporalExpression::assumed_past`], for callers that know the event is
+/// still to come.
 pub fn find_dates(text: &str, publication: Option<CivilDate>) -> Vec<TemporalExpression> {
     // Most sentences contain no date word at all: find that out with a
     // quick scan before tokenising.
@@ -92,6 +100,7 @@ pub fn find_dates(text: &str, publication: Option<CivilDate>) -> Vec<TemporalExp
                         start: tokens[index].start,
                         end: tokens[matched.end - 1].end,
                         date,
+                        assumed_past: matched.assumed_past,
                     });
                 }
                 index = matched.end;
@@ -109,6 +118,9 @@ pub fn find_dates(text: &str, publication: Option<CivilDate>) -> Vec<TemporalExp
 struct Match {
     end: usize,
     date: Option<EventDate>,
+    /// The expression names no year or week and was taken to be the last such day or month
+    /// on or before publication ([`TemporalExpression::assumed_past`]).
+    assumed_past: bool,
 }
 
 /// What precedes a candidate expression.
@@ -214,6 +226,7 @@ impl Matcher<'_> {
             Some(Match {
                 end: index + 1,
                 date: Some(date),
+                assumed_past: false,
             })
         };
         match self.kind(index)? {
@@ -261,6 +274,8 @@ impl Matcher<'_> {
         };
         let publication = self.publication?;
         let end = index + 2;
+        // "this Wednesday" is taken as the one on or before publication.
+        let assumed_past = keyword == Keyword::This && matches!(self.word(index + 1), Some(Word::Weekday(_)));
         let date = match self.word(index + 1)? {
             Word::Unit(Unit::Month) => shift_month(publication, i64::from(offset))?,
             Word::Unit(Unit::Year) => EventDate::year(publication.year.checked_add(offset)?),
@@ -281,10 +296,20 @@ impl Matcher<'_> {
                 ambiguous,
             } if !(ambiguous && self.is_lowercase_word(index + 1)) => month_occurrence(publication, month, occurrence)?,
             // "last week" is a time, but of no day, month or year of its own.
-            Word::Unit(Unit::Week) => return Some(Match { end, date: None }),
+            Word::Unit(Unit::Week) => {
+                return Some(Match {
+                    end,
+                    date: None,
+                    assumed_past: false,
+                })
+            }
             _ => return None,
         };
-        Some(Match { end, date: Some(date) })
+        Some(Match {
+            end,
+            date: Some(date),
+            assumed_past,
+        })
     }
 
     /// "the previous day|month|year", "the day before yesterday", "the day
@@ -305,6 +330,7 @@ impl Matcher<'_> {
                 return Some(Match {
                     end: index + 4,
                     date: Some(EventDate::day(publication.add_days(-2))),
+                    assumed_past: false,
                 });
             }
             (Word::Unit(Unit::Day), Word::Keyword(Keyword::Before)) if self.ends_phrase(index + 3) => {
@@ -315,6 +341,7 @@ impl Matcher<'_> {
         Some(Match {
             end: index + 3,
             date: Some(date),
+            assumed_past: false,
         })
     }
 
@@ -337,6 +364,7 @@ impl Matcher<'_> {
         Some(Match {
             end: index + 3,
             date: Some(date),
+            assumed_past: false,
         })
     }
 
@@ -363,6 +391,7 @@ impl Matcher<'_> {
                 weekday,
                 Occurrence::OnOrBefore,
             ))),
+            assumed_past: true,
         })
     }
 
@@ -391,11 +420,13 @@ impl Matcher<'_> {
                 return Some(Match {
                     end,
                     date: CivilDate::new(year, month, day).map(EventDate::day),
+                    assumed_past: false,
                 });
             }
             return Some(Match {
                 end: after_day,
                 date: recent_day(self.publication?, month, day).map(EventDate::day),
+                assumed_past: true,
             });
         }
         let year_at = next + usize::from(self.keyword(next) == Some(Keyword::Of));
@@ -403,6 +434,7 @@ impl Matcher<'_> {
             return Some(Match {
                 end,
                 date: EventDate::month(year, month),
+                assumed_past: false,
             });
         }
         // A bare month name needs context: "in February", "February's".
@@ -418,6 +450,7 @@ impl Matcher<'_> {
         Some(Match {
             end: next,
             date: month_occurrence(self.publication?, month, Occurrence::OnOrBefore),
+            assumed_past: true,
         })
     }
 
@@ -448,11 +481,13 @@ impl Matcher<'_> {
             return Some(Match {
                 end,
                 date: CivilDate::new(year, month, day).map(EventDate::day),
+                assumed_past: false,
             });
         }
         Some(Match {
             end: after_month,
             date: recent_day(self.publication?, month, day).map(EventDate::day),
+            assumed_past: true,
         })
     }
 
@@ -483,6 +518,7 @@ impl Matcher<'_> {
         Some(Match {
             end: index + 5,
             date: date.map(EventDate::day),
+            assumed_past: false,
         })
     }
 
@@ -514,6 +550,7 @@ impl Matcher<'_> {
         Some(Match {
             end: index + 1,
             date: Some(EventDate::year(year)),
+            assumed_past: false,
         })
     }
 

@@ -3,7 +3,7 @@
 //! complements, and attribution, modality and date for every event.
 
 use kestrel_actors::{Actor, ActorCode, Conventions, Sector, Via};
-use kestrel_dates::{find_dates, CivilDate, EventDate};
+use kestrel_dates::{find_dates, CivilDate, EventDate, TemporalExpression};
 use kestrel_text::{noun_lemma, Tag};
 
 use crate::grammar::{complements_of, subject_of, verb_groups, Complements, Form, SentenceView, Subject, VerbGroup};
@@ -242,10 +242,19 @@ pub fn extract(
         let modality = modality::resolve(governor, attribution.is_some());
         // "Norway will give Ukraine air defence systems, the ministry said on Thursday": an
         // intent is expressed when it is said, so it takes the date of the saying.
+        // "Biden will host Kishida in April": an event its own verb puts in the future ("will",
+        // "would") is not in the April before publication, which a date naming no year is
+        // otherwise taken to be. (A governor's date stays: "agreed on Wednesday to step up".)
+        let still_to_come = d.would || d.markers.contains(&Governor::Intend);
         let date = match frame.and_then(|f| f.group) {
-            Some(k) if stated_intent => nearest_date(view, &dates, groups[k].main),
-            _ => nearest_date(view, &dates, d.anchor),
-        };
+            // The saying's date is in the saying's own clause ("Putin will visit North Korea in
+            // June, the Kremlin said": June is the visit's).
+            Some(k) if stated_intent => nearest_date(view, &dates, groups[k].main).filter(|(t, e)| {
+                !(still_to_come && e.assumed_past && !clause_segment(view, groups[k].main).contains(t))
+            }),
+            _ => nearest_date(view, &dates, d.anchor).filter(|(_, e)| !(still_to_come && e.assumed_past)),
+        }
+        .map(|(_, e)| e.date);
         // "will meet in London tomorrow": what has not happened yet has no date.
         let date = date.filter(|&date| publication.is_none_or(|p| !is_after(date, p)));
         let targets: Vec<Option<&Actor>> = if d.targets.is_empty() {
@@ -1725,7 +1734,7 @@ fn is_after(date: EventDate, p: CivilDate) -> bool {
 }
 
 /// Temporal expressions of the sentence with the token each starts at.
-fn sentence_dates(view: &SentenceView, publication: Option<CivilDate>) -> Vec<(usize, EventDate)> {
+fn sentence_dates(view: &SentenceView, publication: Option<CivilDate>) -> Vec<(usize, TemporalExpression)> {
     if view.range.is_empty() {
         return Vec::new();
     }
@@ -1740,7 +1749,7 @@ fn sentence_dates(view: &SentenceView, publication: Option<CivilDate>) -> Vec<(u
             let at = start + e.start;
             let tok = (view.range.clone()).find(|&t| view.token(t).end as usize > at)?;
             let bounds_a_period = tok > view.range.start && DATE_BOUNDS.contains(&view.lower(tok - 1));
-            (!bounds_a_period).then_some((tok, e.date))
+            (!bounds_a_period).then_some((tok, e))
         })
         .collect()
 }
@@ -1751,34 +1760,43 @@ const DATE_BOUNDS: [&str; 5] = ["since", "until", "till", "before", "after"];
 
 /// The date of the event anchored at `anchor`: the nearest expression in its clause, else an
 /// expression fronted before the first comma ("Earlier this month, ...").
-fn nearest_date(view: &SentenceView, dates: &[(usize, EventDate)], anchor: usize) -> Option<EventDate> {
-    let seg_start = (view.range.start..anchor)
-        .rev()
-        .find(|&i| matches!(view.tag(i), Tag::Comma | Tag::Colon | Tag::Dash))
-        .map_or(view.range.start, |i| i + 1);
-    let seg_end = view.clause_end(anchor);
+fn nearest_date(
+    view: &SentenceView,
+    dates: &[(usize, TemporalExpression)],
+    anchor: usize,
+) -> Option<(usize, TemporalExpression)> {
+    let segment = clause_segment(view, anchor);
     let in_clause = dates
         .iter()
-        .filter(|(t, _)| (seg_start..seg_end).contains(t))
+        .filter(|(t, _)| segment.contains(t))
         .min_by_key(|(t, _)| t.abs_diff(anchor));
-    if let Some((_, d)) = in_clause {
-        return Some(*d);
+    if let Some(found) = in_clause {
+        return Some(*found);
     }
     // Later in the same clause past an apposition ("surrounded the hospital, al-Shifa, on
     // Friday"): the first date after the event with no other verb before it.
     let later = dates
         .iter()
         .filter(|(t, _)| *t > anchor)
-        .find(|(t, _)| !(anchor + 1..*t).any(|i| is_clause_verb(view, i)))
-        .map(|(_, d)| *d);
-    if later.is_some() {
-        return later;
+        .find(|(t, _)| !(anchor + 1..*t).any(|i| is_clause_verb(view, i)));
+    if let Some(found) = later {
+        return Some(*found);
     }
     let first_comma = (view.range.clone()).find(|&i| view.tag(i) == Tag::Comma)?;
     dates
         .iter()
         .find(|(t, _)| *t < first_comma && first_comma < anchor)
-        .map(|(_, d)| *d)
+        .copied()
+}
+
+/// The tokens of the clause around `anchor`: from after the last comma, colon or dash before
+/// it to the clause's end.
+fn clause_segment(view: &SentenceView, anchor: usize) -> std::ops::Range<usize> {
+    let start = (view.range.start..anchor)
+        .rev()
+        .find(|&i| matches!(view.tag(i), Tag::Comma | Tag::Colon | Tag::Dash))
+        .map_or(view.range.start, |i| i + 1);
+    start..view.clause_end(anchor)
 }
 
 /// A finite verb, a relative pronoun or a verb after a comma: the start of another clause.

@@ -371,16 +371,17 @@ mod tests {
         }
     }
 
+    /// The code and date of each event of `text`, published 2024-03-06.
+    fn dates(text: &str) -> Vec<(String, Option<String>)> {
+        Coder::embedded()
+            .code(&document(text))
+            .into_iter()
+            .map(|r| (r.code, r.date))
+            .collect()
+    }
+
     #[test]
     fn a_date_bounding_a_period_is_not_the_events_date() {
-        let coder = Coder::embedded();
-        let dates = |text: &str| -> Vec<(String, Option<String>)> {
-            coder
-                .code(&document(text))
-                .into_iter()
-                .map(|r| (r.code, r.date))
-                .collect()
-        };
         assert_eq!(
             dates("Blinken visited Israel on his fifth trip to the region since October."),
             [("042".to_string(), None)]
@@ -392,6 +393,18 @@ mod tests {
         assert_eq!(
             dates("Biden met Xi on Tuesday."),
             [("040".to_string(), Some("2024-03-05".to_string()))]
+        );
+    }
+
+    #[test]
+    fn a_month_named_without_a_year_is_past_unless_the_event_is_still_to_come() {
+        assert_eq!(
+            dates("Putin will visit North Korea in June, the Kremlin said."),
+            [("036".to_string(), None)]
+        );
+        assert_eq!(
+            dates("Putin visited North Korea in June, the Kremlin said."),
+            [("042".to_string(), Some("2023-06".to_string()))]
         );
     }
 }

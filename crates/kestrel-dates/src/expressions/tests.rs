@@ -302,3 +302,24 @@ fn leading_dates_end_where_the_expression_ends() {
 fn last_week_is_no_date() {
     assert_none("The talks ended last week.");
 }
+
+#[test]
+fn dates_without_a_year_are_marked_as_assumed_past() {
+    let text = "on Friday, in April, on Sept. 2, last Friday, in April 2022, this Friday, yesterday";
+    let marked: Vec<(&str, bool)> = find_dates(text, seed_publication())
+        .into_iter()
+        .map(|e| (&text[e.start..e.end], e.assumed_past))
+        .collect();
+    assert_eq!(
+        marked,
+        [
+            ("Friday", true),
+            ("April", true),
+            ("Sept. 2", true),
+            ("last Friday", false),
+            ("April 2022", false),
+            ("this Friday", true),
+            ("yesterday", false),
+        ]
+    );
+}
