@@ -269,10 +269,18 @@ pub fn extract(
             let same = |t: &Actor| t.code == s.code;
             for t in &targets {
                 // An actor acting on itself is a pairing artefact when others remain ("A and B
-                // met" gives A->B and B->A, not A->A); alone, it is an event in its own country
-                // ("Ukraine shelled the plant in Zaporizhzhia") whose target is not known.
+                // met" gives A->B and B->A, not A->A; "Chinese and Indian troops clashed,
+                // killing 20 Indian soldiers" is China's killing); alone, it is an event in its
+                // own country ("Ukraine shelled the plant in Zaporizhzhia") whose target is not
+                // known.
                 let target = match t {
-                    Some(t) if same(t) && targets.iter().flatten().any(|o| !same(o)) => continue,
+                    Some(t)
+                        if same(t)
+                            && (targets.iter().flatten().any(|o| !same(o))
+                                || d.sources.iter().any(|o| o.code != s.code)) =>
+                    {
+                        continue
+                    }
                     Some(t) if same(t) => None,
                     Some(t) if violent && t.via == Via::Seat => Some(place_of(t)),
                     _ => t.cloned(),

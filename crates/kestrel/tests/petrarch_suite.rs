@@ -8,7 +8,7 @@ use kestrel::dictionaries::{Dictionaries, DictionaryFiles};
 use kestrel::eval::{evaluate, read_gold, render, Level};
 
 /// Exact (source, target, code) matches reached; raise it when coding improves.
-const MATCHED_FLOOR: usize = 301;
+const MATCHED_FLOOR: usize = 302;
 /// Exact-level precision reached, in percent.
 const PRECISION_FLOOR: f64 = 90.5;
 
