@@ -228,7 +228,6 @@ impl Parts<'_> {
         }
     }
 
-    /// One actor per country, seat or organisation named, a seat standing for its government.
     /// The people of a phrase naming two or more side by side, as actors.
     fn people_side_by_side(&self, span: (usize, usize)) -> Vec<Actor> {
         if self.earlier_people.is_empty() {
@@ -246,6 +245,7 @@ impl Parts<'_> {
             .collect()
     }
 
+    /// One actor per country, seat or organisation named, a seat standing for its government.
     fn base_actors(&self, span: (usize, usize)) -> Vec<Actor> {
         self.bases
             .iter()
