@@ -451,9 +451,9 @@ impl Tagger<'_> {
         };
         let next = self.tag_at(index + 1, end);
         let after_determiner = matches!(previous, Some(Tag::DT | Tag::PRPS | Tag::POS));
-        if tag == Tag::JJ && (after_determiner || self.after_adjectives_of_determiner(index, body)) {
-            // "the military said", "the Israeli military said": an adjective heading its noun
-            // phrase is a noun.
+        if tag == Tag::JJ && (after_determiner || self.after_modifiers_of_determiner(index, body)) {
+            // "the military said", "the Israeli military said", "Pakistan's army chief met":
+            // an adjective heading its noun phrase is a noun.
             // A following word that may be a noun is the head instead ("his frequent travels").
             let next_may_be_noun = index + 1 < end && self.options_of(index + 1).intersects(NOUNS);
             let heads = match next {
@@ -665,10 +665,10 @@ impl Tagger<'_> {
         (subject && !self.finite_verb_follows(index, end)).then_some(Category::Verb)
     }
 
-    /// Whether one or two adjectives or names right before `index` follow a determiner or
-    /// possessive ("the Israeli", "its new").
-    fn after_adjectives_of_determiner(&self, index: usize, body: usize) -> bool {
-        self.before_modifiers(index, body, 2, TagSet::of(&[Tag::JJ, Tag::NNP]))
+    /// Whether one or two adjectives, names or nouns right before `index` follow a determiner
+    /// or possessive ("the Israeli", "its new", "the army chief").
+    fn after_modifiers_of_determiner(&self, index: usize, body: usize) -> bool {
+        self.before_modifiers(index, body, 2, TagSet::of(&[Tag::JJ, Tag::NNP, Tag::NN]))
             .is_some_and(|d| matches!(self.tagged[d].tag, Tag::DT | Tag::PRPS | Tag::POS))
     }
 
@@ -1324,6 +1324,7 @@ mod tests {
         assert_tags("Speaking at a briefing, he left.", &[("Speaking", Tag::VBG)]);
         assert_tags("Shelling by the army killed two.", &[("Shelling", Tag::NN)]);
         assert_tags("Israel rejected calls for a ceasefire.", &[("calls", Tag::NNS)]);
+        assert_tags("Pakistan's army chief met Afghan officials.", &[("chief", Tag::NN)]);
         assert_tags("Russia rejected demands for talks.", &[("demands", Tag::NNS)]);
         assert_tags(
             "Rebels in the east have killed dozens.",
