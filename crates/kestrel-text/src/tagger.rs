@@ -602,13 +602,20 @@ impl Tagger<'_> {
         if left_tag == Tag::PRP && self.has_mark(left, mark::NOMINATIVE) {
             return Some(Category::Verb);
         }
-        // "soldiers shot and killed two teenagers", "gunmen shot dead a policeman": a past form
-        // after a noun, coordinated with another past form or followed by "dead", is that
-        // noun's verb (a finite verb follows it, so the subject test below would miss it).
+        // "soldiers shot and killed two teenagers", "gunmen shot dead a policeman", "forces
+        // shot down a jet": a past form after a noun, coordinated with another past form,
+        // followed by "dead" or by a particle and its object, is that noun's verb (a finite
+        // verb follows it, so the subject test below would miss it).
         if matches!(left_tag, Tag::NN | Tag::NNS | Tag::NNP | Tag::NNPS) && options.contains(Tag::VBD) {
             let coordinated_past =
                 index + 2 < end && self.word(index + 1) == "and" && self.options[index + 2].contains(Tag::VBD);
-            if coordinated_past || (index + 1 < end && self.word(index + 1) == "dead") {
+            let particle_and_object = index + 2 < end
+                && self.has_mark(index + 1, mark::PARTICLE)
+                && matches!(
+                    self.tagged[index + 2].tag,
+                    Tag::DT | Tag::CD | Tag::NNP | Tag::PRPS | Tag::JJ | Tag::NN | Tag::NNS
+                );
+            if coordinated_past || particle_and_object || (index + 1 < end && self.word(index + 1) == "dead") {
                 return Some(Category::Verb);
             }
         }
@@ -1325,6 +1332,7 @@ mod tests {
         assert_tags("Shelling by the army killed two.", &[("Shelling", Tag::NN)]);
         assert_tags("Israel rejected calls for a ceasefire.", &[("calls", Tag::NNS)]);
         assert_tags("Pakistan's army chief met Afghan officials.", &[("chief", Tag::NN)]);
+        assert_tags("Ukrainian forces shot down a Russian jet.", &[("shot", Tag::VBD)]);
         assert_tags("Russia rejected demands for talks.", &[("demands", Tag::NNS)]);
         assert_tags(
             "Rebels in the east have killed dozens.",
