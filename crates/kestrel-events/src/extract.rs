@@ -987,10 +987,9 @@ fn verb_draft(
     } else {
         targets
     };
-    let code = if !passive && is_protesters_violence(view, lex, &code, subject) {
-        VIOLENT_PROTEST.to_string()
-    } else {
-        code
+    let code = match subject.filter(|_| !passive) {
+        Some(p) => force_by_subject(view, lex, code, p),
+        None => code,
     };
     let mut markers = group_markers(view, lex, g);
     // "made no apology", "sent no troops": an object that is "no" something negates the act.
@@ -1024,17 +1023,31 @@ fn verb_draft(
 /// CAMEO's "protest violently, riot".
 const VIOLENT_PROTEST: &str = "145";
 
-/// "Protesters stormed parliament", "crowds attacked the embassy": force (root 17, 18 or 19)
-/// used by a subject headed by a noun of `&PROTESTERS` is a violent protest.
-fn is_protesters_violence(view: &SentenceView, lex: &Lexicon, code: &str, subject: Option<usize>) -> bool {
+/// Force (root 17, 18 or 19) used by a subject that says how it is used: "Protesters stormed
+/// parliament", "crowds attacked the embassy" (a subject headed by a noun of `&PROTESTERS`) is a
+/// violent protest; "a suicide bomber killed 25 people" (an actor named by an attack noun of
+/// nouns.tsv) is that attack.
+fn force_by_subject(view: &SentenceView, lex: &Lexicon, code: String, subject: usize) -> String {
     let forceful = ["17", "18", "19"].iter().any(|root| code.starts_with(root));
-    forceful
-        && subject.is_some_and(|p| {
-            let head = noun_lemma(view.lower(view.phrases[p].head));
-            lex.set_names
-                .get("&PROTESTERS")
-                .is_some_and(|&set| lex.in_set(set, &head))
-        })
+    if !forceful {
+        return code;
+    }
+    let head = noun_lemma(view.lower(view.phrases[subject].head));
+    let protesters = lex
+        .set_names
+        .get("&PROTESTERS")
+        .is_some_and(|&set| lex.in_set(set, &head));
+    if protesters {
+        return VIOLENT_PROTEST.to_string();
+    }
+    let attacker = view.phrases[subject]
+        .is_actor()
+        .then(|| head_event_noun(view, lex, subject))
+        .flatten();
+    match attacker {
+        Some((_, noun)) if is_violent(&noun.code) => noun.code.clone(),
+        _ => code,
+    }
 }
 
 /// Prepositions naming what a protest is against ("rallied against a bill", "protests over the
