@@ -593,28 +593,26 @@ fn object_matches(view: &SentenceView, lex: &Lexicon, row: &VerbPattern, comps: 
     }
     // The object phrase with its quantity ("dozens of missiles", "more than 300 drones"), what
     // is given "with" ("provide Kyiv with missiles"), the second object ("gave Ukraine
-    // tanks"), or what an amount is in ("pledged $500 million in humanitarian aid").
-    let is_amount = |o: usize| view.phrases[o].tokens.clone().any(|t| view.tag(t) == Tag::CD);
-    let amount_in = comps.object.filter(|&o| is_amount(o)).and_then(|o| {
+    // tanks"), and what an amount among them is in ("pledged $500 million in humanitarian aid",
+    // "provide Ukraine with $4.5 billion in financial support").
+    let given = comps.object.into_iter().chain(comps.second_object).chain(
         comps
             .preps
-            .first()
-            .filter(|(p, q)| p == "in" && view.phrases[*q].tokens.start == view.phrases[o].tokens.end + 1)
+            .iter()
+            .filter(|(p, _)| matches!(p.as_str(), "with" | "of" | "than" | "about"))
+            .map(|(_, q)| *q),
+    );
+    let is_amount = |o: usize| view.phrases[o].tokens.clone().any(|t| view.tag(t) == Tag::CD);
+    let amount_in = |o: usize| {
+        comps
+            .preps
+            .iter()
+            .find(|(p, q)| p == "in" && view.phrases[*q].tokens.start == view.phrases[o].tokens.end + 1)
             .map(|(_, q)| *q)
-    });
-    let candidates = comps
-        .object
-        .into_iter()
-        .chain(comps.second_object)
-        .chain(amount_in)
-        .chain(
-            comps
-                .preps
-                .iter()
-                .filter(|(p, _)| matches!(p.as_str(), "with" | "of" | "than" | "about"))
-                .map(|(_, q)| *q),
-        );
-    candidates.into_iter().any(|p| phrase_meets(view, lex, row.object, p))
+    };
+    given
+        .flat_map(|o| std::iter::once(o).chain(amount_in(o).filter(|_| is_amount(o))))
+        .any(|p| phrase_meets(view, lex, row.object, p))
 }
 
 /// Whether phrase `p` meets an object constraint: some noun of it is in the set, it names a

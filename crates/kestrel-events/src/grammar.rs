@@ -443,21 +443,27 @@ fn is_approximate_quantity(view: &SentenceView, phrase_start: usize) -> bool {
 }
 
 /// How many tokens right before `number` approximate it ("at least", "up to", "about",
-/// "more than"), 0 if none.
+/// "more than"), with a currency sign between them ("at least $2 billion"), 0 if none.
 fn approximation_before(view: &SentenceView, number: usize) -> usize {
+    let sign = usize::from(number > view.range.start && view.tag(number - 1) == Tag::SYM);
     let word = |back: usize| {
         number
-            .checked_sub(back)
+            .checked_sub(back + sign)
             .filter(|&k| k >= view.range.start)
             .map_or("", |k| view.lower(k))
     };
-    match (word(2), word(1)) {
+    let words = match (word(2), word(1)) {
         ("at", "least" | "most") | ("up", "to") => 2,
         (
             _,
             "over" | "about" | "around" | "nearly" | "almost" | "under" | "than" | "some" | "roughly" | "approximately",
         ) => 1,
         _ => 0,
+    };
+    if words == 0 {
+        0
+    } else {
+        words + sign
     }
 }
 
@@ -616,12 +622,13 @@ pub fn complements_of(view: &SentenceView, from: usize) -> Complements {
             // "to about 200,000 people", "for over 300": a preposition between a preposition
             // and a number approximates the number; the first one heads the phrase.
             Tag::IN if pending_prep.is_some() && i + 1 < end && view.tag(i + 1) == Tag::CD => {}
-            // "killed at least 40 soldiers", "detained about 200 people": the words before a
-            // number approximate it; the number heads the object.
+            // "killed at least 40 soldiers", "provide Ukraine with at least 40 billion euros":
+            // the words before a number approximate it; the number heads the object or the
+            // pending preposition's phrase.
             // ("more than 40": "more" is the object already, and "than" attaches the number.)
             Tag::IN
-                if c.object.is_none()
-                    && (i + 1..(i + 3).min(end))
+                if (c.object.is_none() || pending_prep.is_some())
+                    && (i + 1..(i + 4).min(end))
                         .any(|n| view.tag(n) == Tag::CD && approximation_before(view, n) == n - i) => {}
             Tag::IN | Tag::TO => pending_prep = Some(view.lower(i)),
             Tag::RB | Tag::RP | Tag::CC => {}
