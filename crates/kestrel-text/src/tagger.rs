@@ -452,14 +452,31 @@ impl Tagger<'_> {
         let next = self.tag_at(index + 1, end);
         let after_determiner = matches!(previous, Some(Tag::DT | Tag::PRPS | Tag::POS));
         if tag == Tag::JJ && (after_determiner || self.after_modifiers_of_determiner(index, body)) {
-            // "the military said", "the Israeli military said", "Pakistan's army chief met":
-            // an adjective heading its noun phrase is a noun.
+            // "the military said", "the Israeli military said", "Pakistan's army chief met",
+            // "the Thai military deposed the prime minister": an adjective heading its noun
+            // phrase is a noun, also before a past form not yet told from a participle when an
+            // object opens after it (not a noun it modifies: "the new elected parliament") and
+            // the phrase is definite ("a radical armed Islamist group" is one phrase).
             // A following word that may be a noun is the head instead ("his frequent travels").
             let next_may_be_noun = index + 1 < end && self.options_of(index + 1).intersects(NOUNS);
+            let determiner = if after_determiner {
+                Some(index - 1)
+            } else {
+                self.before_modifiers(index, body, 2, TagSet::of(&[Tag::JJ, Tag::NNP, Tag::NN]))
+            };
+            let definite = determiner.is_some_and(|d| !matches!(self.word(d), "a" | "an"));
             let heads = match next {
                 None => true,
                 Some(next) => {
-                    (next.is_finite_verb() && !next_may_be_noun) || matches!(next, Tag::POS | Tag::Period | Tag::Comma)
+                    let past = next == Tag::VBN
+                        && definite
+                        && self.options_of(index + 1).contains(Tag::VBD)
+                        && matches!(
+                            self.tag_at(index + 2, end),
+                            Some(Tag::DT | Tag::PRPS | Tag::NNP | Tag::CD)
+                        );
+                    ((next.is_finite_verb() || past) && !next_may_be_noun)
+                        || matches!(next, Tag::POS | Tag::Period | Tag::Comma)
                 }
             };
             if heads {
