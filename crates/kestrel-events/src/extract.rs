@@ -875,9 +875,17 @@ fn verb_draft(
                 }
                 _ => comps,
             };
+            // The doer a subject constraint is about: the passive's "by" agent.
+            let doer = if g.passive {
+                comps.preps.iter().find(|(p, _)| p == "by").map(|&(_, q)| q)
+            } else {
+                subjects[k].0
+            };
             // In the passive the target is the subject, so a targeted row needs no slot.
             let applies = |r: &&&VerbPattern| {
                 object_matches(view, lex, r, constrained)
+                    && (r.subject == ObjectConstraint::Any
+                        || doer.is_some_and(|p| phrase_meets(view, lex, r.subject, p)))
                     && (!r.flags.targeted || g.passive || !slot_targets(view, &r.targets, comps).is_empty())
             };
             // A light row only when no other applies: the others need not be tried twice.

@@ -69,6 +69,9 @@ pub struct ComplementRule {
 #[derive(Debug, Clone)]
 pub struct VerbPattern {
     pub object: ObjectConstraint,
+    /// The constraint on the doer: the active subject or the passive "by" agent ("the army
+    /// ousted the president" is a coup, "parliament ousted the speaker" is not).
+    pub subject: ObjectConstraint,
     pub code: String,
     /// The code of the same event seen from the target ("receive a visit" for "visit"), coded
     /// too with source and target swapped.
@@ -338,6 +341,7 @@ impl Lexicon {
             at,
             VerbPattern {
                 object: ObjectConstraint::Any,
+                subject: ObjectConstraint::Any,
                 code: code.to_string(),
                 reverse: reverse.map(str::to_string),
                 targets: vec![Slot::Object, Slot::AnyPrep],
@@ -386,13 +390,11 @@ impl Lexicon {
                 .get(s)
                 .map(|&i| ObjectConstraint::Set(i))
                 .ok_or_else(|| format!("unknown set {s}")),
-            _ => Err(format!(
-                "object constraint must be -, &SET, @PERSON or @ACTOR, got {s:?}"
-            )),
+            _ => Err(format!("constraint must be -, &SET, @PERSON or @ACTOR, got {s:?}")),
         }
     }
 
-    /// `lemma<TAB>object<TAB>code<TAB>target<TAB>flags`
+    /// `lemma<TAB>object<TAB>code<TAB>target<TAB>flags<TAB>subject`
     pub fn load_verbs(&mut self, (name, text): (&str, &str), diags: &mut Vec<Diagnostic>) {
         for (n, line) in data_lines(text) {
             let f: Vec<&str> = line.split('\t').map(str::trim).collect();
@@ -400,11 +402,14 @@ impl Lexicon {
                 diags.push(Diagnostic::new(
                     name,
                     n,
-                    "expected lemma, object, code[, target, flags]",
+                    "expected lemma, object, code[, target, flags, subject]",
                 ));
                 continue;
             }
-            let object = match self.parse_object(f[1]) {
+            let constraints = self
+                .parse_object(f[1])
+                .and_then(|object| Ok((object, self.parse_object(f.get(5).copied().unwrap_or("-"))?)));
+            let (object, subject) = match constraints {
                 Ok(o) => o,
                 Err(e) => {
                     diags.push(Diagnostic::new(name, n, e));
@@ -430,6 +435,7 @@ impl Lexicon {
             self.max_particles = self.max_particles.max(lemma.split(' ').count() - 1);
             self.verbs.entry(lemma).or_default().push(VerbPattern {
                 object,
+                subject,
                 code: f[2].to_string(),
                 reverse: None,
                 targets: parse_slots(f.get(3).copied().unwrap_or("-")),
@@ -437,9 +443,10 @@ impl Lexicon {
                 form: None,
             });
         }
-        // Rows with an object constraint are tried before unconstrained rows of the same verb.
+        // Rows with an object or subject constraint are tried before unconstrained rows of the
+        // same verb.
         for rows in self.verbs.values_mut() {
-            rows.sort_by_key(|r| r.object == ObjectConstraint::Any);
+            rows.sort_by_key(|r| r.object == ObjectConstraint::Any && r.subject == ObjectConstraint::Any);
         }
     }
 
@@ -641,6 +648,27 @@ mod tests {
         assert_eq!(d.iter().map(|d| d.line).collect::<Vec<_>>(), vec![2, 4]);
         assert_eq!(lex.verbs["supply"].len(), 1);
         assert_eq!(lex.verbs["visit"][0].targets, vec![Slot::Object]);
+    }
+
+    #[test]
+    fn verb_rows_may_constrain_their_doer_and_are_tried_first() {
+        let mut lex = Lexicon::default();
+        let mut d = Vec::new();
+        lex.load_synsets(("s.tsv", "&TROOPS\tarmy|soldier\n"), &mut d);
+        lex.load_verbs(
+            (
+                "v.tsv",
+                "oust\t-\t174\tobj\t-\noust\t@ACTOR\t180\tobj\t-\t&TROOPS\noust\t-\t180\tobj\t-\t&NOPE\n",
+            ),
+            &mut d,
+        );
+        assert_eq!(d.iter().map(|d| d.line).collect::<Vec<_>>(), vec![3]);
+        let rows = &lex.verbs["oust"];
+        assert_eq!(rows.len(), 2);
+        assert_eq!(rows[0].code, "180");
+        assert_eq!(rows[0].object, ObjectConstraint::Actor);
+        assert_eq!(rows[0].subject, ObjectConstraint::Set(lex.set_names["&TROOPS"]));
+        assert_eq!(rows[1].subject, ObjectConstraint::Any);
     }
 
     #[test]
