@@ -399,9 +399,10 @@ fn resolve_subjects(
                                 .is_some_and(|rows| rows.iter().any(|r| r.flags.comp && r.code.starts_with("02")));
                         match comps[j].object {
                             Some(o) if object_control && view.phrases[o].is_actor() => Some(o),
-                            // "praised Denmark's decision to send jets": the possessor of the
-                            // noun the infinitive completes is the one to act.
-                            Some(o) if is_possessed_noun_before(view, o, g.start) => Some(o),
+                            // "praised Denmark's decision to send jets", "protested the U.S.
+                            // decision to sell jets": the owner of the noun the infinitive
+                            // completes is the one to act.
+                            Some(o) if is_owned_noun_before(view, o, g.start) => Some(o),
                             _ => resolved[j].0,
                         }
                     }),
@@ -480,10 +481,11 @@ fn resolve_subjects(
 /// ("accused Rwanda of sending", "blamed Kyiv for", "charged him with", "barred them from").
 const OBJECT_CONTROL: [&str; 6] = ["of", "for", "with", "from", "into", "against"];
 
-/// Phrase `p` is a non-actor noun with an actor possessor ("Denmark's decision") that ends
-/// right before the "to" of the infinitive starting at `infinitive`.
-fn is_possessed_noun_before(view: &SentenceView, p: usize, infinitive: usize) -> bool {
-    is_possessed_noun(view, p) && view.phrases[p].tokens.end + 1 == infinitive
+/// Phrase `p` is a non-actor noun whose actor possessor or modifier ("Denmark's decision",
+/// "the U.S. decision") decides what the infinitive starting right after its "to" says.
+fn is_owned_noun_before(view: &SentenceView, p: usize, infinitive: usize) -> bool {
+    let phrase = &view.phrases[p];
+    !phrase.is_actor() && !phrase.modifiers.is_empty() && phrase.tokens.end + 1 == infinitive
 }
 
 /// Phrase `p` is a non-actor noun with an actor possessor ("Kyiv's new mayor", "Iran's
@@ -945,8 +947,13 @@ fn verb_draft(
                 let head = noun_lemma(view.lower(view.phrases[p].head));
                 let weapon = lex.set_names.get("&ARMS").is_some_and(|&set| lex.in_set(set, &head));
                 // "the Israeli strike drew condemnation": what is criticised stands for its maker.
-                let by_modifier =
-                    weapon || flags.undergo || is_possessed_noun(view, p) || conventions == Conventions::Petrarch;
+                // "protested the U.S. decision to sell jets": a decision, plan or offer whose
+                // infinitive this is stands for its owner.
+                let by_modifier = weapon
+                    || flags.undergo
+                    || is_possessed_noun(view, p)
+                    || (inherited && g.form == Form::Infinitive)
+                    || conventions == Conventions::Petrarch;
                 if a.is_empty() && by_modifier {
                     let owners = phrase_actors(view, p, &[]);
                     if owners.is_empty() && weapon {
@@ -1258,6 +1265,10 @@ fn refine_by_complements(
     }
 }
 
+/// Prepositions giving the reason for an act towards someone ("over its invasion", "for its
+/// support", "after its missile test").
+const REASON: [&str; 3] = ["over", "for", "after"];
+
 /// Prepositions before a meeting or visit that the clause's subject takes part in ("on a
 /// visit to Moscow", "during talks with Lavrov", "in a phone call").
 const TAKING_PART: [&str; 7] = ["on", "during", "in", "at", "for", "after", "before"];
@@ -1303,8 +1314,16 @@ fn nominal_drafts(
                 .rev()
                 .find(|d| !d.nominal && d.anchor < phrase.tokens.start)
             {
+                // "sanctioned Russia over its invasion", "thanked the US for its support": after
+                // a preposition giving the reason, a country's or body's act is the target's
+                // ("arrived in Pyongyang for his first visit" is still the visitor's).
+                let start = phrase.tokens.start;
+                let for_reason = start > view.range.start
+                    && REASON.contains(&view.lower(start - 1))
+                    && matches!(view.lower(start), "its" | "their")
+                    && !d.targets.is_empty();
                 // "faced criticism over his visit": the verb's subject is the undergoing target.
-                sources = if d.flags.undergo {
+                sources = if d.flags.undergo || for_reason {
                     d.targets.clone()
                 } else {
                     d.sources.clone()
