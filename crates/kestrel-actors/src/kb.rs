@@ -9,7 +9,7 @@
 use std::sync::OnceLock;
 
 use kestrel_dates::CivilDate;
-use kestrel_text::{load_padded, FxHashMap, TextAnalysis};
+use kestrel_text::{FxHashMap, TextAnalysis, WordFilter};
 
 use crate::code::{ActorCode, Sector};
 use kestrel_text::datafile::data_lines;
@@ -798,37 +798,21 @@ fn common_prefix(a: &[u8], b: &[u8]) -> usize {
     a.iter().zip(b).take_while(|(x, y)| x == y).count()
 }
 
-/// log2 of the number of bits of [`FirstWords::filter`]: 8 KiB, so the filter stays in the
-/// L1 cache while a few thousand first words leave most of its bits clear.
-const FILTER_BITS: u32 = 16;
-
-/// The set of phrase first words, with a one-bit-per-hash filter in front: most tokens start
-/// no phrase, and a clear bit rejects them without probing the hash set and comparing bytes.
+/// The set of phrase first words, with a filter in front: most tokens start no phrase, and
+/// the filter rejects them without probing the hash set and comparing bytes.
 struct FirstWords {
-    /// Bit `filter_index(w)` is set for every first word `w`.
-    filter: Vec<u64>,
+    filter: WordFilter,
     words: std::collections::HashSet<Box<[u8]>, std::hash::BuildHasherDefault<kestrel_text::FxHasher>>,
-}
-
-/// The filter bit of a word, from its length and first eight bytes (words that share both
-/// share a bit, which only costs them the exact check). The bytes are read with fixed-size
-/// loads, so that no variable-length copy is needed.
-fn filter_index(word: &[u8]) -> usize {
-    const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-    let head = load_padded(&word[..word.len().min(8)]);
-    let hash = (head ^ (word.len() as u64).rotate_right(5)).wrapping_mul(SEED);
-    (hash >> (64 - FILTER_BITS)) as usize
 }
 
 impl FirstWords {
     fn new<'a>(words: impl IntoIterator<Item = &'a [u8]>) -> FirstWords {
         let mut set = FirstWords {
-            filter: vec![0; (1 << FILTER_BITS) / 64],
+            filter: WordFilter::default(),
             words: Default::default(),
         };
         for word in words {
-            let bit = filter_index(word);
-            set.filter[bit / 64] |= 1 << (bit % 64);
+            set.filter.insert(word);
             // Most phrases share their first word with others: copy each word once.
             if !set.words.contains(word) {
                 set.words.insert(word.into());
@@ -839,11 +823,7 @@ impl FirstWords {
 
     #[inline]
     fn contains(&self, word: &[u8]) -> bool {
-        let bit = filter_index(word);
-        self.filter
-            .get(bit / 64)
-            .is_some_and(|bits| bits & (1 << (bit % 64)) != 0)
-            && self.words.contains(word)
+        self.filter.may_contain(word) && self.words.contains(word)
     }
 }
 

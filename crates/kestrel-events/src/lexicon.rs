@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 
 use kestrel_actors::{Actor, Sector};
-use kestrel_text::FxHashMap;
+use kestrel_text::{FxHashMap, WordFilter};
 use std::sync::OnceLock;
 
 pub(crate) use kestrel_text::datafile::data_lines;
@@ -200,6 +200,33 @@ impl GovernorPos {
     }
 }
 
+/// The modality governors by word. The coder asks for nearly every adverb, noun, adjective,
+/// preposition and conjunction of a sentence, and few are governors: a [`WordFilter`] turns
+/// most of those away before the map is hashed.
+#[derive(Debug, Default)]
+struct Governors {
+    filter: WordFilter,
+    /// Word -> (part of speech, governor) entries.
+    entries: FxHashMap<String, Vec<(GovernorPos, Governor)>>,
+}
+
+impl Governors {
+    fn add(&mut self, word: String, pos: GovernorPos, governor: Governor) {
+        self.filter.insert(word.as_bytes());
+        self.entries.entry(word).or_default().push((pos, governor));
+    }
+
+    fn get(&self, word: &str, pos: GovernorPos) -> Option<Governor> {
+        if !self.filter.may_contain(word.as_bytes()) {
+            return None;
+        }
+        self.entries
+            .get(word)
+            .and_then(|v| v.iter().find(|(p, _)| *p == pos))
+            .map(|(_, g)| *g)
+    }
+}
+
 /// The whole lexicon.
 #[derive(Debug, Default)]
 pub struct Lexicon {
@@ -214,7 +241,7 @@ pub struct Lexicon {
     pub set_names: HashMap<String, usize>,
     pub sets: Vec<std::collections::HashSet<String, std::hash::BuildHasherDefault<kestrel_text::FxHasher>>>,
     /// Word -> (part of speech, governor) entries.
-    pub governors: FxHashMap<String, Vec<(GovernorPos, Governor)>>,
+    governors: Governors,
     /// complements.tsv rows, most specific first.
     pub complements: Vec<ComplementRule>,
     /// Verb lemma -> phrase patterns, most specific first (see [`Lexicon::add_phrase_pattern`]).
@@ -517,12 +544,7 @@ impl Lexicon {
                 .then(|| Some((GovernorPos::parse(f[1])?, Governor::parse(f[2])?)))
                 .flatten();
             match parsed {
-                Some((pos, gov)) => {
-                    self.governors
-                        .entry(f[0].to_ascii_lowercase())
-                        .or_default()
-                        .push((pos, gov));
-                }
+                Some((pos, gov)) => self.governors.add(f[0].to_ascii_lowercase(), pos, gov),
                 None => diags.push(Diagnostic::new(
                     name,
                     n,
@@ -572,10 +594,7 @@ impl Lexicon {
     }
 
     pub fn governor(&self, word: &str, pos: GovernorPos) -> Option<Governor> {
-        self.governors
-            .get(word)
-            .and_then(|v| v.iter().find(|(p, _)| *p == pos))
-            .map(|(_, g)| *g)
+        self.governors.get(word, pos)
     }
 
     /// The refined code of a governing event given its complement's code.
@@ -620,6 +639,26 @@ mod tests {
             }
         }
         assert!(lex.verbs.len() > 150, "only {} verbs", lex.verbs.len());
+    }
+
+    #[test]
+    fn governors_are_found_by_word_and_part_of_speech() {
+        let mut lex = Lexicon::default();
+        let mut diags = Vec::new();
+        lex.load_modality(
+            (
+                "modality.tsv",
+                "Not\tadv\tnegate\nplan\tverb\tintend\nplan\tnoun\tintend\n",
+            ),
+            &mut diags,
+        );
+        assert!(diags.is_empty(), "{diags:?}");
+        assert_eq!(lex.governor("not", GovernorPos::Adverb), Some(Governor::Negate));
+        assert_eq!(lex.governor("plan", GovernorPos::Verb), Some(Governor::Intend));
+        assert_eq!(lex.governor("plan", GovernorPos::Noun), Some(Governor::Intend));
+        assert_eq!(lex.governor("not", GovernorPos::Modal), None);
+        assert_eq!(lex.governor("plans", GovernorPos::Noun), None);
+        assert_eq!(lex.governor("Not", GovernorPos::Adverb), None);
     }
 
     #[test]

@@ -21,10 +21,12 @@ mod table;
 mod table_format;
 mod tagger;
 mod tokens;
+mod word_filter;
 mod word_marks;
 
 pub use lemma::{noun_lemma, verb_lemma};
 pub use table_format::load_padded;
+pub use word_filter::WordFilter;
 
 /// Part-of-speech tag, Penn Treebank style (the tag set of the embedded lexicon).
 #[allow(clippy::upper_case_acronyms)]
