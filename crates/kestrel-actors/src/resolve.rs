@@ -208,6 +208,33 @@ struct Parts<'k> {
 }
 
 impl Parts<'_> {
+    /// Empties the parts for the next phrase, keeping the lists' room: one `Parts` serves
+    /// every phrase of a sentence. Every field is named, so a new one cannot be forgotten.
+    fn clear(&mut self) {
+        let Parts {
+            bases,
+            sectors,
+            roles,
+            person_role,
+            local_role,
+            prefix,
+            person,
+            earlier_people,
+            name,
+            head_is_actor,
+        } = self;
+        bases.clear();
+        sectors.clear();
+        roles.clear();
+        *person_role = None;
+        *local_role = false;
+        *prefix = None;
+        *person = None;
+        earlier_people.clear();
+        *name = None;
+        *head_is_actor = false;
+    }
+
     /// "the United Nations World Food Program", "Lebanese Hezbollah", "the US Federal
     /// Reserve": a body named beside the organisation or country it belongs to (whose code
     /// begins its own) is that body alone, not two actors side by side. A base named twice
@@ -539,11 +566,13 @@ impl<'a, 'b> Builder<'a, 'b> {
         false
     }
 
-    fn collect_parts(&self, toks: Range<usize>, ctx: &DocContext) -> Parts<'a> {
-        let mut parts = Parts::default();
+    /// The parts of the phrase `toks`, into `parts` (cleared first).
+    fn collect_parts(&self, toks: Range<usize>, ctx: &DocContext, parts: &mut Parts<'a>) {
+        parts.clear();
         let mut last_mention: Option<Mention> = None;
         let mut after_title = false;
-        let mut name_words: Vec<&str> = Vec::new();
+        // The unknown capitalised words of a name so far, joined by spaces.
+        let mut name_words = String::new();
         for i in toks.clone() {
             let ms = self.mentions(i);
             if ms.is_empty() {
@@ -551,14 +580,17 @@ impl<'a, 'b> Builder<'a, 'b> {
                 if matches!(tag, Tag::NNP | Tag::NNPS) && self.tokens[i].is_capitalized(self.doc.text) {
                     // A capitalised word outside the knowledge base: a name after a title, or a
                     // surname already introduced.
-                    if after_title || !name_words.is_empty() {
-                        name_words.push(self.word(i));
-                    } else if let Some(actor) = ctx.by_surname(self.word(i)) {
-                        parts.person = Some((actor.code.clone(), actor.name.clone().unwrap_or_default()));
-                        parts.head_is_actor = true;
-                    } else {
-                        name_words.push(self.word(i));
+                    if !after_title && name_words.is_empty() {
+                        if let Some(actor) = ctx.by_surname(self.word(i)) {
+                            parts.person = Some((actor.code.clone(), actor.name.clone().unwrap_or_default()));
+                            parts.head_is_actor = true;
+                            continue;
+                        }
                     }
+                    if !name_words.is_empty() {
+                        name_words.push(' ');
+                    }
+                    name_words.push_str(self.word(i));
                 } else if is_noun(tag) {
                     name_words.clear();
                     parts.head_is_actor = false;
@@ -635,11 +667,10 @@ impl<'a, 'b> Builder<'a, 'b> {
             }
         }
         if parts.person.is_none() && !name_words.is_empty() && (after_title || !parts.roles.is_empty()) {
-            parts.name = Some(name_words.join(" "));
+            parts.name = Some(name_words);
             parts.head_is_actor = true;
         }
         parts.drop_enclosing_bases();
-        parts
     }
 
     /// "Russians" names people; "Russian" modifies what follows unless it ends the phrase.
@@ -913,6 +944,8 @@ pub fn resolve_sentence(doc: &DocInput, sentence: &SentenceSpan, ctx: &mut DocCo
     let end = sentence.tokens.end as usize;
     // Room for a phrase every other token: growing the list was a large share of the stage.
     let mut phrases: Vec<NounPhrase> = Vec::with_capacity((end - sentence.body_start as usize).div_ceil(2));
+    // One set of parts for every phrase, so that their lists are allocated once a sentence.
+    let mut parts = Parts::default();
     let mut i = sentence.body_start as usize;
     while i < end {
         let tag = b.tag(i);
@@ -964,7 +997,7 @@ pub fn resolve_sentence(doc: &DocInput, sentence: &SentenceSpan, ctx: &mut DocCo
             let last = j + 1 == run_end;
             if b.tag(j) == Tag::POS || last {
                 let seg = seg_start..j + 1;
-                let parts = b.collect_parts(seg.clone(), ctx);
+                b.collect_parts(seg.clone(), ctx, &mut parts);
                 let is_pos = b.tag(j) == Tag::POS;
                 if is_pos {
                     if let Some(a) = b.actor(seg.clone(), &parts, ctx) {
@@ -978,11 +1011,13 @@ pub fn resolve_sentence(doc: &DocInput, sentence: &SentenceSpan, ctx: &mut DocCo
                 // "Russia's defence minister": the possessor gives the country of a role.
                 // PETRARCH codes a phrase by the first actor it names, so there the possessor
                 // also outranks a country named after the role.
-                let mut parts = parts;
                 let first_actor_wins = doc.conventions == Conventions::Petrarch && !parts.sectors.is_empty();
                 if (parts.bases.is_empty() || first_actor_wins) && parts.person.is_none() && parts.head_is_actor {
                     if let Some(p) = possessors.last().filter(|_| !possessor_guessed) {
-                        parts.bases = vec![(ActorCode::parse(p.code.base()).unwrap_or_else(|| p.code.clone()), false)];
+                        parts.bases.clear();
+                        parts
+                            .bases
+                            .push((ActorCode::parse(p.code.base()).unwrap_or_else(|| p.code.clone()), false));
                         possessors.pop();
                     }
                 }
