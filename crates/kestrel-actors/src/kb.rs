@@ -118,8 +118,9 @@ struct Pattern {
 /// The loaded knowledge base.
 pub struct ActorKb {
     trie: PhraseTrie,
-    /// The first word of every phrase: a token that is none of these cannot start a mention,
-    /// which spares the trie walk most tokens.
+    /// The first word of every phrase, with the trie node it leads to: a token that is none
+    /// of these cannot start a mention, which spares the trie walk most tokens, and the walk
+    /// of one that is starts after the word instead of reading its bytes again.
     first_words: FirstWords,
     /// Per phrase (trie phrase index), the entries it can denote (one phrase may name several
     /// things).
@@ -533,7 +534,7 @@ impl KbBuilder {
             phrases[slot] = phrase;
         }
         let trie = PhraseTrie::new(&phrases);
-        let first_words = FirstWords::new(phrases.iter().map(|p| first_word(p.as_bytes())));
+        let first_words = FirstWords::new(&trie, phrases.iter().map(|p| first_word(p.as_bytes())));
         (
             ActorKb {
                 trie,
@@ -612,8 +613,10 @@ impl ActorKb {
         let bytes = text.as_bytes();
         let mut out: Vec<Mention> = Vec::new();
         let mut covered = 0;
-        let try_at = |s: usize, out: &mut Vec<Mention>| -> Option<usize> {
-            let (length, phrase) = self.trie.longest_at(lower.as_bytes().get(s..)?)?;
+        // A phrase starting at `s` with a first word of `word_length` bytes, which lead to `node`.
+        let try_at = |s: usize, word_length: usize, node: u32, out: &mut Vec<Mention>| -> Option<usize> {
+            let after_word = lower.as_bytes().get(s + word_length..)?;
+            let (length, phrase) = self.trie.longest_from(node, word_length, after_word)?;
             let e = s + length;
             if !(is_end(e) || hyphen_joined(bytes, e, false)) {
                 return None;
@@ -644,8 +647,8 @@ impl ActorKb {
             let mut at = s;
             while let Some(rest) = lower_bytes.get(at..e) {
                 let word = first_word(rest);
-                if self.first_words.contains(word) {
-                    if let Some(end) = try_at(at, &mut out) {
+                if let Some(node) = self.first_words.node_after(word) {
+                    if let Some(end) = try_at(at, word.len(), node, &mut out) {
                         covered = end;
                         if end >= e {
                             break;
@@ -685,9 +688,7 @@ fn first_word(phrase: &[u8]) -> &[u8] {
 /// of a node are a contiguous run of `nodes` sorted by byte: one step of a walk reads one or
 /// two cache lines (the run) instead of chasing an edge list and then the child.
 struct PhraseTrie {
-    /// The root's child for each first byte, or [`NO_NODE`]: the root has the most children,
-    /// so it is indexed directly instead of searched.
-    root: Box<[u32; 256]>,
+    /// The root is node 0.
     nodes: Vec<TrieNode>,
 }
 
@@ -703,7 +704,6 @@ struct TrieNode {
 }
 
 const NO_PHRASE: u32 = u32::MAX;
-const NO_NODE: u32 = u32::MAX;
 /// Nodes with more children than this are searched by bisection rather than a scan.
 const LINEAR_CHILDREN: usize = 8;
 
@@ -756,32 +756,41 @@ impl PhraseTrie {
             });
             cursor += 1;
         }
-        let mut root = Box::new([NO_NODE; 256]);
-        if let Some(top) = nodes.first() {
-            for child in top.first_child..top.first_child + u32::from(top.child_count) {
-                root[usize::from(nodes[child as usize].byte)] = child;
-            }
-        }
-        PhraseTrie { root, nodes }
+        PhraseTrie { nodes }
     }
 
-    /// The longest phrase that `text` starts with: its length in bytes and its index.
+    /// The child of `node` reached by `byte`, with its index.
     #[inline]
-    fn longest_at(&self, text: &[u8]) -> Option<(usize, usize)> {
-        let (&first_byte, rest) = text.split_first()?;
-        let mut node = self.nodes.get(self.root[usize::from(first_byte)] as usize)?;
-        let mut longest = (node.phrase != NO_PHRASE).then_some((1, node.phrase as usize));
-        for (depth, &byte) in (2..).zip(rest) {
-            let first = node.first_child as usize;
-            let run = self.nodes.get(first..first + usize::from(node.child_count))?;
-            let found = if run.len() <= LINEAR_CHILDREN {
-                run.iter().find(|child| child.byte == byte)
-            } else {
-                run.binary_search_by_key(&byte, |child| child.byte)
-                    .ok()
-                    .and_then(|i| run.get(i))
-            };
-            let Some(child) = found else {
+    fn child(&self, node: &TrieNode, byte: u8) -> Option<(u32, &TrieNode)> {
+        let first = node.first_child as usize;
+        let run = self.nodes.get(first..first + usize::from(node.child_count))?;
+        let offset = if run.len() <= LINEAR_CHILDREN {
+            run.iter().position(|child| child.byte == byte)?
+        } else {
+            run.binary_search_by_key(&byte, |child| child.byte).ok()?
+        };
+        Some((node.first_child + offset as u32, run.get(offset)?))
+    }
+
+    /// The index of the node that `prefix` leads to from the root, if some phrase starts
+    /// with it.
+    fn node_after(&self, prefix: &[u8]) -> Option<u32> {
+        let mut node = (0, self.nodes.first()?);
+        for &byte in prefix {
+            node = self.child(node.1, byte)?;
+        }
+        Some(node.0)
+    }
+
+    /// The longest phrase that goes on from node `start`, reached by the `depth` bytes before
+    /// `text`, through a prefix of `text`: its length in bytes (`depth` included) and its
+    /// index. Only phrases of at least one byte count.
+    #[inline]
+    fn longest_from(&self, start: u32, depth: usize, text: &[u8]) -> Option<(usize, usize)> {
+        let mut node = self.nodes.get(start as usize)?;
+        let mut longest = (depth > 0 && node.phrase != NO_PHRASE).then_some((depth, node.phrase as usize));
+        for (depth, &byte) in (depth + 1..).zip(text) {
+            let Some((_, child)) = self.child(node, byte) else {
                 break;
             };
             node = child;
@@ -802,28 +811,37 @@ fn common_prefix(a: &[u8], b: &[u8]) -> usize {
 /// the filter rejects them without probing the hash set and comparing bytes.
 struct FirstWords {
     filter: WordFilter,
-    words: std::collections::HashSet<Box<[u8]>, std::hash::BuildHasherDefault<kestrel_text::FxHasher>>,
+    /// Each first word, with the index of the trie node its bytes lead to.
+    nodes: std::collections::HashMap<Box<[u8]>, u32, std::hash::BuildHasherDefault<kestrel_text::FxHasher>>,
 }
 
 impl FirstWords {
-    fn new<'a>(words: impl IntoIterator<Item = &'a [u8]>) -> FirstWords {
+    /// The first words of the phrases of `trie`.
+    fn new<'a>(trie: &PhraseTrie, words: impl IntoIterator<Item = &'a [u8]>) -> FirstWords {
         let mut set = FirstWords {
             filter: WordFilter::default(),
-            words: Default::default(),
+            nodes: Default::default(),
         };
         for word in words {
-            set.filter.insert(word);
-            // Most phrases share their first word with others: copy each word once.
-            if !set.words.contains(word) {
-                set.words.insert(word.into());
+            // Most phrases share their first word with others: copy and walk each word once.
+            if set.nodes.contains_key(word) {
+                continue;
+            }
+            if let Some(node) = trie.node_after(word) {
+                set.filter.insert(word);
+                set.nodes.insert(word.into(), node);
             }
         }
         set
     }
 
+    /// The trie node after `word`, if it is the first word of a phrase.
     #[inline]
-    fn contains(&self, word: &[u8]) -> bool {
-        self.filter.may_contain(word) && self.words.contains(word)
+    fn node_after(&self, word: &[u8]) -> Option<u32> {
+        if !self.filter.may_contain(word) {
+            return None;
+        }
+        self.nodes.get(word).copied()
     }
 }
 
@@ -856,13 +874,27 @@ mod tests {
     #[test]
     fn trie_finds_the_longest_phrase_at_the_start() {
         let trie = PhraseTrie::new(&phrases(&["north", "north korea", "north korean", "nato", "n"]));
-        assert_eq!(trie.longest_at(b"north korean army"), Some((12, 2)));
-        assert_eq!(trie.longest_at(b"north korea's"), Some((11, 1)));
-        assert_eq!(trie.longest_at(b"north kor"), Some((5, 0)));
-        assert_eq!(trie.longest_at(b"nat"), Some((1, 4)));
-        assert_eq!(trie.longest_at(b"russia"), None);
-        assert_eq!(trie.longest_at(b""), None);
-        assert_eq!(PhraseTrie::new(&[]).longest_at(b"north"), None);
+        let longest_at = |text: &[u8]| trie.longest_from(0, 0, text);
+        assert_eq!(longest_at(b"north korean army"), Some((12, 2)));
+        assert_eq!(longest_at(b"north korea's"), Some((11, 1)));
+        assert_eq!(longest_at(b"north kor"), Some((5, 0)));
+        assert_eq!(longest_at(b"nat"), Some((1, 4)));
+        assert_eq!(longest_at(b"russia"), None);
+        assert_eq!(longest_at(b""), None);
+        assert_eq!(PhraseTrie::new(&[]).longest_from(0, 0, b"north"), None);
+    }
+
+    #[test]
+    fn trie_walks_on_from_the_node_after_a_word() {
+        let trie = PhraseTrie::new(&phrases(&["north", "north korea", "north korean", "nato", "n"]));
+        let north = trie.node_after(b"north").expect("a phrase starts with north");
+        assert_eq!(trie.longest_from(north, 5, b" korean army"), Some((12, 2)));
+        assert_eq!(trie.longest_from(north, 5, b" kor"), Some((5, 0)));
+        assert_eq!(trie.longest_from(north, 5, b""), Some((5, 0)));
+        let nat = trie.node_after(b"nat").expect("a phrase starts with nat");
+        assert_eq!(trie.longest_from(nat, 3, b"ional"), None);
+        assert_eq!(trie.node_after(b"south"), None);
+        assert_eq!(trie.node_after(b"northern"), None);
     }
 
     #[test]
@@ -871,9 +903,13 @@ mod tests {
         assert_eq!(first_word("people’s army".as_bytes()), b"people");
         assert_eq!(first_word(b"al-qaeda"), b"al");
         assert_eq!(first_word(b"kremlin"), b"kremlin");
-        let words = FirstWords::new([&b"north"[..], b"al"]);
-        assert!(words.contains(b"north") && words.contains(b"al"));
-        assert!(!words.contains(b"nort") && !words.contains(b"south"));
+        let trie = PhraseTrie::new(&phrases(&["north korea", "al-qaeda"]));
+        let words = FirstWords::new(&trie, [&b"north"[..], b"al"]);
+        assert_eq!(words.node_after(b"north"), trie.node_after(b"north"));
+        assert_eq!(words.node_after(b"al"), trie.node_after(b"al"));
+        assert!(words.node_after(b"north").is_some() && words.node_after(b"al").is_some());
+        assert_eq!(words.node_after(b"nort"), None);
+        assert_eq!(words.node_after(b"south"), None);
     }
 
     /// The texts of the mentions found in `text` with a knowledge base of `countries` rows.
