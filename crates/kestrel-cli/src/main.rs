@@ -4,6 +4,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+mod allocator;
 mod code;
 mod dictionaries;
 mod eval;
@@ -14,11 +15,9 @@ mod serve;
 mod stats;
 mod timeline;
 
-/// Coding allocates many small, short-lived vectors per sentence (phrases, actors, drafts);
-/// mimalloc's thread-local free lists serve them several times faster than the system
-/// allocator, which measurably speeds up `kestrel code` (see README, Speed).
+/// mimalloc (see `allocator` for why, and why not through the `mimalloc` crate).
 #[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static ALLOCATOR: allocator::Mimalloc = allocator::Mimalloc;
 
 #[derive(Parser)]
 #[command(
