@@ -1196,7 +1196,10 @@ fn mediated_parties(drafts: &mut [Draft]) {
 }
 
 fn reciprocal(flags: Flags, sources: Vec<Actor>, targets: Vec<Actor>) -> (Vec<Actor>, Vec<Actor>) {
-    if flags.recip && targets.is_empty() && sources.len() >= 2 {
+    // "Sudan and Darfur rebels signed a ceasefire in Doha": a capital named only as a city is
+    // where two parties act together, not a party.
+    let venue = !targets.is_empty() && targets.iter().all(|t| t.via == Via::Seat);
+    if flags.recip && (targets.is_empty() || venue) && sources.len() >= 2 {
         (sources.clone(), sources)
     } else {
         (sources, targets)
