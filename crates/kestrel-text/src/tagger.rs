@@ -497,6 +497,15 @@ impl Tagger<'_> {
             // with its clause's finite verb still to come, is the subject ("Speaking at a
             // briefing, Kirby said" reaches a comma first).
             tag = Tag::NN;
+        } else if tag == Tag::VB
+            && index == body
+            && next.is_some_and(Tag::is_noun)
+            && self.past_or_present_verb_before_break(index, end)
+        {
+            // "Polish farmers blocked the border", "Free elections were held": a base form
+            // opening the sentence before a noun, with the clause's finite verb still to come,
+            // modifies that noun; news opens no clause with an imperative.
+            tag = Tag::JJ;
         } else if matches!(tag, Tag::VBN | Tag::VBD)
             && after_determiner
             && !next.is_some_and(|next| next.is_noun() || next.is_adjective())
@@ -1350,6 +1359,20 @@ mod tests {
         assert_tags("Israel rejected calls for a ceasefire.", &[("calls", Tag::NNS)]);
         assert_tags("Pakistan's army chief met Afghan officials.", &[("chief", Tag::NN)]);
         assert_tags("Ukrainian forces shot down a Russian jet.", &[("shot", Tag::VBD)]);
+        assert_tags(
+            "The Thai military deposed Prime Minister Yingluck.",
+            &[("military", Tag::NN), ("deposed", Tag::VBD)],
+        );
+        assert_tags(
+            "The new elected parliament met.",
+            &[("new", Tag::JJ), ("elected", Tag::VBN)],
+        );
+        assert_tags(
+            "A radical armed group attacked the town.",
+            &[("radical", Tag::JJ), ("armed", Tag::VBN)],
+        );
+        assert_tags("Polish farmers blocked the border.", &[("Polish", Tag::JJ)]);
+        assert_tags("Protect civilians in Gaza, the UN said.", &[("Protect", Tag::VB)]);
         assert_tags("Russia rejected demands for talks.", &[("demands", Tag::NNS)]);
         assert_tags(
             "Rebels in the east have killed dozens.",
