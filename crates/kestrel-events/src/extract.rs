@@ -590,8 +590,15 @@ fn object_matches(view: &SentenceView, lex: &Lexicon, row: &VerbPattern, comps: 
     }
     // "suspended Mali", "called the German chancellor": the direct object itself, not an
     // actor further on ("suspended raids at the request of a local commander").
+    // A second object or an adjective after it says what the actor is, not whom the act is
+    // done to: "called the United States the Great Satan", "called Putin dangerous".
     if row.object == ObjectConstraint::Actor {
-        return comps.object.is_some_and(|o| view.phrases[o].is_actor());
+        return comps.object.is_some_and(|o| {
+            let after = view.phrases[o].tokens.end;
+            view.phrases[o].is_actor()
+                && comps.second_object.is_none()
+                && !(after < view.range.end && view.tag(after) == Tag::JJ)
+        });
     }
     // The object phrase with its quantity ("dozens of missiles", "more than 300 drones"), what
     // is given "with" ("provide Kyiv with missiles"), the second object ("gave Ukraine
