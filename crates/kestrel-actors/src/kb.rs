@@ -846,18 +846,23 @@ impl FirstWords {
 }
 
 /// A match may also start or end at a hyphen joining two capitalised words ("Russia-North Korea
-/// talks", "U.S.-China"), but not inside "pro-Russian".
+/// talks", "U.S.-China"), but not inside "pro-Russian" or "Anti-American", even opening a
+/// sentence.
 fn hyphen_joined(bytes: &[u8], at: usize, is_start: bool) -> bool {
     if is_start {
-        at >= 2
-            && bytes[at - 1] == b'-'
-            && bytes.get(at).is_some_and(u8::is_ascii_uppercase)
-            && bytes[..at - 1]
-                .iter()
-                .rev()
-                .take_while(|b| b.is_ascii_alphabetic() || **b == b'.')
-                .last()
-                .is_some_and(u8::is_ascii_uppercase)
+        if at < 2 || bytes[at - 1] != b'-' || !bytes.get(at).is_some_and(u8::is_ascii_uppercase) {
+            return false;
+        }
+        let before = &bytes[..at - 1];
+        let word_len = before
+            .iter()
+            .rev()
+            .take_while(|b| b.is_ascii_alphabetic() || **b == b'.')
+            .count();
+        let word = &before[before.len() - word_len..];
+        word.first().is_some_and(u8::is_ascii_uppercase)
+            && !word.eq_ignore_ascii_case(b"pro")
+            && !word.eq_ignore_ascii_case(b"anti")
     } else {
         bytes.get(at) == Some(&b'-') && bytes.get(at + 1).is_some_and(u8::is_ascii_uppercase)
     }
@@ -935,6 +940,11 @@ mod tests {
             "Russia-North Korea talks; North Koreans and Russiaville.",
         );
         assert_eq!(found, ["Russia", "North Korea"]);
+        let found = country_mentions(
+            "RUS\tRussia\tRussian\nUSA\tUnited States\tAmerican\n",
+            "Pro-Russian rebels and anti-American crowds met Anti-American protesters. U.S.-Russian talks.",
+        );
+        assert_eq!(found, ["Russian"]);
     }
 
     #[test]
