@@ -884,7 +884,8 @@ fn verb_draft(
                 }
                 _ => comps,
             };
-            // The doer a subject constraint is about: the passive's "by" agent.
+            // The doer a subject constraint is about: the subject, or in the passive the "by"
+            // agent.
             let doer = if g.passive {
                 comps.preps.iter().find(|(p, _)| p == "by").map(|&(_, q)| q)
             } else {
