@@ -929,6 +929,9 @@ fn verb_draft(
                 light_objects.push(q);
             }
         }
+        if agent.is_empty() {
+            agent = coercing_authorities(view, &code, comps);
+        }
         // "Houthi targets were struck": what is hit stands for its owner.
         let patient = subject.map(|p| phrase_actors(view, p, &[])).unwrap_or_default();
         let moved_to = slot_targets(view, &slots, comps);
@@ -1039,6 +1042,17 @@ fn verb_draft(
         absorbed: false,
         presupposed: false,
     })
+}
+
+/// "the detention of two Canadians in China", "Imran Khan was arrested in Islamabad": an
+/// arrest, detention or expulsion (17x) that names no one doing it is done by the authorities
+/// of the country it happens in.
+fn coercing_authorities(view: &SentenceView, code: &str, comps: &Complements) -> Vec<Actor> {
+    if code.starts_with("17") {
+        slot_targets(view, &[Slot::Prep("in".to_string())], comps)
+    } else {
+        Vec::new()
+    }
 }
 
 /// CAMEO's "protest violently, riot".
@@ -1380,10 +1394,8 @@ fn nominal_drafts(
                 sources = slot_targets(view, &[Slot::Prep("from".to_string())], &comps);
             }
         }
-        // "the detention of two Canadians in China": an arrest, detention or expulsion (17x)
-        // that names no one doing it is done by the authorities of the country it happens in.
-        if sources.is_empty() && noun.code.starts_with("17") {
-            sources = slot_targets(view, &[Slot::Prep("in".to_string())], &comps);
+        if sources.is_empty() {
+            sources = coercing_authorities(view, &noun.code, &comps);
         }
         // "the killing of a Hezbollah commander in an Israeli strike": a death or injury in an
         // attack is the attacker's, as in the passive ("was killed in an Israeli strike").
