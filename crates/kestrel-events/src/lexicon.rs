@@ -240,7 +240,7 @@ pub struct Lexicon {
     pub noun_compounds: FxHashMap<String, Vec<String>>,
     pub set_names: HashMap<String, usize>,
     pub sets: Vec<std::collections::HashSet<String, std::hash::BuildHasherDefault<kestrel_text::FxHasher>>>,
-    /// Word -> (part of speech, governor) entries.
+    /// The modality governors of modality.tsv, by word.
     governors: Governors,
     /// complements.tsv rows, most specific first.
     pub complements: Vec<ComplementRule>,

@@ -451,7 +451,17 @@ impl Tagger<'_> {
         };
         let next = self.tag_at(index + 1, end);
         let after_determiner = matches!(previous, Some(Tag::DT | Tag::PRPS | Tag::POS));
-        if tag == Tag::JJ && (after_determiner || self.after_modifiers_of_determiner(index, body)) {
+        // The determiner of an adjective's phrase, right before it or before its modifiers.
+        let determiner = (tag == Tag::JJ)
+            .then(|| {
+                if after_determiner {
+                    Some(index - 1)
+                } else {
+                    self.determiner_before_modifiers(index, body)
+                }
+            })
+            .flatten();
+        if let Some(determiner) = determiner {
             // "the military said", "the Israeli military said", "Pakistan's army chief met",
             // "the Thai military deposed the prime minister": an adjective heading its noun
             // phrase is a noun, also before a past form not yet told from a participle when an
@@ -459,12 +469,7 @@ impl Tagger<'_> {
             // the phrase is definite ("a radical armed Islamist group" is one phrase).
             // A following word that may be a noun is the head instead ("his frequent travels").
             let next_may_be_noun = index + 1 < end && self.options_of(index + 1).intersects(NOUNS);
-            let determiner = if after_determiner {
-                Some(index - 1)
-            } else {
-                self.before_modifiers(index, body, 2, TagSet::of(&[Tag::JJ, Tag::NNP, Tag::NN]))
-            };
-            let definite = determiner.is_some_and(|d| !matches!(self.word(d), "a" | "an"));
+            let definite = !matches!(self.word(determiner), "a" | "an");
             let heads = match next {
                 None => true,
                 Some(next) => {
@@ -698,11 +703,11 @@ impl Tagger<'_> {
         (subject && !self.finite_verb_follows(index, end)).then_some(Category::Verb)
     }
 
-    /// Whether one or two adjectives, names or nouns right before `index` follow a determiner
-    /// or possessive ("the Israeli", "its new", "the army chief").
-    fn after_modifiers_of_determiner(&self, index: usize, body: usize) -> bool {
+    /// The determiner or possessive before one or two adjectives, names or nouns that end
+    /// right before `index` ("the Israeli", "its new", "the army chief").
+    fn determiner_before_modifiers(&self, index: usize, body: usize) -> Option<usize> {
         self.before_modifiers(index, body, 2, TagSet::of(&[Tag::JJ, Tag::NNP, Tag::NN]))
-            .is_some_and(|d| matches!(self.tagged[d].tag, Tag::DT | Tag::PRPS | Tag::POS))
+            .filter(|&d| matches!(self.tagged[d].tag, Tag::DT | Tag::PRPS | Tag::POS))
     }
 
     /// Whether one to three singular nouns, names or adjectives right before `index` follow a
