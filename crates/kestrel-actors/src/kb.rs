@@ -847,7 +847,8 @@ impl FirstWords {
 
 /// A match may also start or end at a hyphen joining two capitalised words ("Russia-North Korea
 /// talks", "U.S.-China"), but not inside "pro-Russian" or "Anti-American", even opening a
-/// sentence.
+/// sentence. It may end before "-led": "Saudi-led forces" are the leader's ("Iran-backed
+/// militias" are not Iran's).
 fn hyphen_joined(bytes: &[u8], at: usize, is_start: bool) -> bool {
     if is_start {
         if at < 2 || bytes[at - 1] != b'-' || !bytes.get(at).is_some_and(u8::is_ascii_uppercase) {
@@ -864,7 +865,8 @@ fn hyphen_joined(bytes: &[u8], at: usize, is_start: bool) -> bool {
             && !word.eq_ignore_ascii_case(b"pro")
             && !word.eq_ignore_ascii_case(b"anti")
     } else {
-        bytes.get(at) == Some(&b'-') && bytes.get(at + 1).is_some_and(u8::is_ascii_uppercase)
+        let led = bytes.get(at + 1..at + 4) == Some(b"led") && !bytes.get(at + 4).is_some_and(u8::is_ascii_alphabetic);
+        bytes.get(at) == Some(&b'-') && (bytes.get(at + 1).is_some_and(u8::is_ascii_uppercase) || led)
     }
 }
 
@@ -945,6 +947,11 @@ mod tests {
             "Pro-Russian rebels and anti-American crowds met Anti-American protesters. U.S.-Russian talks.",
         );
         assert_eq!(found, ["Russian"]);
+        let found = country_mentions(
+            "SAU\tSaudi Arabia\tSaudi\nIRN\tIran\tIranian\n",
+            "Saudi-led forces fought Iran-backed militias, Saudi-leds and Iranian-ledgers.",
+        );
+        assert_eq!(found, ["Saudi"]);
     }
 
     #[test]

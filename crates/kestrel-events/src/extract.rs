@@ -128,6 +128,7 @@ pub fn extract(
         }
     }
     refine_by_complements(view, lex, &groups, &comps, &mut drafts);
+    coded_by_means(view, &groups, &comps, &mut drafts);
     nominal_drafts(view, lex, &light_objects, &groups, &comps, &subjects, &mut drafts);
     mediated_parties(&mut drafts);
     criticised_doers(view, &comps, &subjects, &mut drafts);
@@ -474,7 +475,36 @@ fn resolve_subjects(
             resolved[k] = (inherited, inherited.is_some());
         }
     }
+    // "Biden threatened China with consequences if it provides arms": "it" names no person, so
+    // a clause whose subject it is takes the last thing or country named before it, not an
+    // inherited person.
+    for (k, g) in groups.iter().enumerate() {
+        let Some(it) = pronoun_it_subject(view, g).filter(|_| own[k] == Subject::Missing) else {
+            continue;
+        };
+        let is_person = |p: usize| {
+            let actors = &view.phrases[p].actors;
+            !actors.is_empty() && actors.iter().all(|a| a.name.is_some())
+        };
+        if resolved[k].0.is_some_and(is_person) {
+            let thing = (0..view.phrases.len()).rev().find(|&q| {
+                let phrase = &view.phrases[q];
+                phrase.tokens.end <= it && phrase.is_actor() && phrase.actors.iter().all(|a| a.name.is_none())
+            });
+            if thing.is_some() {
+                resolved[k] = (thing, true);
+            }
+        }
+    }
     resolved
+}
+
+/// The token of "it" standing as the subject of verb group `g` ("if it provides", "it will").
+fn pronoun_it_subject(view: &SentenceView, g: &VerbGroup) -> Option<usize> {
+    (view.range.start..g.start)
+        .rev()
+        .find(|&i| !matches!(view.tag(i), Tag::RB | Tag::MD))
+        .filter(|&i| view.lower(i) == "it")
 }
 
 /// Prepositions after a verb's object that make the object the doer of the gerund that follows
@@ -486,6 +516,12 @@ const OBJECT_CONTROL: [&str; 6] = ["of", "for", "with", "from", "into", "against
 fn is_owned_noun_before(view: &SentenceView, p: usize, infinitive: usize) -> bool {
     let phrase = &view.phrases[p];
     !phrase.is_actor() && !phrase.modifiers.is_empty() && phrase.tokens.end + 1 == infinitive
+}
+
+/// Phrase `p` is headed by a weapon (`&ARMS`: "a Russian missile", "a truck bomb").
+fn is_weapon(view: &SentenceView, lex: &Lexicon, p: usize) -> bool {
+    let head = noun_lemma(view.lower(view.phrases[p].head));
+    lex.set_names.get("&ARMS").is_some_and(|&set| lex.in_set(set, &head))
 }
 
 /// Phrase `p` is a non-actor noun with an actor possessor ("Kyiv's new mayor", "Iran's
@@ -602,13 +638,13 @@ fn object_matches(view: &SentenceView, lex: &Lexicon, row: &VerbPattern, comps: 
     }
     // The object phrase with its quantity ("dozens of missiles", "more than 300 drones"), what
     // is given "with" ("provide Kyiv with missiles"), the second object ("gave Ukraine
-    // tanks"), and what an amount among them is in ("pledged $500 million in humanitarian aid",
+    // tanks"), what the object is put "under" ("placed him under house arrest"), and what an amount among them is in ("pledged $500 million in humanitarian aid",
     // "provide Ukraine with $4.5 billion in financial support").
     let given = comps.object.into_iter().chain(comps.second_object).chain(
         comps
             .preps
             .iter()
-            .filter(|(p, _)| matches!(p.as_str(), "with" | "of" | "than" | "about"))
+            .filter(|(p, _)| matches!(p.as_str(), "with" | "of" | "than" | "about" | "under"))
             .map(|(_, q)| *q),
     );
     let is_amount = |o: usize| view.phrases[o].tokens.clone().any(|t| view.tag(t) == Tag::CD);
@@ -904,6 +940,16 @@ fn verb_draft(
                 .filter(|r| !r.flags.light)
                 .find(applies)
                 .or_else(|| rows.iter().filter(|r| r.flags.light).find(applies))?;
+            // "placed him under house arrest": the custody is this verb's, no event of its own.
+            light_objects.extend(
+                comps
+                    .preps
+                    .iter()
+                    .filter(|(p, q)| {
+                        p == "under" && row.object != ObjectConstraint::Any && phrase_meets(view, lex, row.object, *q)
+                    })
+                    .map(|(_, q)| *q),
+            );
             reverse = row.reverse.clone();
             (row.code.clone(), row.targets.clone(), row.flags)
         }
@@ -915,11 +961,16 @@ fn verb_draft(
         || (g.form == Form::Participle && subject.is_some() && !inherited && comps.object.is_none())
         || object_left_out(view, g, &slots, comps);
     let (sources, targets) = if passive {
+        // "killed by a truck bomb in Beirut": a weapon stands for whoever it names, never for
+        // the place it went off in.
         let mut agent = comps
             .preps
             .iter()
             .position(|(p, _)| p == "by")
-            .map(|i| prep_actors(view, comps, i))
+            .map(|i| match comps.preps[i].1 {
+                q if is_weapon(view, lex, q) => phrase_actors(view, q, &[]),
+                _ => prep_actors(view, comps, i),
+            })
             .unwrap_or_default();
         // "Haniyeh was killed in an Israeli strike": with no "by", the attack the patient was
         // hit in names the agent, and is coded through this verb rather than on its own.
@@ -955,8 +1006,7 @@ fn verb_draft(
         let sources = subject
             .map(|p| {
                 let a = actors(view, p);
-                let head = noun_lemma(view.lower(view.phrases[p].head));
-                let weapon = lex.set_names.get("&ARMS").is_some_and(|&set| lex.in_set(set, &head));
+                let weapon = is_weapon(view, lex, p);
                 // "the Israeli strike drew condemnation": what is criticised stands for its maker.
                 // "protested the U.S. decision to sell jets": a decision, plan or offer whose
                 // infinitive this is stands for its owner.
@@ -998,11 +1048,19 @@ fn verb_draft(
         (sources, targets)
     };
     // "cautioned that North Korea might ...": a verb with no target of its own is about the
-    // first other actor of its that-clause. Under PETRARCH's conventions a reporting verb is
-    // an event of its own, whose target is only ever its own object.
+    // first other actor of its that-clause. A "that" further on, after a phrase that is not
+    // the verb's object, opens a clause of its own, which only a verb of speech is about
+    // ("warned on Tuesday that"): "annexed Crimea after a referendum that the West called
+    // illegitimate" ends in a relative clause. Under PETRARCH's conventions a reporting verb
+    // is an event of its own, whose target is only ever its own object.
     let own_event = conventions == Conventions::Petrarch && flags.say;
+    let complement_clause = |that: usize| {
+        that == g.end || comps.object.is_some_and(|o| view.phrases[o].tokens.end == that) || is_verbal(&code)
+    };
     let targets = match comps.that_clause {
-        Some(start) if targets.is_empty() && !own_event => first_other_actor(view, start..view.range.end, &sources),
+        Some(start) if targets.is_empty() && !own_event && complement_clause(start - 1) => {
+            first_other_actor(view, start..view.range.end, &sources)
+        }
         _ => targets,
     };
     let (sources, targets) = reciprocal(flags, sources, targets);
@@ -1015,6 +1073,7 @@ fn verb_draft(
         Some(p) => force_by_subject(view, lex, code, p),
         None => code,
     };
+    let code = seizure_by(code, &sources);
     let mut markers = group_markers(view, lex, g);
     // "made no apology", "sent no troops": an object that is "no" something negates the act.
     let no_object = comps
@@ -1052,6 +1111,33 @@ fn coercing_authorities(view: &SentenceView, code: &str, comps: &Complements) ->
         slot_targets(view, &[Slot::Prep("in".to_string())], comps)
     } else {
         Vec::new()
+    }
+}
+
+/// CAMEO's "arrest, detain or charge with legal action" and "abduct, hijack, take hostage".
+const ARREST: &str = "173";
+const ABDUCT: &str = "181";
+
+/// Role blocks of armed or criminal actors outside the state: rebels, insurgents,
+/// unidentified armed men, criminals.
+const IRREGULAR: [&str; 4] = ["REB", "INS", "UAF", "CRM"];
+
+/// Role blocks of the state's own forces and authorities ("Afghan militia forces" are UAF and
+/// MIL: allied forces, not a gang).
+const STATE: [&str; 5] = ["GOV", "MIL", "COP", "SPY", "JUD"];
+
+/// An arrest is legal action, which authorities take: rebels, militants or criminals who seize
+/// people abduct them ("Hezbollah fighters captured two Israeli soldiers", "gunmen detained
+/// three engineers").
+fn seizure_by(code: String, sources: &[Actor]) -> String {
+    let irregular = |a: &Actor| {
+        let sectors = a.code.sectors();
+        sectors.iter().any(|s| IRREGULAR.contains(&s.as_str())) && !sectors.iter().any(|s| STATE.contains(&s.as_str()))
+    };
+    if code == ARREST && !sources.is_empty() && sources.iter().all(irregular) {
+        ABDUCT.to_string()
+    } else {
+        code
     }
 }
 
@@ -1193,6 +1279,25 @@ const MEDIATE: &str = "045";
 /// "a swap mediated by the UAE", "freed after mediation by Morocco", "with Egypt and Qatar
 /// acting as mediators": a mediation that names no party is between the parties of the event
 /// it comes with, the nearest other event of the sentence with both a source and a target.
+/// Drops the drafts of verbs coded by their means ("retaliated by raising duties") whose
+/// means, the gerund after "by", is an event of its own; with no such event the verb's own
+/// code stands ("retaliated by shelling the town" is coded by "shelling" when it is known).
+fn coded_by_means(view: &SentenceView, groups: &[VerbGroup], comps: &[Complements], drafts: &mut Vec<Draft>) {
+    let means_of = |d: &Draft| {
+        let k = d.group.filter(|_| d.flags.means && !d.nominal)?;
+        let end = comps[k].end;
+        (end > view.range.start && end < view.range.end && view.lower(end - 1) == "by" && view.tag(end) == Tag::VBG)
+            .then(|| groups.iter().position(|g| g.start == end))
+            .flatten()
+    };
+    let coded: Vec<usize> = drafts
+        .iter()
+        .filter(|d| !d.sources.is_empty())
+        .filter_map(|d| d.group)
+        .collect();
+    drafts.retain(|d| means_of(d).is_none_or(|m| !coded.contains(&m)));
+}
+
 fn mediated_parties(drafts: &mut [Draft]) {
     for m in 0..drafts.len() {
         let mediation = &drafts[m];
@@ -1883,6 +1988,15 @@ fn place_of(seat: &Actor) -> Actor {
         code: seat.code.country_code().unwrap_or_else(|| seat.code.clone()),
         ..seat.clone()
     }
+}
+
+/// Whether a CAMEO code is a verbal one (QuadClass 1 or 3: roots 01–05 and 09–13), an act of
+/// speech that may be about what a that-clause says.
+fn is_verbal(code: &str) -> bool {
+    matches!(
+        code.get(..2),
+        Some("01" | "02" | "03" | "04" | "05" | "09" | "10" | "11" | "12" | "13")
+    )
 }
 
 /// Whether a CAMEO code is one of force: assault (18), fight (19) or mass violence (20).

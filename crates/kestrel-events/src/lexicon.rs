@@ -54,6 +54,9 @@ pub struct Flags {
     /// A light verb whose subject undergoes the event its object names: the event's source is
     /// the verb's target slot and its target the subject ("drew criticism from the EU").
     pub undergo: bool,
+    /// A verb coded by its means: with "by V-ing" after it ("retaliated by raising tariffs",
+    /// "responded by expelling diplomats"), the gerund's own event stands for it.
+    pub means: bool,
 }
 
 /// A complements.tsv row: the code a governing event takes from its complement's code.
@@ -295,6 +298,7 @@ fn parse_flags(s: &str) -> Result<Flags, String> {
             "light-only" => f.light_only = true,
             "targeted" => f.targeted = true,
             "undergo" => f.undergo = true,
+            "means" => f.means = true,
             other => return Err(format!("unknown flag {other:?}")),
         }
     }

@@ -681,6 +681,14 @@ impl Tagger<'_> {
         if matches!(left_tag, Tag::NNP | Tag::NNPS) && self.names_follow_object_verb(left, body) {
             return Some(Category::Nominal);
         }
+        // "captured two Turkish engineers near Kirkuk": names after a number modify the noun
+        // the number counts; no "-s" verb agrees with a counted subject.
+        if matches!(left_tag, Tag::NNP | Tag::NNPS) && options.contains(Tag::NNS) {
+            let before = self.before_names(left, body);
+            if before < left && self.tagged[before].tag == Tag::CD {
+                return Some(Category::Nominal);
+            }
+        }
         // "a European Union aid package", "Shahed attack drones": a singular name takes no
         // base form as its verb, so a noun-or-base-form word after one modifies or heads a
         // noun ("Iran, US hold talks": names in a list may be a plural subject).
@@ -1299,6 +1307,10 @@ mod tests {
     #[test]
     fn present_tense_verbs_between_names() {
         assert_tags("Russia attacks Ukraine.", &[("attacks", Tag::VBZ)]);
+        assert_tags(
+            "The rebels captured two Turkish engineers near Kirkuk.",
+            &[("engineers", Tag::NNS)],
+        );
         assert_tags("The U.S. sanctions Russia.", &[("sanctions", Tag::VBZ)]);
         assert_tags("Iran warns Israel against a strike.", &[("warns", Tag::VBZ)]);
         assert_tags("Moscow supplies arms to the rebels.", &[("supplies", Tag::VBZ)]);

@@ -15,7 +15,8 @@ pub struct GoldEvent {
     pub sentence: usize,
     /// Acceptable source codes.
     pub src: Vec<String>,
-    /// Acceptable target codes; empty means the target is not checked.
+    /// Acceptable target codes; empty means the target is not checked, and `---` stands for
+    /// no target (as PETRARCH writes it).
     #[serde(default)]
     pub tgt: Vec<String>,
     /// Acceptable CAMEO codes.
@@ -87,6 +88,9 @@ pub enum CodeLevel {
 
 /// The part of an actor code compared at country level: the country, or the six letters of an
 /// organisation code.
+/// A gold file's code for "no actor".
+const NO_ACTOR: &str = "---";
+
 pub(crate) fn base(code: &str) -> &str {
     let n = if ["IGO", "NGO", "MNC", "IMG"].iter().any(|p| code.starts_with(p)) {
         6
@@ -115,9 +119,10 @@ fn code_matches(produced: &str, gold: &[String], level: CodeLevel) -> bool {
 /// attribution, modality and date the gold gives).
 pub fn event_matches(e: &EventRecord, g: &GoldEvent, actors: ActorLevel, codes: CodeLevel, full: bool) -> bool {
     let target_ok = g.tgt.is_empty()
-        || e.target
-            .as_ref()
-            .is_some_and(|t| actor_matches(&t.code, &g.tgt, actors));
+        || match &e.target {
+            Some(t) => actor_matches(&t.code, &g.tgt, actors),
+            None => g.tgt.iter().any(|t| t == NO_ACTOR),
+        };
     let dyad = e.sentence == g.sentence
         && actor_matches(&e.source.code, &g.src, actors)
         && target_ok
@@ -200,4 +205,42 @@ pub fn describe(e: &EventRecord) -> String {
         e.date.as_deref().unwrap_or("-"),
         e.trigger.text
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::input::Document;
+    use crate::Coder;
+
+    #[test]
+    fn a_dash_target_matches_only_an_event_without_one() {
+        let doc = Document {
+            id: "t".to_string(),
+            date: kestrel_dates::CivilDate::parse("2024-01-01"),
+            text: "Russia attacked Ukraine. Russia attacked the town.".to_string(),
+            title: None,
+            url: None,
+            source: None,
+        };
+        let events = Coder::embedded().code(&doc);
+        let gold = |sentence: usize, tgt: &str| GoldEvent {
+            sentence,
+            src: vec!["RUS".to_string()],
+            tgt: vec![tgt.to_string()],
+            codes: vec!["190".to_string()],
+            attribution: None,
+            modality: None,
+            date: None,
+        };
+        let found = |g: GoldEvent| {
+            events
+                .iter()
+                .any(|e| event_matches(e, &g, ActorLevel::Country, CodeLevel::Listed, false))
+        };
+        assert!(found(gold(0, "UKR")));
+        assert!(!found(gold(0, NO_ACTOR)));
+        assert!(found(gold(1, NO_ACTOR)));
+        assert!(!found(gold(1, "UKR")));
+    }
 }
