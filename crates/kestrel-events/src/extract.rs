@@ -668,6 +668,14 @@ fn phrase_meets(view: &SentenceView, lex: &Lexicon, constraint: ObjectConstraint
         ObjectConstraint::Set(set) => phrase_nouns(view, p).any(|n| lex.in_set(set, &n)),
         ObjectConstraint::Person => view.phrases[p].actors.iter().any(|a| a.name.is_some()),
         ObjectConstraint::Actor => view.phrases[p].is_actor(),
+        ObjectConstraint::Place => {
+            let phrase = &view.phrases[p];
+            phrase.is_actor()
+                && phrase.actors.iter().all(|a| {
+                    a.via == Via::Seat
+                        || (a.name.is_none() && a.code.sectors().is_empty() && a.code.country().is_some())
+                })
+        }
     }
 }
 

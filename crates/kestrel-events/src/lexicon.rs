@@ -33,6 +33,9 @@ pub enum ObjectConstraint {
     /// `@ACTOR`: the phrase is an actor itself, not a thing an actor modifies ("called the
     /// German chancellor", not "called Mugabe's rule illegitimate").
     Actor,
+    /// `@PLACE`: the phrase names a place: a seat of government or a country with no role
+    /// ("seized Kabul", "seized Crimea").
+    Place,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -416,6 +419,7 @@ impl Lexicon {
             "" | "-" => Ok(ObjectConstraint::Any),
             "@PERSON" => Ok(ObjectConstraint::Person),
             "@ACTOR" => Ok(ObjectConstraint::Actor),
+            "@PLACE" => Ok(ObjectConstraint::Place),
             s if s.starts_with('&') => self
                 .set_names
                 .get(s)
