@@ -1227,10 +1227,16 @@ fn group_markers(view: &SentenceView, lex: &Lexicon, g: &VerbGroup) -> Vec<Gover
     if g.negated {
         markers.push(Governor::Negate);
     }
+    // The adverb before the group, or before its "to" ("agreed not to use force").
     let before = g
         .start
         .checked_sub(1)
-        .filter(|&i| i >= view.range.start && matches!(view.tag(i), Tag::RB));
+        .filter(|&i| i >= view.range.start)
+        .map(|i| match view.tag(i) {
+            Tag::TO if i > view.range.start => i - 1,
+            _ => i,
+        })
+        .filter(|&i| matches!(view.tag(i), Tag::RB));
     for m in g.markers.iter().copied().chain(before) {
         let pos = if view.tag(m) == Tag::MD {
             GovernorPos::Modal
@@ -1377,8 +1383,13 @@ fn refine_by_complements(
         };
         // "sent troops to support M23 rebels": a complement whose row keeps the governor's own
         // code is that event's purpose, carried by it rather than an event of its own.
+        // A negated complement refines nothing: "agreed not to use force" is no threat.
         let mut carried = false;
-        if let Some(r) = lex.refine_for_targets(&drafts[j].code, &drafts[c].code, &drafts[c].targets) {
+        let negated = drafts[c].markers.contains(&Governor::Negate);
+        if let Some(r) = lex
+            .refine_for_targets(&drafts[j].code, &drafts[c].code, &drafts[c].targets)
+            .filter(|_| !negated)
+        {
             carried = r == drafts[j].code;
             drafts[j].code = r.to_string();
         }
