@@ -415,6 +415,17 @@ impl Tagger<'_> {
             && self.closed_class_verb(index, body, end)
         {
             category = Category::Verb; // "would like to", "to back Ukraine"
+        } else if matches!(current, Tag::VB | Tag::VBZ)
+            && !options.intersects(NOMINAL_OPTIONS)
+            && !options.intersects(TagSet::of(&[Tag::VBD, Tag::VBN, Tag::VBG]))
+            && !options.contains(if current == Tag::VB { Tag::VBZ } else { Tag::VB })
+            && self.right_after_determiner(index, body)
+        {
+            // "condemned the launch and said", "Pyongyang's launches": right after "the", a
+            // possessive or "its", a word the lexicon knows only as a base or "-s" form heads
+            // the noun phrase.
+            self.tagged[index].tag = if current == Tag::VB { Tag::NN } else { Tag::NNS };
+            return;
         } else if current == Tag::VB
             && !options.intersects(NOMINAL_OPTIONS)
             && !options.intersects(TagSet::of(&[Tag::VBZ, Tag::VBD, Tag::VBN, Tag::VBG]))
@@ -709,6 +720,14 @@ impl Tagger<'_> {
             _ => false,
         };
         (subject && !self.finite_verb_follows(index, end)).then_some(Category::Verb)
+    }
+
+    /// Whether the word before `index` is a determiner other than "that", a possessive
+    /// pronoun or a possessive 's: what follows it opens a noun phrase.
+    fn right_after_determiner(&self, index: usize, body: usize) -> bool {
+        index > body
+            && matches!(self.tagged[index - 1].tag, Tag::DT | Tag::PRPS | Tag::POS)
+            && self.word(index - 1) != "that"
     }
 
     /// The determiner or possessive before one or two adjectives, names or nouns that end
@@ -1307,6 +1326,10 @@ mod tests {
     #[test]
     fn present_tense_verbs_between_names() {
         assert_tags("Russia attacks Ukraine.", &[("attacks", Tag::VBZ)]);
+        assert_tags(
+            "Kishida condemned the launch and said Pyongyang's launches must stop.",
+            &[("launch", Tag::NN), ("said", Tag::VBD), ("launches", Tag::NNS)],
+        );
         assert_tags(
             "The rebels captured two Turkish engineers near Kirkuk.",
             &[("engineers", Tag::NNS)],
