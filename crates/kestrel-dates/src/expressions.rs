@@ -45,7 +45,10 @@ const YEAR_RANGE: std::ops::RangeInclusive<u32> = 1900..=2100;
 /// not depend on the publication date.
 /// Expressions that name no single day, month or year ("last week") count too.
 pub fn leading_date(text: &str) -> Option<usize> {
-    if !tokens::may_contain_date(text) {
+    // Most texts asked about open with a word no expression starts with ("former", "new"):
+    // their first token settles it, without scanning or tokenising the rest.
+    let first = Tokens::new(text).next()?;
+    if first.start != 0 || !may_open_expression(first.kind) || !tokens::may_contain_date(text) {
         return None;
     }
     let tokens: Vec<Token> = Tokens::new(text).collect();
@@ -53,9 +56,6 @@ pub fn leading_date(text: &str) -> Option<usize> {
         tokens: &tokens,
         publication: CivilDate::new(2000, 1, 1),
     };
-    if tokens.first()?.start != 0 {
-        return None;
-    }
     let matched = matcher.match_at(0)?;
     tokens.get(matched.end - 1).map(|t| t.end)
 }
@@ -109,6 +109,31 @@ pub fn find_dates(text: &str, publication: Option<CivilDate>) -> Vec<TemporalExp
         }
     }
     found
+}
+
+/// Whether an expression can start with a token of this kind: the kinds
+/// [`Matcher::match_at`] and [`Matcher::core`] act on (a modifier opens "early
+/// this month").
+fn may_open_expression(kind: Kind) -> bool {
+    matches!(
+        kind,
+        Kind::Word(
+            Word::Keyword(
+                Keyword::Modifier
+                    | Keyword::Today
+                    | Keyword::Tonight
+                    | Keyword::Yesterday
+                    | Keyword::Tomorrow
+                    | Keyword::This
+                    | Keyword::Last
+                    | Keyword::Next
+                    | Keyword::The
+            ) | Word::Count(_)
+                | Word::Weekday(_)
+                | Word::Month { .. }
+        ) | Kind::Number { .. }
+            | Kind::Ordinal(_)
+    )
 }
 
 /// A recognised expression: `end` is the index of the first token after it.

@@ -323,3 +323,38 @@ fn dates_without_a_year_are_marked_as_assumed_past() {
         ]
     );
 }
+
+#[test]
+fn only_the_kinds_leading_date_lets_through_open_an_expression() {
+    let openers = [
+        "former", "rebels", "G20", "1,000", "(", "of", "in", "ago", "night", "morning", "week", "previous", "before",
+        "on", "early", "last", "the", "2019", "3rd", "two", "Monday", "March", "today",
+    ];
+    let rests = [
+        "",
+        " day",
+        " days ago",
+        " previous day",
+        " day before yesterday",
+        "-March 3, 2021",
+        " 3, 2021",
+        " of March 2021",
+        " this year",
+        " Wednesday",
+        " week",
+        " night",
+        " 2021",
+    ];
+    for opener in openers {
+        for rest in rests {
+            let text = format!("{opener}{rest}");
+            let tokens: Vec<Token> = Tokens::new(&text).collect();
+            let matcher = Matcher {
+                tokens: &tokens,
+                publication: CivilDate::new(2023, 8, 30),
+            };
+            let matched = matcher.match_at(0).is_some();
+            assert!(may_open_expression(tokens[0].kind) || !matched, "{text}");
+        }
+    }
+}
