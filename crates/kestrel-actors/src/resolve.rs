@@ -445,68 +445,81 @@ impl<'a, 'b> Builder<'a, 'b> {
                     .find(|&k| self.tag(k) != Tag::JJ)
                     .is_some_and(|k| is_noun(self.tag(k)))
             };
-            let participle_adjective = matches!(tag, Tag::VBN | Tag::VBG | Tag::VBD)
-                && noun_follows()
-                && ((i > start && matches!(self.tag(i - 1), Tag::DT | Tag::JJ | Tag::PRPS | Tag::POS | Tag::CD))
+            let participle_adjective = || {
+                matches!(tag, Tag::VBN | Tag::VBG | Tag::VBD)
+                    && noun_follows()
+                    && ((i > start && matches!(self.tag(i - 1), Tag::DT | Tag::JJ | Tag::PRPS | Tag::POS | Tag::CD))
                     // "release detained nationals": a past participle right after a verb that is
                     // not an auxiliary (a gerund there is a complement: "continue supporting")
                     || (i == start && i > 0 && tag != Tag::VBG && is_main_verb_before(self, i))
                     // ", pledging continued support"
-                    || (i == start && i > 0 && tag == Tag::VBN && self.tag(i - 1) == Tag::VBG));
+                    || (i == start && i > 0 && tag == Tag::VBN && self.tag(i - 1) == Tag::VBG))
+            };
             // A word right after a possessive is its head noun whatever the tagger said
             // ("North Korea's launch of a missile").
             let possessed =
-                i > start && self.tag(i - 1) == Tag::POS && matches!(tag, Tag::VB | Tag::VBP | Tag::VBZ | Tag::VBD);
+                || i > start && self.tag(i - 1) == Tag::POS && matches!(tag, Tag::VB | Tag::VBP | Tag::VBZ | Tag::VBD);
             // "complete, full diplomatic ties": a comma between two plain adjectives
             // coordinates them inside one phrase (not a list of actors named by demonyms).
             // "awful and evil minister" likewise with "and" or "or", and so does "and" between
             // two plain nouns modifying a third ("the death and injury toll").
             let and_or = tag == Tag::CC && matches!(self.lower(i), "and" | "or");
             let plain = |k: usize| self.mentions(k).is_empty();
-            let modifier_nouns = and_or
-                && i > start
-                && i + 2 < end
-                && self.tag(i - 1) == Tag::NN
-                && self.tag(i + 1) == Tag::NN
-                && matches!(self.tag(i + 2), Tag::NN | Tag::NNS)
-                && plain(i + 2);
-            let coordinating = (tag == Tag::Comma || and_or)
-                && i > start
-                && i + 1 < end
-                && ((self.tag(i - 1) == Tag::JJ && self.tag(i + 1) == Tag::JJ) || modifier_nouns)
-                && plain(i - 1)
-                && plain(i + 1);
+            let modifier_nouns = || {
+                and_or
+                    && i > start
+                    && i + 2 < end
+                    && self.tag(i - 1) == Tag::NN
+                    && self.tag(i + 1) == Tag::NN
+                    && matches!(self.tag(i + 2), Tag::NN | Tag::NNS)
+                    && plain(i + 2)
+            };
+            let coordinating = || {
+                (tag == Tag::Comma || and_or)
+                    && i > start
+                    && i + 1 < end
+                    && ((self.tag(i - 1) == Tag::JJ && self.tag(i + 1) == Tag::JJ) || modifier_nouns())
+                    && plain(i - 1)
+                    && plain(i + 1)
+            };
             // "its sixth and most powerful nuclear test", "a new and massive attack": "and"
             // or "or" after a plain adjective, before graded adjectives of the same noun.
-            let coordinating_graded = and_or
-                && i > start
-                && matches!(self.tag(i - 1), Tag::JJ | Tag::JJR | Tag::JJS)
-                && plain(i - 1)
-                && self.adjectives_then_noun(i + 1, end);
+            let coordinating_graded = || {
+                and_or
+                    && i > start
+                    && matches!(self.tag(i - 1), Tag::JJ | Tag::JJR | Tag::JJS)
+                    && plain(i - 1)
+                    && self.adjectives_then_noun(i + 1, end)
+            };
             // "its most powerful nuclear test", "far larger drills": an adverb grading the
             // adjectives of the phrase's noun.
-            let degree_adverb = matches!(tag, Tag::RB | Tag::RBR | Tag::RBS)
-                && i > start
-                && !in_mention
-                && self.adjectives_then_noun(i + 1, end);
+            let degree_adverb = || {
+                matches!(tag, Tag::RB | Tag::RBR | Tag::RBS)
+                    && i > start
+                    && !in_mention
+                    && self.adjectives_then_noun(i + 1, end)
+            };
             // "a new $425 million aid package": a currency sign before its amount; "100%
             // tariffs": a percent sign after one.
-            let currency = tag == Tag::SYM
-                && ((i + 1 < end && self.tag(i + 1) == Tag::CD)
-                    || (i > start && self.tag(i - 1) == Tag::CD && self.lower(i) == "%"));
+            let currency = || {
+                tag == Tag::SYM
+                    && ((i + 1 < end && self.tag(i + 1) == Tag::CD)
+                        || (i > start && self.tag(i - 1) == Tag::CD && self.lower(i) == "%"))
+            };
             // "held joint drills last month": a temporal expression after the head noun ends
             // the phrase. Checked only where one can start, an adjective right after a noun.
             if tag == Tag::JJ && i > start && is_noun(self.tag(i - 1)) && !in_mention && self.starts_date(i, end) {
                 break;
             }
+            // Most tokens of a run are nominal: the other tests are made only for the rest.
             if is_nominal(tag)
                 || in_mention
-                || currency
-                || degree_adverb
-                || participle_adjective
-                || possessed
-                || coordinating
-                || coordinating_graded
+                || currency()
+                || degree_adverb()
+                || participle_adjective()
+                || possessed()
+                || coordinating()
+                || coordinating_graded()
             {
                 // A determiner or possessive pronoun starts a new phrase unless it follows a
                 // possessive ("Russia's the" never happens; "its" after a noun does).
