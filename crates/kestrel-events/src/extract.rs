@@ -132,6 +132,11 @@ pub fn extract(
     nominal_drafts(view, lex, &light_objects, &groups, &comps, &subjects, &mut drafts);
     mediated_parties(&mut drafts);
     criticised_doers(view, &comps, &subjects, &mut drafts);
+    // Every event needs a source, and what follows only drops drafts or gives them targets:
+    // without a draft that has one, frames and governors need not be looked for.
+    if drafts.iter().all(|d| d.sources.is_empty()) {
+        return Vec::new();
+    }
 
     let frames = frames(view, lex, &drafts, &groups, &comps, &subjects);
     let scoped = governors(view, lex, &groups);
