@@ -338,28 +338,38 @@ impl<'a, 'b> Builder<'a, 'b> {
             }
             mention_of.push(m..e);
         }
-        let sentence_mentions = || mention_of.iter().flat_map(|r| &doc.mentions[r.clone()]);
+        // The mentions overlapping the sentence, in order: the tokens' ranges run on from one
+        // another, so they make up one run of the document's mentions.
+        let sentence_mentions = mention_of
+            .first()
+            .zip(mention_of.last())
+            .and_then(|(first, last)| doc.mentions.get(first.start..last.end))
+            .unwrap_or(&[]);
         let country_id = |m: &Mention| match m.entry {
             Entry::Country(id) | Entry::Demonym(id) | Entry::Seat(id) => Some(id),
             _ => None,
         };
-        let sentence_place = range
-            .clone()
-            .find_map(|t| {
-                let starts_here = doc.mentions[mention_of[t - range.start].clone()]
-                    .iter()
-                    .find(|m| m.start == tokens[t].start as usize)?;
-                match starts_here.entry {
-                    Entry::Country(id) | Entry::Seat(id) if locative_before(doc, range.start, t) => Some(id),
-                    _ => None,
+        // The token a mention starts at, if it starts at one (not after a hyphen inside one).
+        let token_at = |start: usize| {
+            let t = range.start + tokens[range.clone()].partition_point(|t| (t.start as usize) < start);
+            (t < range.end && tokens[t].start as usize == start).then_some(t)
+        };
+        let sentence_place = sentence_mentions
+            .iter()
+            .find_map(|m| match m.entry {
+                Entry::Country(id) | Entry::Seat(id) => {
+                    let t = token_at(m.start)?;
+                    locative_before(doc, range.start, t).then_some(id)
                 }
+                _ => None,
             })
             .and_then(|id| doc.kb.code(id).country_code());
-        let sentence_country = sentence_mentions()
+        let sentence_country = sentence_mentions
+            .iter()
             .find_map(country_id)
             .map(|id| doc.kb.code(id).clone())
             .or_else(|| {
-                sentence_mentions().find_map(|m| match m.entry {
+                sentence_mentions.iter().find_map(|m| match m.entry {
                     Entry::Org(id) => doc.kb.code(id).country_code(),
                     _ => None,
                 })
