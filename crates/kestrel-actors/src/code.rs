@@ -101,8 +101,11 @@ impl ActorCode {
 
     /// Where the role blocks start: after the country or organisation, if any.
     fn sectors_start(&self) -> usize {
-        if self.is_group() || self.country().is_some() {
-            self.base().len()
+        // The base's length without slicing it out: this runs for every question about roles.
+        if self.is_group() {
+            self.0.len().min(6)
+        } else if self.country().is_some() {
+            3
         } else {
             0
         }
