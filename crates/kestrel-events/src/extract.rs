@@ -556,12 +556,12 @@ fn phrase_nouns<'v>(view: &'v SentenceView, p: usize) -> impl Iterator<Item = st
 
 /// The phrases of the first run of "of" phrases after a noun: "the release of dozens of
 /// hostages" gives "dozens" and "hostages".
-fn of_phrases(comps: &Complements) -> impl Iterator<Item = usize> + '_ {
+fn of_phrases<'c>(comps: &'c Complements) -> impl Iterator<Item = usize> + 'c {
     comps
         .preps
         .iter()
-        .skip_while(|(w, _)| w != "of")
-        .take_while(|(w, _)| w == "of")
+        .skip_while(|(w, _)| *w != "of")
+        .take_while(|(w, _)| *w == "of")
         .map(|(_, q)| *q)
 }
 
@@ -649,7 +649,7 @@ fn object_matches(view: &SentenceView, lex: &Lexicon, row: &VerbPattern, comps: 
         comps
             .preps
             .iter()
-            .filter(|(p, _)| matches!(p.as_str(), "with" | "of" | "than" | "about" | "under"))
+            .filter(|(p, _)| matches!(*p, "with" | "of" | "than" | "about" | "under"))
             .map(|(_, q)| *q),
     );
     let is_amount = |o: usize| view.phrases[o].tokens.clone().any(|t| view.tag(t) == Tag::CD);
@@ -657,7 +657,7 @@ fn object_matches(view: &SentenceView, lex: &Lexicon, row: &VerbPattern, comps: 
         comps
             .preps
             .iter()
-            .find(|(p, q)| p == "in" && view.phrases[*q].tokens.start == view.phrases[o].tokens.end + 1)
+            .find(|(p, q)| *p == "in" && view.phrases[*q].tokens.start == view.phrases[o].tokens.end + 1)
             .map(|(_, q)| *q)
     };
     given
@@ -692,7 +692,7 @@ const ATTACHING: [&str; 9] = ["of", "between", "in", "across", "near", "outside"
 /// The actors of phrase `p`: its own, else those of the phrases attached after it (`rest`:
 /// the prepositional phrases that follow), else the actors modifying it ("the Ukrainian city",
 /// "a barrage of Russian missiles").
-fn phrase_actors(view: &SentenceView, p: usize, rest: &[(String, usize)]) -> Vec<Actor> {
+fn phrase_actors(view: &SentenceView, p: usize, rest: &[(&str, usize)]) -> Vec<Actor> {
     let a = actors(view, p);
     if !a.is_empty() {
         return a;
@@ -708,7 +708,7 @@ fn phrase_actors(view: &SentenceView, p: usize, rest: &[(String, usize)]) -> Vec
         return phrase.modifiers.clone();
     }
     if let Some(((w, q), tail)) = rest.split_first() {
-        if ATTACHING.contains(&w.as_str()) {
+        if ATTACHING.contains(w) {
             return phrase_actors(view, *q, tail);
         }
     }
@@ -761,7 +761,7 @@ fn attack_agent(view: &SentenceView, lex: &Lexicon, comps: &Complements) -> Opti
     comps
         .preps
         .iter()
-        .filter(|(w, _)| ATTACK_CIRCUMSTANCE.contains(&w.as_str()))
+        .filter(|(w, _)| ATTACK_CIRCUMSTANCE.contains(w))
         .map(|(_, q)| *q)
         .find(|&q| {
             let phrase = &view.phrases[q];
@@ -936,7 +936,7 @@ fn verb_draft(
             // The doer a subject constraint is about: the subject, or in the passive the "by"
             // agent.
             let doer = if g.passive {
-                comps.preps.iter().find(|(p, _)| p == "by").map(|&(_, q)| q)
+                comps.preps.iter().find(|(p, _)| *p == "by").map(|&(_, q)| q)
             } else {
                 subjects[k].0
             };
@@ -959,7 +959,7 @@ fn verb_draft(
                     .preps
                     .iter()
                     .filter(|(p, q)| {
-                        p == "under" && row.object != ObjectConstraint::Any && phrase_meets(view, lex, row.object, *q)
+                        *p == "under" && row.object != ObjectConstraint::Any && phrase_meets(view, lex, row.object, *q)
                     })
                     .map(|(_, q)| *q),
             );
@@ -979,7 +979,7 @@ fn verb_draft(
         let mut agent = comps
             .preps
             .iter()
-            .position(|(p, _)| p == "by")
+            .position(|(p, _)| *p == "by")
             .map(|i| match comps.preps[i].1 {
                 q if is_weapon(view, lex, q) => phrase_actors(view, q, &[]),
                 _ => prep_actors(view, comps, i),
@@ -1197,7 +1197,7 @@ fn policy_target(view: &SentenceView, lex: &Lexicon, comps: &Complements, source
     let Some(q) = comps
         .preps
         .iter()
-        .filter(|(w, _)| PROTESTED_AT.contains(&w.as_str()))
+        .filter(|(w, _)| PROTESTED_AT.contains(w))
         .map(|(_, q)| *q)
         .find(|&q| phrase_nouns(view, q).any(|n| lex.in_set(set, &n)))
     else {
@@ -1457,7 +1457,7 @@ fn nominal_drafts(
         let by = comps
             .preps
             .iter()
-            .position(|(w, _)| w == "by")
+            .position(|(w, _)| *w == "by")
             .map(|i| prep_actors(view, &comps, i))
             .filter(|a| !a.is_empty());
         let mut sources = by.unwrap_or_else(|| phrase.modifiers.clone());
@@ -1491,7 +1491,7 @@ fn nominal_drafts(
                 !d.nominal
                     && d.code.starts_with("015")
                     && d.group
-                        .is_some_and(|k| verb_comps[k].preps.iter().any(|(w, q)| w == "for" && *q == p))
+                        .is_some_and(|k| verb_comps[k].preps.iter().any(|(w, q)| *w == "for" && *q == p))
             })
         } else {
             None

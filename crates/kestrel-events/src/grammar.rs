@@ -534,13 +534,14 @@ fn opening_mark(view: &SentenceView, closing: usize, mark: Tag, stops: &[Tag]) -
 
 /// What follows a verb: its direct object and prepositional phrases, up to the clause end.
 #[derive(Debug, Clone, Default)]
-pub struct Complements {
+pub struct Complements<'a> {
     pub object: Option<usize>,
     /// A second noun phrase right after the object: what is given to it ("gave Hezbollah an
     /// ultimatum", "sent Kyiv missiles").
     pub second_object: Option<usize>,
-    /// (preposition, phrase index), in order.
-    pub preps: Vec<(String, usize)>,
+    /// (preposition, phrase index), in order; the preposition is the sentence's own
+    /// lower-cased word (no copy: most verbs have some).
+    pub preps: Vec<(&'a str, usize)>,
     /// "to V" right after the object (or the verb): the infinitive's first token.
     pub infinitive: Option<usize>,
     /// The first token after "that" when a that-clause follows.
@@ -559,7 +560,7 @@ const PARTICIPIAL_PREPOSITIONS: [&str; 6] = [
     "targeting",
 ];
 
-pub fn complements_of(view: &SentenceView, from: usize) -> Complements {
+pub fn complements_of<'a>(view: &SentenceView<'a>, from: usize) -> Complements<'a> {
     let mut c = Complements::default();
     let mut i = from;
     let end = view.range.end;
@@ -580,7 +581,7 @@ pub fn complements_of(view: &SentenceView, from: usize) -> Complements {
                 continue;
             }
             match pending_prep.take() {
-                Some(prep) => c.preps.push((prep.to_string(), p)),
+                Some(prep) => c.preps.push((prep, p)),
                 // "a businessman kidnapped last month": a time phrase is no object.
                 None if c.object.is_none() && c.preps.is_empty() && !is_time_phrase(view, p) => c.object = Some(p),
                 None if c.second_object.is_none()
