@@ -587,6 +587,9 @@ fn head_event_noun_of<'l>(
 ) -> Option<(&'l str, &'l crate::lexicon::NounPattern)> {
     let phrase = view.phrases.get(p)?;
     let head = noun_lemma(view.lower(phrase.head));
+    if !lex.may_head_noun_event(&head) {
+        return None;
+    }
     // Built only for a row that looks past the noun.
     let comps = OnceCell::new();
     let applies = |row: &crate::lexicon::NounPattern| {

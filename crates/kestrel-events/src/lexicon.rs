@@ -244,6 +244,9 @@ pub struct Lexicon {
     pub nouns: FxHashMap<String, Vec<NounPattern>>,
     /// Multiword nouns, by their last word: ("strike" -> ["air strike"]).
     pub noun_compounds: FxHashMap<String, Vec<String>>,
+    /// Every key of `nouns` and `noun_compounds` (filled with them by `load_nouns`): the
+    /// coder asks about the head of nearly every phrase, and few head an event.
+    noun_keys: WordFilter,
     pub set_names: HashMap<String, usize>,
     pub sets: Vec<std::collections::HashSet<String, std::hash::BuildHasherDefault<kestrel_text::FxHasher>>>,
     /// The modality governors of modality.tsv, by word.
@@ -521,7 +524,9 @@ impl Lexicon {
                 _ => ObjectConstraint::Any,
             };
             let noun = words.join(" ").to_ascii_lowercase();
+            self.noun_keys.insert(noun.as_bytes());
             if let Some((_, last)) = noun.rsplit_once(' ') {
+                self.noun_keys.insert(last.as_bytes());
                 let compounds = self.noun_compounds.entry(last.to_string()).or_default();
                 if !compounds.contains(&noun) {
                     compounds.push(noun.clone());
@@ -599,6 +604,12 @@ impl Lexicon {
 
     pub fn in_set(&self, set: usize, lemma: &str) -> bool {
         self.sets.get(set).is_some_and(|s| s.contains(lemma))
+    }
+
+    /// False for a lemma that is neither a noun of `nouns` nor the last word of a compound:
+    /// it heads no nominal event.
+    pub fn may_head_noun_event(&self, lemma: &str) -> bool {
+        self.noun_keys.may_contain(lemma.as_bytes())
     }
 
     pub fn governor(&self, word: &str, pos: GovernorPos) -> Option<Governor> {
