@@ -48,6 +48,12 @@ impl<'a> SentenceView<'a> {
     pub fn lower(&self, i: usize) -> &'a str {
         self.analysis.lower_of(&self.analysis.tokens[i])
     }
+    /// Whether token `i`, lower-cased, is `word`: its length is compared before its text is
+    /// sliced out, which rules out most tokens of a scan for one word.
+    pub fn lower_is(&self, i: usize, word: &str) -> bool {
+        let t = &self.analysis.tokens[i];
+        (t.end - t.start) as usize == word.len() && self.lower(i) == word
+    }
     pub fn phrase_at(&self, i: usize) -> Option<usize> {
         i.checked_sub(self.range.start)
             .and_then(|k| self.phrase_at.get(k).copied().flatten())
@@ -569,7 +575,7 @@ pub fn complements_of<'a>(view: &SentenceView<'a>, from: usize) -> Complements<'
         let tag = view.tag(i);
         if let Some(p) = view.phrase_at(i) {
             // "on behalf of X" names whom the subject speaks for, not a participant.
-            if view.lower(view.phrases[p].head) == "behalf" {
+            if view.lower_is(view.phrases[p].head, "behalf") {
                 pending_prep = None;
                 i = view.phrases[p].tokens.end;
                 if i < end && view.lower(i) == "of" {
@@ -596,7 +602,7 @@ pub fn complements_of<'a>(view: &SentenceView<'a>, from: usize) -> Complements<'
             i = view.phrases[p].tokens.end;
             continue;
         }
-        if view.lower(i) == "that" {
+        if view.lower_is(i, "that") {
             c.that_clause = Some(i + 1);
             break;
         }
