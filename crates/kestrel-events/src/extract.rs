@@ -1737,7 +1737,7 @@ fn frames(
     }
     // "according to X"
     for i in view.range.start..view.range.end.saturating_sub(2) {
-        if view.lower(i) == "according" && view.lower(i + 1) == "to" {
+        if view.lower_is(i, "according") && view.lower_is(i + 1, "to") {
             if let Some(p) = view.phrase_at(i + 2) {
                 let speaker = view.phrases[p].actors.first().cloned();
                 out.push(Frame {
