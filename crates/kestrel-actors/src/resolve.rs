@@ -423,6 +423,13 @@ impl<'a, 'b> Builder<'a, 'b> {
         self.doc.analysis.lower_of(&self.tokens[tok])
     }
 
+    /// Whether token `tok`, lower-cased, is `word`: the length is compared before the text is
+    /// sliced out, which settles most tokens.
+    fn lower_is(&self, tok: usize, word: &str) -> bool {
+        let t = &self.tokens[tok];
+        (t.end - t.start) as usize == word.len() && self.lower(tok) == word
+    }
+
     fn tag(&self, tok: usize) -> Tag {
         self.tokens[tok].tag
     }
@@ -1305,7 +1312,7 @@ fn is_bare_demonym(b: &Builder, p: &NounPhrase) -> bool {
 
 /// Whether the tokens `gap` are exactly `words` (lower-cased), compared in place.
 fn tokens_are(b: &Builder, gap: Range<usize>, words: &[&str]) -> bool {
-    gap.len() == words.len() && gap.zip(words).all(|(t, w)| b.lower(t) == *w)
+    gap.len() == words.len() && gap.zip(words).all(|(t, w)| b.lower_is(t, w))
 }
 
 /// Join the list starting at phrase `first`, whose phrase so far is `head` (phrase `first`

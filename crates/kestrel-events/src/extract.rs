@@ -817,11 +817,11 @@ fn verb_draft(
     light_objects: &mut Vec<usize>,
     conventions: Conventions,
 ) -> Option<Draft> {
-    let form = view.lower(g.main);
     let all_rows = lex.verbs.get(&g.lemma).map_or(&[][..], Vec::as_slice);
+    // The verb's own form is read only for a row that names one.
     let rows: Vec<&VerbPattern> = all_rows
         .iter()
-        .filter(|r| r.form.as_deref().is_none_or(|f| f == form))
+        .filter(|r| r.form.as_deref().is_none_or(|f| view.lower_is(g.main, f)))
         .collect();
     let phrase_patterns = lex.phrase_patterns.get(&g.lemma).map_or(&[][..], Vec::as_slice);
     if rows.is_empty() && phrase_patterns.is_empty() {
