@@ -387,8 +387,8 @@ impl<'a, 'b> Builder<'a, 'b> {
     /// The first country, demonym, seat or organisation the sentence names before token
     /// `tok`: "its forces", "their fighters" belong to it.
     fn owner_before(&self, tok: usize) -> Option<&'a ActorCode> {
-        (self.first_token..tok)
-            .flat_map(|t| self.mentions(t))
+        self.mentions_in(self.first_token..tok)
+            .iter()
             .find_map(|m| match m.entry {
                 Entry::Country(id) | Entry::Demonym(id) | Entry::Seat(id) | Entry::Org(id) => {
                     Some(self.doc.kb.code(id))
@@ -413,6 +413,17 @@ impl<'a, 'b> Builder<'a, 'b> {
     fn mentions(&self, tok: usize) -> &'a [Mention] {
         let r = &self.mention_of[tok - self.first_token];
         &self.doc.mentions[r.clone()]
+    }
+
+    /// The mentions overlapping tokens `toks`, each once and in order: the tokens' ranges run
+    /// on from one another, so they make up one run of the document's mentions.
+    fn mentions_in(&self, toks: Range<usize>) -> &'a [Mention] {
+        if toks.is_empty() {
+            return &[];
+        }
+        let first = &self.mention_of[toks.start - self.first_token];
+        let last = &self.mention_of[toks.end - 1 - self.first_token];
+        self.doc.mentions.get(first.start..last.end).unwrap_or(&[])
     }
 
     fn word(&self, tok: usize) -> &'a str {
@@ -1109,7 +1120,9 @@ pub fn resolve_sentence(doc: &DocInput, sentence: &SentenceSpan, ctx: &mut DocCo
 
 /// Record what a phrase names for later back-references.
 fn remember(doc: &DocInput, b: &Builder, parts: &Parts<'_>, phrase: &NounPhrase, ctx: &mut DocContext) {
-    for m in phrase.tokens.clone().flat_map(|t| b.mentions(t)) {
+    // Each mention once, though it may span several tokens: remembering a country moves it to
+    // the end of the list, so remembering it again right away changes nothing.
+    for m in b.mentions_in(phrase.tokens.clone()) {
         if let Entry::Country(id) | Entry::Demonym(id) | Entry::Seat(id) = m.entry {
             ctx.remember_country(doc.kb.code(id));
         }
