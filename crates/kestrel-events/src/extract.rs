@@ -1719,7 +1719,10 @@ fn frames(
             let rest_is_plain =
                 comps[k].infinitive.is_none() && groups[k + 1..].iter().all(|h| h.start >= comps[k].end);
             let nothing_follows = !(g.end..view.range.end).any(|i| view.lower(i) == "that");
-            (rest_is_plain && nothing_follows).then_some(comma)
+            // "On Tuesday, the Kremlin said Putin would visit": what precedes is reported only
+            // when it holds a verb.
+            let verb_before = groups[..k].iter().any(|h| h.end <= comma);
+            (rest_is_plain && nothing_follows && verb_before).then_some(comma)
         });
         let scope = match trailing {
             Some(comma) => view.range.start..comma,
