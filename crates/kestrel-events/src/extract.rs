@@ -411,6 +411,14 @@ fn resolve_subjects(
                             Some(o) if is_owned_noun_before(view, o, g.start) => Some(o),
                             _ => resolved[j].0,
                         }
+                    })
+                    // "Germany's decision to supply tanks angered Moscow": with no verb to
+                    // control it, an infinitive completing an owned noun is its owner's.
+                    .or_else(|| {
+                        g.start
+                            .checked_sub(2)
+                            .and_then(|i| view.phrase_at(i))
+                            .filter(|&p| is_owned_noun_before(view, p, g.start))
                     }),
                 _ if is_sentence_initial(view, g) => {
                     // "Speaking at a briefing, Kirby said": the first finite verb after the comma.
