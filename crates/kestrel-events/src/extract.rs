@@ -531,10 +531,13 @@ fn is_owned_noun_before(view: &SentenceView, p: usize, infinitive: usize) -> boo
     !phrase.is_actor() && !phrase.modifiers.is_empty() && phrase.tokens.end + 1 == infinitive
 }
 
-/// Phrase `p` is headed by a weapon (`&ARMS`: "a Russian missile", "a truck bomb").
+/// Phrase `p` is headed by a weapon or a vessel (`&ARMS`, `&NAVAL`: "a Russian missile", "a
+/// truck bomb", "Chinese coast guard vessels"), which stands for whoever it names.
 fn is_weapon(view: &SentenceView, lex: &Lexicon, p: usize) -> bool {
     let head = noun_lemma(view.lower(view.phrases[p].head));
-    lex.set_names.get("&ARMS").is_some_and(|&set| lex.in_set(set, &head))
+    ["&ARMS", "&NAVAL"]
+        .iter()
+        .any(|name| lex.set_names.get(*name).is_some_and(|&set| lex.in_set(set, &head)))
 }
 
 /// Phrase `p` is a non-actor noun with an actor possessor ("Kyiv's new mayor", "Iran's
