@@ -657,8 +657,9 @@ fn object_matches(view: &SentenceView, lex: &Lexicon, row: &VerbPattern, comps: 
     }
     // The object phrase with its quantity ("dozens of missiles", "more than 300 drones"), what
     // is given "with" ("provide Kyiv with missiles"), the second object ("gave Ukraine
-    // tanks"), what the object is put "under" ("placed him under house arrest"), and what an amount among them is in ("pledged $500 million in humanitarian aid",
-    // "provide Ukraine with $4.5 billion in financial support").
+    // tanks"), what the object is put "under" ("placed him under house arrest"), and what an
+    // amount among them is in ("pledged $500 million in humanitarian aid", "provide Ukraine
+    // with $4.5 billion in financial support").
     let given = comps.object.into_iter().chain(comps.second_object).chain(
         comps
             .preps
@@ -1313,8 +1314,8 @@ const MEDIATE: &str = "045";
 /// acting as mediators": a mediation that names no party is between the parties of the event
 /// it comes with, the nearest other event of the sentence with both a source and a target.
 /// Drops the drafts of verbs coded by their means ("retaliated by raising duties") whose
-/// means, the gerund after "by", is an event of its own; with no such event the verb's own
-/// code stands ("retaliated by shelling the town" is coded by "shelling" when it is known).
+/// means, the gerund after "by", is an event of its own; when the gerund codes nothing, the
+/// verb's own code stands ("retaliated by burning an effigy" is still 190).
 fn coded_by_means(view: &SentenceView, groups: &[VerbGroup], comps: &[Complements], drafts: &mut Vec<Draft>) {
     let means_of = |d: &Draft| {
         let k = d.group.filter(|_| d.flags.means && !d.nominal)?;
