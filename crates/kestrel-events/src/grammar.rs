@@ -637,7 +637,13 @@ pub fn complements_of<'a>(view: &SentenceView<'a>, from: usize) -> Complements<'
                 if (c.object.is_none() || pending_prep.is_some())
                     && (i + 1..(i + 4).min(end))
                         .any(|n| view.tag(n) == Tag::CD && approximation_before(view, n) == n - i) => {}
-            Tag::IN | Tag::TO => pending_prep = Some(view.lower(i)),
+            // "air strikes inside Iran": "inside" fills every slot "in" does.
+            Tag::IN | Tag::TO => {
+                pending_prep = Some(match view.lower(i) {
+                    "inside" => "in",
+                    word => word,
+                })
+            }
             Tag::RB | Tag::RP | Tag::CC => {}
             Tag::VBG if pending_prep.is_some() => break,
             _ if view.is_boundary(i) => break,
