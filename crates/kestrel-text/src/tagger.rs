@@ -383,6 +383,7 @@ impl Tagger<'_> {
             _ => return,
         }
         let previous = (index > body).then(|| self.tagged[index - 1].tag);
+        let after_determiner = matches!(previous, Some(Tag::DT | Tag::PRPS | Tag::POS));
         if marks & mark::THAT != 0 {
             self.tagged[index].tag = self.that(index, body, end);
             return;
@@ -419,10 +420,11 @@ impl Tagger<'_> {
             && !options.intersects(NOMINAL_OPTIONS)
             && !options.intersects(TagSet::of(&[Tag::VBD, Tag::VBN, Tag::VBG]))
             && !options.contains(if current == Tag::VB { Tag::VBZ } else { Tag::VB })
-            && self.right_after_determiner(index, body)
+            && after_determiner
+            && self.word(index - 1) != "that"
         {
-            // "condemned the launch and said", "Pyongyang's launches": right after "the", a
-            // possessive or "its", a word the lexicon knows only as a base or "-s" form heads
+            // "condemned the launch and said", "Pyongyang's launches": right after a determiner
+            // other than "that", a possessive or "its", a word the lexicon knows only as a base or "-s" form heads
             // the noun phrase.
             self.tagged[index].tag = if current == Tag::VB { Tag::NN } else { Tag::NNS };
             return;
@@ -461,7 +463,6 @@ impl Tagger<'_> {
             Category::Nominal => current,
         };
         let next = self.tag_at(index + 1, end);
-        let after_determiner = matches!(previous, Some(Tag::DT | Tag::PRPS | Tag::POS));
         // The determiner of an adjective's phrase, right before it or before its modifiers.
         let determiner = (tag == Tag::JJ)
             .then(|| {
@@ -720,14 +721,6 @@ impl Tagger<'_> {
             _ => false,
         };
         (subject && !self.finite_verb_follows(index, end)).then_some(Category::Verb)
-    }
-
-    /// Whether the word before `index` is a determiner other than "that", a possessive
-    /// pronoun or a possessive 's: what follows it opens a noun phrase.
-    fn right_after_determiner(&self, index: usize, body: usize) -> bool {
-        index > body
-            && matches!(self.tagged[index - 1].tag, Tag::DT | Tag::PRPS | Tag::POS)
-            && self.word(index - 1) != "that"
     }
 
     /// The determiner or possessive before one or two adjectives, names or nouns that end

@@ -11,7 +11,7 @@ use std::collections::BTreeMap;
 use kestrel_petrarch::validation::{is_validation, read_suite, Expected};
 use serde::Serialize;
 
-use crate::gold::{base, GoldDoc};
+use crate::gold::{base, GoldDoc, NO_ACTOR};
 use crate::input::Document;
 use crate::{Coder, EventRecord};
 
@@ -188,9 +188,9 @@ pub struct Report {
 /// ("---GOV", as PETRARCH writes a government of unknown country).
 pub fn comparable(code: Option<&str>) -> String {
     match code {
-        None => "---".to_string(),
+        None => NO_ACTOR.to_string(),
         Some(c) => match kestrel_actors::ActorCode::parse(c) {
-            Some(a) if a.country().is_none() && !a.is_group() => format!("---{c}"),
+            Some(a) if a.country().is_none() && !a.is_group() => format!("{NO_ACTOR}{c}"),
             _ => c.to_string(),
         },
     }

@@ -89,7 +89,7 @@ pub enum CodeLevel {
 /// The part of an actor code compared at country level: the country, or the six letters of an
 /// organisation code.
 /// A gold file's code for "no actor".
-const NO_ACTOR: &str = "---";
+pub(crate) const NO_ACTOR: &str = "---";
 
 pub(crate) fn base(code: &str) -> &str {
     let n = if ["IGO", "NGO", "MNC", "IMG"].iter().any(|p| code.starts_with(p)) {
