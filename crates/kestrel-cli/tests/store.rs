@@ -111,11 +111,12 @@ fn a_killed_ingest_run_again_stores_every_document_exactly_once() {
         .args(["ingest", "--quiet", "--batch-size", "50", "--db", &db_arg, &input_arg])
         .stdin(Stdio::null())
         .stdout(Stdio::null())
-        .stderr(Stdio::null())
+        .stderr(std::fs::File::create(dir.path().join("ingest.err")).unwrap())
         .spawn()
         .expect("spawn kestrel ingest");
     // Wait for the first committed batch, then SIGKILL in the middle of the run.
     let mut stored_at_kill = 0;
+    let mut exited = None;
     for _ in 0..60_000 {
         if let Ok(store) = Store::open_existing(&db) {
             if let Ok(s) = store.stats() {
@@ -125,7 +126,8 @@ fn a_killed_ingest_run_again_stores_every_document_exactly_once() {
                 }
             }
         }
-        if child.try_wait().expect("poll child").is_some() {
+        exited = child.try_wait().expect("poll child");
+        if exited.is_some() {
             break;
         }
         std::thread::sleep(Duration::from_millis(2));
@@ -133,7 +135,11 @@ fn a_killed_ingest_run_again_stores_every_document_exactly_once() {
     child.kill().expect("kill -9");
     child.wait().expect("reap");
     let after_kill = Store::open_existing(&db).expect("store survives").stats().unwrap();
-    assert!(stored_at_kill > 0, "no batch was committed before the kill");
+    assert!(
+        stored_at_kill > 0,
+        "no batch was committed before the kill; ingest exited with {exited:?}: {}",
+        std::fs::read_to_string(dir.path().join("ingest.err")).unwrap_or_default()
+    );
     assert!(
         (after_kill.documents as usize) < DOCUMENTS,
         "the run finished before it was killed; nothing was tested"

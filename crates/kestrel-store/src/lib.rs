@@ -137,6 +137,25 @@ pub struct DyadCount {
     pub mentions: u64,
 }
 
+/// Switches `conn` to write-ahead logging. Reading the mode back is what makes SQLite read the
+/// header: a file that is not a database fails here, before anything is written.
+///
+/// Two connections switching the same new file at once (a reader opening a store that an
+/// ingest is creating) make SQLite answer one of them BUSY at once, without calling the busy
+/// handler; the other finishes within moments, so the loser retries for as long as the busy
+/// timeout would have waited.
+fn enable_write_ahead_log(conn: &Connection) -> rusqlite::Result<()> {
+    let deadline = Instant::now() + DEFAULT_BUSY_TIMEOUT;
+    loop {
+        match conn.query_row("PRAGMA journal_mode=WAL", [], |r| r.get::<_, String>(0)) {
+            Err(e) if e.sqlite_error_code() == Some(rusqlite::ErrorCode::DatabaseBusy) && Instant::now() < deadline => {
+                std::thread::sleep(Duration::from_millis(2));
+            }
+            result => return result.map(drop),
+        }
+    }
+}
+
 impl Store {
     /// Opens the store at `path`, creating the file and its tables on first use.
     pub fn open(path: &Path) -> Result<Store, StoreError> {
@@ -160,11 +179,7 @@ impl Store {
         let flags = flags | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let mut conn = Connection::open_with_flags(path, flags).map_err(err)?;
         conn.busy_timeout(DEFAULT_BUSY_TIMEOUT).map_err(err)?;
-        // Reading the mode back is what makes SQLite read the header: a file that is not a
-        // database fails here, before anything is written.
-        let _mode: String = conn
-            .query_row("PRAGMA journal_mode=WAL", [], |r| r.get(0))
-            .map_err(err)?;
+        enable_write_ahead_log(&conn).map_err(err)?;
         // In WAL mode NORMAL still never corrupts the database; a power cut may lose the last
         // transactions, which a re-run of the ingest stores again.
         conn.pragma_update(None, "synchronous", "NORMAL").map_err(err)?;

@@ -98,6 +98,40 @@ fn a_new_store_is_created_and_reopened() {
     assert_eq!(mode, "wal");
 }
 
+/// A reader (`kestrel stats`, the server) opening a store at the moment an ingest creates it:
+/// both switch the new file to write-ahead logging, and SQLite answers one of them "locked" at
+/// once, without waiting. Neither may fail.
+#[test]
+fn stores_opened_while_being_created_all_open() {
+    let dir = tempfile::tempdir().unwrap();
+    for round in 0..100 {
+        let path = dir.path().join(format!("new-{round}.db"));
+        let barrier = std::sync::Barrier::new(4);
+        std::thread::scope(|scope| {
+            let openers: Vec<_> = (0..4)
+                .map(|_| {
+                    scope.spawn(|| {
+                        barrier.wait();
+                        let store = Store::open(&path)?;
+                        let mode: String = store
+                            .conn
+                            .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+                            .expect("journal mode");
+                        store.stats().map(|s| (s.documents, mode))
+                    })
+                })
+                .collect();
+            for opener in openers {
+                let opened = opener.join().expect("no panic");
+                assert!(
+                    matches!(&opened, Ok((0, mode)) if mode == "wal"),
+                    "round {round}: {opened:?}"
+                );
+            }
+        });
+    }
+}
+
 #[test]
 fn a_missing_store_is_not_created_by_readers() {
     let dir = tempfile::tempdir().unwrap();
