@@ -6,7 +6,9 @@ use kestrel_actors::{Actor, ActorCode, Conventions, Sector, Via};
 use kestrel_dates::{find_dates, CivilDate, EventDate, TemporalExpression};
 use kestrel_text::{noun_lemma, Tag};
 
-use crate::grammar::{complements_of, subject_of, verb_groups, Complements, Form, SentenceView, Subject, VerbGroup};
+use crate::grammar::{
+    complements_of, is_dated, subject_of, verb_groups, Complements, Form, SentenceView, Subject, VerbGroup,
+};
 use crate::lexicon::{Flags, Governor, GovernorPos, Lexicon, ObjectConstraint, Slot, VerbPattern};
 use crate::modality::{self, Modality};
 use crate::patterns;
@@ -1368,7 +1370,9 @@ fn reciprocal(flags: Flags, sources: Vec<Actor>, targets: Vec<Actor>) -> (Vec<Ac
 }
 
 /// The complement of verb group `g`: its infinitive ("urged X to supply"), or a gerund right
-/// after it or after its object and a preposition ("denied supplying", "accused X of attacking").
+/// after it or after its object and a preposition ("denied supplying", "accused X of attacking",
+/// "accused X on Monday of attacking", "accused by Washington of ordering"). A gerund further on, after other prepositional
+/// phrases, is no complement: "agreed to a truce after six weeks of fighting".
 fn complement_group(view: &SentenceView, groups: &[VerbGroup], comps: &[Complements], g: usize) -> Option<usize> {
     if let Some(inf) = comps[g].infinitive {
         return groups.iter().position(|h| h.start == inf || h.main == inf);
@@ -1376,8 +1380,34 @@ fn complement_group(view: &SentenceView, groups: &[VerbGroup], comps: &[Compleme
     let next = g + 1;
     let h = groups.get(next)?;
     let adjacent = h.start == groups[g].end;
-    let after_prep = h.start > view.range.start && view.tag(h.start - 1) == Tag::IN && h.start <= comps[g].end + 1;
+    let after_prep = h.start > view.range.start
+        && view.tag(h.start - 1) == Tag::IN
+        && h.start <= comps[g].end + 1
+        && comps[g]
+            .preps
+            .iter()
+            .all(|&(prep, p)| prep == "by" || is_dated(view, p));
     (h.form == Form::Gerund && (adjacent || after_prep)).then_some(next)
+}
+
+/// The code of the event noun right after verb group `g` and "to", when the verb has no
+/// object: "agreed to a ceasefire" and "agreed to talks" say what "agreed to observe a
+/// ceasefire" and "agreed to hold talks" say. Only nouns of cooperation and concession (roots
+/// 01 to 08) complete a verb so: "agreed to sanctions" is joining them, no threat.
+fn nominal_complement<'l>(
+    view: &SentenceView,
+    lex: &'l Lexicon,
+    groups: &[VerbGroup],
+    comps: &[Complements],
+    g: usize,
+) -> Option<&'l str> {
+    let &(prep, p) = comps[g].preps.first()?;
+    let adjacent = view.phrases[p].tokens.start == groups[g].end + 1;
+    if comps[g].object.is_some() || prep != "to" || !adjacent || view.phrases[p].is_actor() {
+        return None;
+    }
+    let (_, noun) = head_event_noun(view, lex, p)?;
+    (noun.code.as_str() < "09").then_some(noun.code.as_str())
 }
 
 /// "urged Pyongyang to supply arms": the appeal becomes an appeal for military aid, takes the
@@ -1396,6 +1426,11 @@ fn refine_by_complements(
             continue;
         }
         let Some(k) = complement_group(view, groups, comps, gj) else {
+            if let Some(r) =
+                nominal_complement(view, lex, groups, comps, gj).and_then(|noun| lex.refine(&drafts[j].code, noun))
+            {
+                drafts[j].code = r.to_string();
+            }
             continue;
         };
         let Some(c) = drafts.iter().position(|d| d.group == Some(k)) else {

@@ -127,6 +127,11 @@ fn is_time_phrase(view: &SentenceView, p: usize) -> bool {
         && starts_date(view, start)
 }
 
+/// Phrase `p` begins with a date or time ("Monday" of "on Monday", "March 3").
+pub fn is_dated(view: &SentenceView, p: usize) -> bool {
+    starts_date(view, view.phrases[p].tokens.start)
+}
+
 /// Whether a temporal expression starts at token `i` ("Thursday", "March 3", "last week").
 fn starts_date(view: &SentenceView, i: usize) -> bool {
     if i >= view.range.end {

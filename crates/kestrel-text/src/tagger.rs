@@ -124,6 +124,12 @@ fn uses_entry(token: &RawToken, initial: bool) -> bool {
 }
 
 /// Prepositions that also open a clause ("after troops fired on the crowd").
+/// Units of time that measure an activity: "weeks of fighting", "a night of shelling".
+const SPANS_OF_TIME: [&str; 14] = [
+    "hour", "hours", "day", "days", "night", "nights", "week", "weeks", "month", "months", "year", "years", "decade",
+    "decades",
+];
+
 const SUBORDINATORS: [&str; 14] = [
     "after", "before", "since", "until", "till", "once", "as", "because", "while", "if", "although", "though",
     "unless", "whether",
@@ -194,6 +200,12 @@ impl Tagger<'_> {
             .get(index)
             .and_then(|token| self.lower.get(token.range()))
             .unwrap_or("")
+    }
+
+    /// Whether the token follows a span of time and "of" ("weeks of fighting", "a day of
+    /// shelling"): what fills that span is a noun, the activity, not a verb with a subject.
+    fn after_span_of(&self, index: usize, body: usize) -> bool {
+        index >= body + 2 && self.word(index - 1) == "of" && SPANS_OF_TIME.contains(&self.word(index - 2))
     }
 
     fn tag_at(&self, index: usize, end: usize) -> Option<Tag> {
@@ -499,8 +511,11 @@ impl Tagger<'_> {
             if heads {
                 tag = Tag::NN;
             }
-        } else if tag == Tag::VBG && (after_determiner || previous.is_some_and(Tag::is_adjective)) {
-            // "the fighting", "heavy shelling" (but "the growing tension" stays VBG).
+        } else if tag == Tag::VBG
+            && (after_determiner || previous.is_some_and(Tag::is_adjective) || self.after_span_of(index, body))
+        {
+            // "the fighting", "heavy shelling", "weeks of fighting" (but "the growing tension"
+            // stays VBG).
             if !next.is_some_and(|next| next.is_noun() || next.is_adjective()) {
                 tag = Tag::NN;
             }
@@ -1286,6 +1301,11 @@ mod tests {
         assert_tags("The Israeli military said Hamas attacked.", &[("military", Tag::NN)]);
         assert_tags("The Israeli military presence grew.", &[("military", Tag::JJ)]);
         assert_tags("The fighting continued.", &[("fighting", Tag::NN)]);
+        assert_tags("They signed a truce after weeks of fighting.", &[("fighting", Tag::NN)]);
+        assert_tags(
+            "They accused the rebels of shelling the town.",
+            &[("shelling", Tag::VBG)],
+        );
         assert_tags("Israel condemned a Hamas attack on Sunday.", &[("attack", Tag::NN)]);
         assert_tags("Iran condemned the Hamas attack on Israel.", &[("attack", Tag::NN)]);
         assert_tags(
