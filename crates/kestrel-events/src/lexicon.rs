@@ -412,6 +412,11 @@ impl Lexicon {
                 .map(|w| w.trim().to_ascii_lowercase())
                 .filter(|w| !w.is_empty())
                 .collect();
+            // A second set of the same name would silently replace the first for every row.
+            if self.set_names.contains_key(f[0]) {
+                diags.push(Diagnostic::new(name, n, format!("set {} is defined twice", f[0])));
+                continue;
+            }
             self.sets.push(words);
             self.set_names.insert(f[0].to_string(), self.sets.len() - 1);
         }
@@ -706,6 +711,17 @@ mod tests {
         assert_eq!(d.iter().map(|d| d.line).collect::<Vec<_>>(), vec![2, 4]);
         assert_eq!(lex.verbs["supply"].len(), 1);
         assert_eq!(lex.verbs["visit"][0].targets, vec![Slot::Object]);
+    }
+
+    #[test]
+    fn a_set_defined_twice_is_reported_and_the_first_stands() {
+        let mut lex = Lexicon::default();
+        let mut d = Vec::new();
+        lex.load_synsets(("s.tsv", "&ARMS\tmissile|rocket\n&ARMS\ttank\n"), &mut d);
+        assert_eq!(d.len(), 1);
+        assert_eq!((d[0].line, d[0].message.as_str()), (2, "set &ARMS is defined twice"));
+        let arms = &lex.sets[lex.set_names["&ARMS"]];
+        assert!(arms.contains("missile") && !arms.contains("tank"));
     }
 
     #[test]
