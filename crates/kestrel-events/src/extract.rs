@@ -726,11 +726,22 @@ fn phrase_actors(view: &SentenceView, p: usize, rest: &[(&str, usize)]) -> Vec<A
     }
     if let Some(((w, q), tail)) = rest.split_first() {
         if ATTACHING.contains(w) {
-            return phrase_actors(view, *q, tail);
+            let mut attached = phrase_actors(view, *q, tail);
+            // "dispersed the sit-in in Cairo", "a hospital near Kyiv": what lies in a seat of
+            // government lies in its country, and is not the government's.
+            if LOCATING.contains(w) {
+                for a in attached.iter_mut().filter(|a| a.via == Via::Seat) {
+                    *a = place_of(a);
+                }
+            }
+            return attached;
         }
     }
     Vec::new()
 }
+
+/// The attaching prepositions that say where a thing is.
+const LOCATING: [&str; 4] = ["in", "across", "near", "outside"];
 
 /// The actors of the prepositional phrase `comps.preps[i]`.
 fn prep_actors(view: &SentenceView, comps: &Complements, i: usize) -> Vec<Actor> {
@@ -1094,11 +1105,17 @@ fn verb_draft(
         _ => targets,
     };
     let (sources, targets) = reciprocal(flags, sources, targets);
-    let targets = if targets.is_empty() && code.starts_with("14") {
+    // "protested against the pension reform in Paris": a city where the policy is found is
+    // no one the protest is aimed at.
+    let only_places = targets
+        .iter()
+        .all(|t| t.via == Via::Seat && t.code.sectors().is_empty());
+    let aimed = if code.starts_with("14") && only_places {
         policy_target(view, lex, comps, &sources)
     } else {
-        targets
+        Vec::new()
     };
+    let targets = if aimed.is_empty() { targets } else { aimed };
     let code = match subject.filter(|_| !passive) {
         Some(p) => force_by_subject(view, lex, code, p),
         None => code,

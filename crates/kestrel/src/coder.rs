@@ -396,6 +396,34 @@ mod tests {
         );
     }
 
+    /// The code, source and target codes of each event of `text`, published 2024-03-06.
+    fn dyads(text: &str) -> Vec<(String, String, Option<String>)> {
+        Coder::embedded()
+            .code(&document(text))
+            .into_iter()
+            .map(|r| (r.code, r.source.code, r.target.map(|t| t.code)))
+            .collect()
+    }
+
+    #[test]
+    fn a_thing_in_a_capital_is_in_its_country_not_the_governments() {
+        let dyad = |code: &str, source: &str, target: &str| (code.into(), source.into(), Some(target.into()));
+        assert_eq!(
+            dyads("Bangladeshi police dispersed a sit-in in Dhaka."),
+            [dyad("175", "BGDCOP", "BGD")]
+        );
+        // A protest at a policy is still aimed at the government, wherever it is held.
+        assert_eq!(
+            dyads("French workers protested against the pension reform in Paris."),
+            [dyad("141", "FRALAB", "FRAGOV")]
+        );
+        // What a capital's government does or is given is the government's.
+        assert_eq!(
+            dyads("Russia accused Kyiv of shelling the plant."),
+            [dyad("1123", "RUS", "UKRGOV")]
+        );
+    }
+
     #[test]
     fn a_month_named_without_a_year_is_past_unless_the_event_is_still_to_come() {
         assert_eq!(
