@@ -50,6 +50,9 @@ struct Draft {
     absorbed: bool,
     /// A nominal event introduced as known ("the attack", "Russia's invasion").
     presupposed: bool,
+    /// A participle with its agent right after a noun ("a truce brokered by Qatar"): what it
+    /// says of the noun is given, whatever is planned, urged or feared about the noun.
+    relative: bool,
 }
 
 /// A reporting frame: who says what, over which tokens.
@@ -193,6 +196,11 @@ pub fn extract(
                 s.scope.contains(&d.anchor)
                     && (!d.presupposed || own_modifier(s))
                     && (s.group.is_none() || s.group != d.group)
+                    && !(d.relative
+                        && matches!(
+                            s.governor,
+                            Governor::Intend | Governor::Request | Governor::Hypothetical
+                        ))
             })
             .map(|s| s.governor);
         let hedged_frame = frame.is_some_and(|f| f.speaker.is_none()).then_some(Governor::Hedge);
@@ -1147,6 +1155,10 @@ fn verb_draft(
         would,
         absorbed: false,
         presupposed: false,
+        relative: g.form == Form::Participle
+            && g.start > view.range.start
+            && view.phrase_at(g.start - 1).is_some()
+            && view.lower_is(g.end, "by"),
     })
 }
 
@@ -1680,6 +1692,7 @@ fn nominal_drafts(
             markers: taking_part.map_or_else(Vec::new, |k| group_markers(view, lex, &groups[k])),
             would: false,
             absorbed: false,
+            relative: false,
         });
     }
 }

@@ -582,6 +582,15 @@ impl Tagger<'_> {
         {
             return Some(Category::Verb);
         }
+        // "a truce brokered by Qatar": a participle between a noun and "by" is a reduced
+        // passive, even for a word the lexicon knows first as an adjective.
+        if options.contains(Tag::VBN)
+            && index > body
+            && self.tagged[index - 1].tag.is_noun()
+            && self.word(index + 1) == "by"
+        {
+            return Some(Category::Verb);
+        }
         if index > body {
             match self.tagged[index - 1].tag {
                 // "after meeting Putin": a gerund after a preposition stays a verb form.
@@ -1204,6 +1213,7 @@ mod tests {
             "Missiles fired by Russia hit the city.",
             &[("fired", Tag::VBN), ("hit", Tag::VBD)],
         );
+        assert_tags("They agreed to a truce brokered by Qatar.", &[("brokered", Tag::VBN)]);
         // Before a preposition, a past form after a noun is a participle when its clause has
         // a finite verb elsewhere: later, or governing the noun.
         assert_tags(
