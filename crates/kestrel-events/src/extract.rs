@@ -917,6 +917,10 @@ fn verb_draft(
             .filter(|_| indirect)
             .and_then(|o| head_event_noun(view, lex, o).map(|n| (o, n)))
     });
+    // "drew criticism from the EU": the noun's event comes from the verb's slots. With no one
+    // named in them it is the noun's own ("provoking Israeli air raids against Arafat").
+    let undergo = rows.iter().find(|r| r.flags.light && r.flags.undergo);
+    let light = light.filter(|_| undergo.is_none_or(|r| !slot_targets(view, &r.targets, comps).is_empty()));
     let pattern = if phrase_patterns.is_empty() {
         None
     } else {
@@ -938,8 +942,6 @@ fn verb_draft(
         ),
         (None, Some((o, (_, noun)))) if !noun.flags.light_only || is_light => {
             light_objects.push(o);
-            // "drew criticism from the EU": the noun's event comes from the verb's slots.
-            let undergo = rows.iter().find(|r| r.flags.light && r.flags.undergo);
             let slots = match undergo {
                 Some(r) => r.targets.clone(),
                 None if comps.object != Some(o) => std::iter::once(Slot::Object).chain(noun.targets.clone()).collect(),

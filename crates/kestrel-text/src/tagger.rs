@@ -432,12 +432,12 @@ impl Tagger<'_> {
             && !options.intersects(NOMINAL_OPTIONS)
             && !options.intersects(TagSet::of(&[Tag::VBD, Tag::VBN, Tag::VBG]))
             && !options.contains(if current == Tag::VB { Tag::VBZ } else { Tag::VB })
-            && after_determiner
-            && self.word(index - 1) != "that"
+            && ((after_determiner && self.word(index - 1) != "that")
+                || (current == Tag::VB && self.heads_before_finite_verb(index, body, end)))
         {
             // "condemned the launch and said", "Pyongyang's launches": right after a determiner
-            // other than "that", a possessive or "its", a word the lexicon knows only as a base or "-s" form heads
-            // the noun phrase.
+            // other than "that", a possessive or "its", a word the lexicon knows only as a base
+            // or "-s" form heads the noun phrase.
             self.tagged[index].tag = if current == Tag::VB { Tag::NN } else { Tag::NNS };
             return;
         } else if current == Tag::VB
@@ -752,6 +752,19 @@ impl Tagger<'_> {
     fn determiner_before_modifiers(&self, index: usize, body: usize) -> Option<usize> {
         self.before_modifiers(index, body, 2, TagSet::of(&[Tag::JJ, Tag::NNP, Tag::NN]))
             .filter(|&d| matches!(self.tagged[d].tag, Tag::DT | Tag::PRPS | Tag::POS))
+    }
+
+    /// Whether a base form after a determiner and its singular modifiers heads their noun
+    /// phrase as the subject of the finite verb right after it ("North Korea's missile launch
+    /// prompted"). No subject takes a base form as its verb there; a subjunctive ("demanded
+    /// that the army stop selling") has an object or complement of its own.
+    fn heads_before_finite_verb(&self, index: usize, body: usize, end: usize) -> bool {
+        let modifiers = TagSet::of(&[Tag::JJ, Tag::JJR, Tag::JJS, Tag::NNP, Tag::NN]);
+        self.before_modifiers(index, body, 3, modifiers)
+            .is_some_and(|d| matches!(self.tagged[d].tag, Tag::DT | Tag::PRPS | Tag::POS) && self.word(d) != "that")
+            && self
+                .tag_at(index + 1, end)
+                .is_some_and(|next| next.is_finite_verb() || next == Tag::MD)
     }
 
     /// Whether one to three singular nouns, names or adjectives right before `index` follow a
@@ -1311,6 +1324,11 @@ mod tests {
         assert_tags("The Israeli military said Hamas attacked.", &[("military", Tag::NN)]);
         assert_tags("The Israeli military presence grew.", &[("military", Tag::JJ)]);
         assert_tags("The fighting continued.", &[("fighting", Tag::NN)]);
+        assert_tags(
+            "Pyongyang's latest missile launch prompted a protest.",
+            &[("launch", Tag::NN), ("prompted", Tag::VBD)],
+        );
+        assert_tags("The army launches attacks.", &[("launches", Tag::VBZ)]);
         assert_tags("They signed a truce after weeks of fighting.", &[("fighting", Tag::NN)]);
         assert_tags(
             "They accused the rebels of shelling the town.",
