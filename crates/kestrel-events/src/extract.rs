@@ -685,9 +685,17 @@ fn object_matches(view: &SentenceView, lex: &Lexicon, row: &VerbPattern, comps: 
             .find(|(p, q)| *p == "in" && view.phrases[*q].tokens.start == view.phrases[o].tokens.end + 1)
             .map(|(_, q)| *q)
     };
-    given
-        .flat_map(|o| std::iter::once(o).chain(amount_in(o).filter(|_| is_amount(o))))
-        .any(|p| phrase_meets(view, lex, row.object, p))
+    // "held Moscow responsible": the adjective after the object says what the act makes of it.
+    let predicate_met = comps.object.is_some_and(|o| {
+        let after = view.phrases[o].tokens.end;
+        after < view.range.end
+            && view.tag(after) == Tag::JJ
+            && matches!(row.object, ObjectConstraint::Set(set) if lex.in_set(set, view.lower(after)))
+    });
+    predicate_met
+        || given
+            .flat_map(|o| std::iter::once(o).chain(amount_in(o).filter(|_| is_amount(o))))
+            .any(|p| phrase_meets(view, lex, row.object, p))
 }
 
 /// Whether phrase `p` meets an object constraint: some noun of it is in the set, it names a
