@@ -1168,6 +1168,7 @@ fn verb_draft(
         relative: g.form == Form::Participle
             && g.start > view.range.start
             && view.phrase_at(g.start - 1).is_some()
+            && g.end < view.range.end
             && view.lower_is(g.end, "by"),
     })
 }

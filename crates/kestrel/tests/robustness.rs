@@ -115,6 +115,14 @@ proptest! {
     }
 }
 
+/// Inputs the word-salad property once found panicking, kept so that they are tried on
+/// every run.
+#[test]
+fn word_salad_that_once_panicked() {
+    // A participle ending the text right after its noun: nothing follows it to read.
+    check("forces Russia 3.5 arrested".to_string());
+}
+
 #[test]
 fn empty_binary_and_control_input() {
     check(String::new());
