@@ -2,8 +2,6 @@
 //! governors and complement refinements, read from `data/events/*.tsv` (formats documented in
 //! each file's header and in data/README.md).
 
-use std::collections::HashMap;
-
 use kestrel_actors::{Actor, Sector};
 use kestrel_text::{FxHashMap, WordFilter};
 use std::sync::OnceLock;
@@ -247,7 +245,9 @@ pub struct Lexicon {
     /// Every key of `nouns` and `noun_compounds` (filled with them by `load_nouns`): the
     /// coder asks about the head of nearly every phrase, and few head an event.
     noun_keys: WordFilter,
-    pub set_names: HashMap<String, usize>,
+    /// Set name ("&ARMS") -> index in `sets`; the coder looks some up for every phrase it
+    /// tests, so with the fast hash of the other maps.
+    pub set_names: FxHashMap<String, usize>,
     pub sets: Vec<std::collections::HashSet<String, std::hash::BuildHasherDefault<kestrel_text::FxHasher>>>,
     /// The modality governors of modality.tsv, by word.
     governors: Governors,
