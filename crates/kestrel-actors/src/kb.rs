@@ -712,18 +712,25 @@ impl PhraseTrie {
         // In sorted order the phrases below any node are one contiguous run sharing the node's
         // prefix, with the phrase ending at the node (if any) first. Walking the runs
         // breadth-first gives the layout directly, without a child map per node.
-        // (phrase, index) pairs: sorting them compares the bytes directly, and ties (a phrase
+        // (first eight bytes, phrase, index) triples: most comparisons are settled by the first
+        // field, one integer comparison where comparing the bytes calls `memcmp`, and its order
+        // never contradicts the phrases' (equal prefixes leave it to the bytes). Ties (a phrase
         // given twice) keep the lower index first, which then wins.
-        let mut sorted: Vec<(&[u8], u32)> = phrases.iter().map(|p| p.as_bytes()).zip(0..).collect();
+        let mut sorted: Vec<(u64, &[u8], u32)> = phrases
+            .iter()
+            .map(|p| (sort_prefix(p.as_bytes()), p.as_bytes()))
+            .zip(0..)
+            .map(|((prefix, phrase), index)| (prefix, phrase, index))
+            .collect();
         sorted.sort_unstable();
-        let bytes = |k: usize| sorted[k].0;
+        let bytes = |k: usize| sorted[k].1;
         // One node per distinct prefix: each phrase adds those not shared with the phrase
         // before it. Counted first, so that the two big vectors are allocated once.
         let node_count = 1
-            + sorted.first().map_or(0, |(first, _)| first.len())
+            + sorted.first().map_or(0, |(_, first, _)| first.len())
             + sorted
                 .windows(2)
-                .map(|pair| pair[1].0.len() - common_prefix(pair[0].0, pair[1].0))
+                .map(|pair| pair[1].1.len() - common_prefix(pair[0].1, pair[1].1))
                 .sum::<usize>();
         // Per node in breadth-first order: its run of `sorted`, its depth and its byte.
         let mut queue = Vec::with_capacity(node_count);
@@ -735,7 +742,7 @@ impl PhraseTrie {
             let mut phrase = NO_PHRASE;
             while k < run.end && bytes(k).len() == depth {
                 if phrase == NO_PHRASE {
-                    phrase = sorted[k].1;
+                    phrase = sorted[k].2;
                 }
                 k += 1;
             }
@@ -800,6 +807,15 @@ impl PhraseTrie {
         }
         longest
     }
+}
+
+/// The first eight bytes of a phrase as a big-endian integer, zero-padded: a phrase that sorts
+/// before another never has a greater one.
+fn sort_prefix(phrase: &[u8]) -> u64 {
+    let mut head = [0; 8];
+    let n = phrase.len().min(8);
+    head[..n].copy_from_slice(&phrase[..n]);
+    u64::from_be_bytes(head)
 }
 
 /// The length of the longest common prefix of `a` and `b`.
