@@ -18,6 +18,9 @@ pub struct RecordWriter<W: Write> {
     out: W,
     format: OutputFormat,
     header_written: bool,
+    /// The JSON line being written, reused from record to record: the serialiser writes a
+    /// record in dozens of small pieces, each a plain append here, and `out` gets one write.
+    line: Vec<u8>,
 }
 
 /// TSV fields may not contain tabs or newlines.
@@ -35,14 +38,17 @@ impl<W: Write> RecordWriter<W> {
             out,
             format,
             header_written: false,
+            line: Vec::new(),
         }
     }
 
     pub fn write(&mut self, r: &EventRecord) -> io::Result<()> {
         match self.format {
             OutputFormat::Jsonl => {
-                serde_json::to_writer(&mut self.out, r)?;
-                self.out.write_all(b"\n")
+                self.line.clear();
+                serde_json::to_writer(&mut self.line, r)?;
+                self.line.push(b'\n');
+                self.out.write_all(&self.line)
             }
             OutputFormat::Tsv => {
                 if !self.header_written {
