@@ -176,8 +176,12 @@ pub struct KbBuilder {
     pub diagnostics: Vec<Diagnostic>,
 }
 
+/// The tab-separated fields of a data line, trimmed. The list is made with room for the six
+/// fields of the widest file (people) from the start, rather than grown to it.
 fn fields(line: &str) -> Vec<&str> {
-    line.split('\t').map(str::trim).collect()
+    let mut fields = Vec::with_capacity(6);
+    fields.extend(line.split('\t').map(str::trim));
+    fields
 }
 
 fn list(field: &str) -> impl Iterator<Item = &str> {
@@ -333,24 +337,29 @@ impl KbBuilder {
     }
 
     fn add_phrase_as_written(&mut self, phrase: &str, entry: Option<Entry>) {
-        let capitals = phrase
-            .bytes()
-            .enumerate()
-            .filter(|(_, b)| b.is_ascii_uppercase())
-            .filter_map(|(i, _)| u8::try_from(i).ok())
-            .collect();
-        let key = phrase.to_ascii_lowercase();
+        // A phrase is often given again with the same entry (a person's names on each of their
+        // roles): the capitals are collected only for a new pattern.
+        let capitals = || {
+            phrase
+                .bytes()
+                .enumerate()
+                .filter(|(_, b)| b.is_ascii_uppercase())
+                .filter_map(|(i, _)| u8::try_from(i).ok())
+        };
         let next = self.patterns.len();
-        let slot = *self.index.entry(key).or_insert(next);
+        let slot = *self.index.entry(phrase.to_ascii_lowercase()).or_insert(next);
         if slot == next {
             self.patterns.push(Vec::new());
         }
-        let pattern = Pattern { capitals, entry };
-        if !self.patterns[slot]
+        let patterns = &mut self.patterns[slot];
+        if !patterns
             .iter()
-            .any(|p| p.entry == pattern.entry && p.capitals == pattern.capitals)
+            .any(|p| p.entry == entry && p.capitals.iter().copied().eq(capitals()))
         {
-            self.patterns[slot].push(pattern);
+            patterns.push(Pattern {
+                capitals: capitals().collect(),
+                entry,
+            });
         }
     }
 
