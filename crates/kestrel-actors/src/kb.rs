@@ -12,8 +12,8 @@ use kestrel_dates::CivilDate;
 use kestrel_text::{FxHashMap, TextAnalysis, WordFilter};
 
 use crate::code::{ActorCode, Sector};
-use kestrel_text::datafile::data_lines;
 pub use kestrel_text::datafile::Diagnostic;
+use kestrel_text::datafile::{data_lines, fields};
 
 /// How a role noun refers: to one person, to a group, or to an institution.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -174,14 +174,6 @@ pub struct KbBuilder {
     several: Vec<Vec<ActorCode>>,
     person_index: FxHashMap<String, u32>,
     pub diagnostics: Vec<Diagnostic>,
-}
-
-/// The tab-separated fields of a data line, trimmed. The list is made with room for the six
-/// fields of the widest file (people) from the start, rather than grown to it.
-fn fields(line: &str) -> Vec<&str> {
-    let mut fields = Vec::with_capacity(6);
-    fields.extend(line.split('\t').map(str::trim));
-    fields
 }
 
 fn list(field: &str) -> impl Iterator<Item = &str> {

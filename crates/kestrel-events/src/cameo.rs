@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use crate::lexicon::{data_lines, Diagnostic};
+use crate::lexicon::{data_lines, fields, Diagnostic};
 
 /// The PLOVER equivalent of a CAMEO code.
 #[derive(Debug, Clone, PartialEq)]
@@ -44,7 +44,7 @@ impl CameoTable {
         let mut table = CameoTable::default();
         let mut diags = Vec::new();
         for (n, line) in data_lines(text) {
-            let f: Vec<&str> = line.split('\t').map(str::trim).collect();
+            let f = fields(line);
             let parsed = (f.len() >= 4)
                 .then(|| Some((f[2].parse::<f64>().ok()?, f[3].parse::<u8>().ok()?)))
                 .flatten();

@@ -6,8 +6,8 @@ use kestrel_actors::{Actor, Sector};
 use kestrel_text::{FxHashMap, WordFilter};
 use std::sync::OnceLock;
 
-pub(crate) use kestrel_text::datafile::data_lines;
 pub use kestrel_text::datafile::Diagnostic;
+pub(crate) use kestrel_text::datafile::{data_lines, fields};
 
 /// Where a pattern's target comes from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -402,7 +402,7 @@ impl Lexicon {
     /// `&NAME<TAB>word|word`
     pub fn load_synsets(&mut self, (name, text): (&str, &str), diags: &mut Vec<Diagnostic>) {
         for (n, line) in data_lines(text) {
-            let f: Vec<&str> = line.split('\t').map(str::trim).collect();
+            let f = fields(line);
             if f.len() < 2 || !f[0].starts_with('&') {
                 diags.push(Diagnostic::new(name, n, "expected &NAME and a |-separated word list"));
                 continue;
@@ -440,7 +440,7 @@ impl Lexicon {
     /// `lemma<TAB>object<TAB>code<TAB>target<TAB>flags<TAB>subject`
     pub fn load_verbs(&mut self, (name, text): (&str, &str), diags: &mut Vec<Diagnostic>) {
         for (n, line) in data_lines(text) {
-            let f: Vec<&str> = line.split('\t').map(str::trim).collect();
+            let f = fields(line);
             if f.len() < 3 {
                 diags.push(Diagnostic::new(
                     name,
@@ -496,7 +496,7 @@ impl Lexicon {
     /// `noun<TAB>code<TAB>target<TAB>flags`, where `noun` may end in `of &SET`.
     pub fn load_nouns(&mut self, (name, text): (&str, &str), diags: &mut Vec<Diagnostic>) {
         for (n, line) in data_lines(text) {
-            let f: Vec<&str> = line.split('\t').map(str::trim).collect();
+            let f = fields(line);
             if f.len() < 2 || !is_code(f[1]) {
                 diags.push(Diagnostic::new(name, n, "expected noun and a CAMEO code"));
                 continue;
@@ -557,7 +557,7 @@ impl Lexicon {
     /// `word<TAB>pos<TAB>modality`
     pub fn load_modality(&mut self, (name, text): (&str, &str), diags: &mut Vec<Diagnostic>) {
         for (n, line) in data_lines(text) {
-            let f: Vec<&str> = line.split('\t').map(str::trim).collect();
+            let f = fields(line);
             let parsed = (f.len() >= 3)
                 .then(|| Some((GovernorPos::parse(f[1])?, Governor::parse(f[2])?)))
                 .flatten();
@@ -575,7 +575,7 @@ impl Lexicon {
     /// `governing<TAB>complement<TAB>result[<TAB>target role block]`
     pub fn load_complements(&mut self, (name, text): (&str, &str), diags: &mut Vec<Diagnostic>) {
         for (n, line) in data_lines(text) {
-            let f: Vec<&str> = line.split('\t').map(str::trim).collect();
+            let f = fields(line);
             if f.len() < 3
                 || !f[..3]
                     .iter()

@@ -33,6 +33,14 @@ pub fn data_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
         .filter(|(_, l)| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
 }
 
+/// The tab-separated fields of a data line, trimmed. The list has room for the fields of the
+/// widest file (the CAMEO table's seven) from the start, rather than growing to them.
+pub fn fields(line: &str) -> Vec<&str> {
+    let mut fields = Vec::with_capacity(8);
+    fields.extend(line.split('\t').map(str::trim));
+    fields
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -42,5 +50,14 @@ mod tests {
         let lines: Vec<_> = data_lines("# head\n\nRUS\tRussia\r\n  # note\nUSA\tUnited States\n").collect();
         assert_eq!(lines, vec![(3, "RUS\tRussia"), (5, "USA\tUnited States")]);
         assert_eq!(Diagnostic::new("f.tsv", 3, "bad").to_string(), "f.tsv:3: bad");
+    }
+
+    #[test]
+    fn fields_are_split_at_tabs_and_trimmed() {
+        assert_eq!(
+            fields("RUS\t Russia |Russian Federation \t\t-"),
+            ["RUS", "Russia |Russian Federation", "", "-"]
+        );
+        assert_eq!(fields(""), [""]);
     }
 }
