@@ -1086,7 +1086,14 @@ fn verb_draft(
                 }
             })
             .unwrap_or_default();
-        (sources, slot_targets(view, &slots, comps))
+        // "Iran supplied the drones": a weapon given is the gift, never whom it is given to.
+        let gift = code.starts_with("07") && comps.object.is_some_and(|o| is_weapon(view, lex, o));
+        let receivers: Vec<Slot> = slots
+            .iter()
+            .filter(|s| !(gift && **s == Slot::Object))
+            .cloned()
+            .collect();
+        (sources, slot_targets(view, &receivers, comps))
     };
     // Actor slots of a matched phrase pattern say who is who.
     let (sources, targets) = match pattern.map(|(_, m)| m) {
