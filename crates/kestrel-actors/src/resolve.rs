@@ -772,7 +772,8 @@ impl<'a, 'b> Builder<'a, 'b> {
         }
         if let Some((base, seat)) = parts.bases.last() {
             let mut sectors: Vec<Sector> = Vec::new();
-            if *seat {
+            // "Kremlin critics" oppose the government seated there; they are not part of it.
+            if *seat && !parts.sectors.iter().any(|s| s.as_str() == "OPP") {
                 sectors.push(government());
             }
             sectors.extend(parts.sectors.iter().copied());
@@ -1549,6 +1550,12 @@ mod tests {
             phrase_codes("Israeli forces arrested 15 Palestinians, the army said."),
             [["ISRMIL"], ["PSE"], ["ISRMIL"]]
         );
+    }
+
+    #[test]
+    fn a_leaders_critics_and_opponents_are_the_opposition_of_the_country() {
+        assert_eq!(phrase_codes("Maduro's opponents met."), [["VENOPP"]]);
+        assert_eq!(phrase_codes("Kremlin critics left."), [["RUSOPP"]]);
     }
 
     #[test]
