@@ -904,7 +904,8 @@ fn verb_draft(
     };
     // A light verb with an event noun as object takes the noun's code; so does a statement
     // verb announcing one ("announced a new aid package for Ukraine"), unless the noun is the
-    // subject of what is said ("said the attacks must end"). A statement verb with a particle
+    // subject of what is said ("said the attacks must end", "said any attack on Iran would
+    // meet a response": a verb follows it and its prepositional phrases). A statement verb with a particle
     // speaks about its object, not of it ("did not comment on the strike").
     let is_light = rows.iter().any(|r| r.flags.light);
     let says = rows.iter().any(|r| r.flags.say) && !g.lemma.contains(' ');
@@ -914,7 +915,7 @@ fn verb_draft(
     });
     let light = comps
         .object
-        .filter(|&o| is_light || (says && !starts_clause(view, view.phrases[o].tokens.end)))
+        .filter(|_| is_light || (says && !starts_clause(view, comps.end)))
         .and_then(|o| head_event_noun_of(view, lex, o, joint).map(|n| (o, n)));
     // "gave Hezbollah an ultimatum", "paid Moscow a visit": after an actor as indirect object,
     // the event noun is the second object, and the indirect object its target.
@@ -1903,6 +1904,7 @@ fn governors(view: &SentenceView, lex: &Lexicon, groups: &[VerbGroup]) -> Vec<Sc
             Tag::IN => GovernorPos::Preposition,
             Tag::CC => GovernorPos::Conjunction,
             Tag::MD => GovernorPos::Modal,
+            Tag::DT => GovernorPos::Determiner,
             _ => continue,
         };
         let word = match pos {
@@ -1932,6 +1934,8 @@ fn governors(view: &SentenceView, lex: &Lexicon, groups: &[VerbGroup]) -> Vec<Sc
         if let Some(gov) = gov.filter(|_| !cause) {
             let mut end = match pos {
                 GovernorPos::Adverb | GovernorPos::Modal => coordination_end(view, i + 1, gov == Governor::Negate),
+                // "any Israeli attack": a determiner governs its own noun phrase.
+                GovernorPos::Determiner => view.phrase_at(i).map_or(i + 1, |p| view.phrases[p].tokens.end),
                 _ => view.clause_end(i),
             };
             // "Plans to expand the base were condemned": a noun's own complement ends where

@@ -187,6 +187,7 @@ pub enum GovernorPos {
     Adjective,
     Preposition,
     Conjunction,
+    Determiner,
 }
 
 impl GovernorPos {
@@ -199,6 +200,7 @@ impl GovernorPos {
             "adj" => GovernorPos::Adjective,
             "prep" => GovernorPos::Preposition,
             "conj" => GovernorPos::Conjunction,
+            "det" => GovernorPos::Determiner,
             _ => return None,
         })
     }
