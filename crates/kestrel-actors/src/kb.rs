@@ -864,28 +864,52 @@ impl FirstWords {
 
 /// A match may also start or end at a hyphen joining two capitalised words ("Russia-North Korea
 /// talks", "U.S.-China"), but not inside "pro-Russian" or "Anti-American", even opening a
-/// sentence. It may end before "-led": "Saudi-led forces" are the leader's ("Iran-backed
+/// sentence. It may end before "-led", "-run" and the other [`OWNER_PARTICIPLES`]: "Saudi-led
+/// forces" are the leader's, "the Hamas-run health ministry" is Hamas's ("Iran-backed
 /// militias" are not Iran's).
 fn hyphen_joined(bytes: &[u8], at: usize, is_start: bool) -> bool {
     if is_start {
         if at < 2 || bytes[at - 1] != b'-' || !bytes.get(at).is_some_and(u8::is_ascii_uppercase) {
             return false;
         }
-        let before = &bytes[..at - 1];
-        let word_len = before
-            .iter()
-            .rev()
-            .take_while(|b| b.is_ascii_alphabetic() || **b == b'.')
-            .count();
-        let word = &before[before.len() - word_len..];
+        let word = before_word(&bytes[..at - 1]);
         word.first().is_some_and(u8::is_ascii_uppercase)
             && !word.eq_ignore_ascii_case(b"pro")
             && !word.eq_ignore_ascii_case(b"anti")
     } else {
-        let led = bytes.get(at + 1..at + 4) == Some(b"led") && !bytes.get(at + 4).is_some_and(u8::is_ascii_alphabetic);
-        bytes.get(at) == Some(&b'-') && (bytes.get(at + 1).is_some_and(u8::is_ascii_uppercase) || led)
+        let named = before_word(&bytes[..at.min(bytes.len())])
+            .first()
+            .is_some_and(u8::is_ascii_uppercase);
+        let owned = OWNER_PARTICIPLES.iter().any(|&(word, any_case)| {
+            let end = at + 1 + word.len();
+            (named || any_case)
+                && bytes.get(at + 1..end) == Some(word.as_bytes())
+                && !bytes.get(end).is_some_and(u8::is_ascii_alphabetic)
+        });
+        bytes.get(at) == Some(&b'-') && (bytes.get(at + 1).is_some_and(u8::is_ascii_uppercase) || owned)
     }
 }
+
+/// The word (letters and dots) that `before` ends with.
+fn before_word(before: &[u8]) -> &[u8] {
+    let len = before
+        .iter()
+        .rev()
+        .take_while(|b| b.is_ascii_alphabetic() || **b == b'.')
+        .count();
+    &before[before.len() - len..]
+}
+
+/// Participles after a hyphen that make the actor before it the owner of what follows, and
+/// whether a role noun owns too: "Saudi-led forces", "military-led talks", "the Hamas-run
+/// ministry", "Taliban-controlled districts", but "military-ruled Myanmar" is Myanmar's.
+const OWNER_PARTICIPLES: [(&str, bool); 5] = [
+    ("led", true),
+    ("run", false),
+    ("controlled", false),
+    ("held", false),
+    ("ruled", false),
+];
 
 #[cfg(test)]
 mod tests {
@@ -969,6 +993,11 @@ mod tests {
             "Saudi-led forces fought Iran-backed militias, Saudi-leds and Iranian-ledgers.",
         );
         assert_eq!(found, ["Saudi"]);
+        let found = country_mentions(
+            "SAU\tSaudi Arabia\tSaudi\nIRN\tIran\tIranian\n",
+            "The Iranian-run ministry and Saudi-controlled towns; Iran-runners.",
+        );
+        assert_eq!(found, ["Iranian", "Saudi"]);
     }
 
     #[test]
