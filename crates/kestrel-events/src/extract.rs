@@ -905,8 +905,8 @@ fn verb_draft(
     // A light verb with an event noun as object takes the noun's code; so does a statement
     // verb announcing one ("announced a new aid package for Ukraine"), unless the noun is the
     // subject of what is said ("said the attacks must end", "said any attack on Iran would
-    // meet a response": a verb follows it and its prepositional phrases). A statement verb with a particle
-    // speaks about its object, not of it ("did not comment on the strike").
+    // meet a response": a verb follows it and its prepositional phrases). A statement verb
+    // with a particle speaks about its object, not of it ("did not comment on the strike").
     let is_light = rows.iter().any(|r| r.flags.light);
     let says = rows.iter().any(|r| r.flags.say) && !g.lemma.contains(' ');
     let joint = subjects[k].0.is_some_and(|p| {
@@ -1089,12 +1089,13 @@ fn verb_draft(
             .unwrap_or_default();
         // "Iran supplied the drones": a weapon given is the gift, never whom it is given to.
         let gift = code.starts_with("07") && comps.object.is_some_and(|o| is_weapon(view, lex, o));
-        let receivers: Vec<Slot> = slots
-            .iter()
-            .filter(|s| !(gift && **s == Slot::Object))
-            .cloned()
-            .collect();
-        (sources, slot_targets(view, &receivers, comps))
+        let targets = if gift {
+            let receivers: Vec<Slot> = slots.iter().filter(|s| **s != Slot::Object).cloned().collect();
+            slot_targets(view, &receivers, comps)
+        } else {
+            slot_targets(view, &slots, comps)
+        };
+        (sources, targets)
     };
     // Actor slots of a matched phrase pattern say who is who.
     let (sources, targets) = match pattern.map(|(_, m)| m) {
@@ -1419,8 +1420,9 @@ fn reciprocal(flags: Flags, sources: Vec<Actor>, targets: Vec<Actor>) -> (Vec<Ac
 
 /// The complement of verb group `g`: its infinitive ("urged X to supply"), or a gerund right
 /// after it or after its object and a preposition ("denied supplying", "accused X of attacking",
-/// "accused X on Monday of attacking", "accused by Washington of ordering"). A gerund further on, after other prepositional
-/// phrases, is no complement: "agreed to a truce after six weeks of fighting".
+/// "accused X on Monday of attacking", "accused by Washington of ordering"). A gerund further
+/// on, after other prepositional phrases, is no complement: "agreed to a truce after six weeks
+/// of fighting".
 fn complement_group(view: &SentenceView, groups: &[VerbGroup], comps: &[Complements], g: usize) -> Option<usize> {
     if let Some(inf) = comps[g].infinitive {
         return groups.iter().position(|h| h.start == inf || h.main == inf);
