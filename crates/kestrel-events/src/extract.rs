@@ -136,7 +136,7 @@ pub fn extract(
     coded_by_means(view, &groups, &comps, &mut drafts);
     nominal_drafts(view, lex, &light_objects, &groups, &comps, &subjects, &mut drafts);
     mediated_parties(&mut drafts);
-    criticised_doers(view, &comps, &subjects, &mut drafts);
+    judged_doers(view, &comps, &subjects, &mut drafts);
     // Every event needs a source, and what follows only drops drafts or gives them targets:
     // without a draft that has one, frames and governors need not be looked for.
     if drafts.iter().all(|d| d.sources.is_empty()) {
@@ -1321,33 +1321,28 @@ fn group_markers(view: &SentenceView, lex: &Lexicon, g: &VerbGroup) -> Vec<Gover
     markers
 }
 
-/// A symmetric event with a compound subject and no target runs both ways.
 /// "Britain condemned the detention of an aid worker in Iran", "condemned the arrest of
-/// journalists by the junta", "the arrest drew condemnation from Paris": criticism (11x) of an
-/// event is aimed at whoever did it, not at the one it was done to.
-fn criticised_doers(
-    view: &SentenceView,
-    comps: &[Complements],
-    subjects: &[(Option<usize>, bool)],
-    drafts: &mut [Draft],
-) {
+/// journalists by the junta", "the arrest drew condemnation from Paris", "welcomed the release
+/// of two hostages by Hamas": criticism (11x) or praise (051) of an event is aimed at whoever
+/// did it, not at the one it was done to.
+fn judged_doers(view: &SentenceView, comps: &[Complements], subjects: &[(Option<usize>, bool)], drafts: &mut [Draft]) {
     for c in 0..drafts.len() {
-        let criticism = &drafts[c];
-        if criticism.nominal || !criticism.code.starts_with("11") {
+        let judgement = &drafts[c];
+        if judgement.nominal || !(judgement.code.starts_with("11") || judgement.code == "051") {
             continue;
         }
-        // What is criticised: the object, or the subject that undergoes the criticism.
-        let criticised = criticism.group.and_then(|k| {
-            if criticism.flags.undergo {
+        // What is judged: the object, or the subject that undergoes the judgement.
+        let judged = judgement.group.and_then(|k| {
+            if judgement.flags.undergo {
                 subjects[k].0
             } else {
                 comps[k].object
             }
         });
-        let Some(criticised) = criticised else {
+        let Some(judged) = judged else {
             continue;
         };
-        let head = view.phrases[criticised].head;
+        let head = view.phrases[judged].head;
         let doers = drafts
             .iter()
             .find(|d| d.nominal && d.anchor == head && !d.sources.is_empty())
@@ -1358,12 +1353,6 @@ fn criticised_doers(
     }
 }
 
-/// CAMEO's "mediate".
-const MEDIATE: &str = "045";
-
-/// "a swap mediated by the UAE", "freed after mediation by Morocco", "with Egypt and Qatar
-/// acting as mediators": a mediation that names no party is between the parties of the event
-/// it comes with, the nearest other event of the sentence with both a source and a target.
 /// Drops the drafts of verbs coded by their means ("retaliated by raising duties") whose
 /// means, the gerund after "by", is an event of its own; when the gerund codes nothing, the
 /// verb's own code stands ("retaliated by burning an effigy" is still 190).
@@ -1383,6 +1372,12 @@ fn coded_by_means(view: &SentenceView, groups: &[VerbGroup], comps: &[Complement
     drafts.retain(|d| means_of(d).is_none_or(|m| !coded.contains(&m)));
 }
 
+/// CAMEO's "mediate".
+const MEDIATE: &str = "045";
+
+/// "a swap mediated by the UAE", "freed after mediation by Morocco", "with Egypt and Qatar
+/// acting as mediators": a mediation that names no party is between the parties of the event
+/// it comes with, the nearest other event of the sentence with both a source and a target.
 fn mediated_parties(drafts: &mut [Draft]) {
     for m in 0..drafts.len() {
         let mediation = &drafts[m];
@@ -1407,6 +1402,7 @@ fn mediated_parties(drafts: &mut [Draft]) {
     }
 }
 
+/// A symmetric event with a compound subject and no target runs both ways.
 fn reciprocal(flags: Flags, sources: Vec<Actor>, targets: Vec<Actor>) -> (Vec<Actor>, Vec<Actor>) {
     // "Sudan and Darfur rebels signed a ceasefire in Doha": a capital named only as a city is
     // where two parties act together, not a party.
