@@ -1466,7 +1466,9 @@ fn refine_by_complements(
     comps: &[Complements],
     drafts: &mut [Draft],
 ) {
-    for j in 0..drafts.len() {
+    // Innermost first: "urged both sides to agree to a ceasefire" is an appeal for what the
+    // agreement has become (0356), not for a bare agreement.
+    for j in (0..drafts.len()).rev() {
         let Some(gj) = drafts[j].group else { continue };
         if !drafts[j].flags.comp {
             continue;
