@@ -877,16 +877,20 @@ fn hyphen_joined(bytes: &[u8], at: usize, is_start: bool) -> bool {
             && !word.eq_ignore_ascii_case(b"pro")
             && !word.eq_ignore_ascii_case(b"anti")
     } else {
-        let named = before_word(&bytes[..at.min(bytes.len())])
-            .first()
-            .is_some_and(u8::is_ascii_uppercase);
-        let owned = OWNER_PARTICIPLES.iter().any(|&(word, any_case)| {
+        if bytes.get(at) != Some(&b'-') {
+            return false;
+        }
+        if bytes.get(at + 1).is_some_and(u8::is_ascii_uppercase) {
+            return true;
+        }
+        // Only now, after a hyphen: most matches end at a space.
+        let named = || before_word(&bytes[..at]).first().is_some_and(u8::is_ascii_uppercase);
+        OWNER_PARTICIPLES.iter().any(|&(word, any_case)| {
             let end = at + 1 + word.len();
-            (named || any_case)
-                && bytes.get(at + 1..end) == Some(word.as_bytes())
+            bytes.get(at + 1..end) == Some(word.as_bytes())
                 && !bytes.get(end).is_some_and(u8::is_ascii_alphabetic)
-        });
-        bytes.get(at) == Some(&b'-') && (bytes.get(at + 1).is_some_and(u8::is_ascii_uppercase) || owned)
+                && (any_case || named())
+        })
     }
 }
 
