@@ -259,6 +259,7 @@ mod tests {
             ("died", "die"),
             ("killed", "kill"),
             ("needed", "need"),
+            ("severed", "sever"),
             ("used", "use"),
             ("planned", "plan"),
             ("called", "call"),

@@ -22,6 +22,8 @@ const BASE_FORMS: TagSet = TagSet::of(&[Tag::VB, Tag::VBP]);
 const NOUNS: TagSet = TagSet::of(&[Tag::NN, Tag::NNS]);
 /// The nominal side of a noun/verb ambiguity.
 const NOMINAL_OPTIONS: TagSet = TagSet::of(&[Tag::NN, Tag::NNS, Tag::JJ]);
+/// The verb forms other than the gerund.
+const FINITE_OR_PAST: TagSet = TagSet::of(&[Tag::VB, Tag::VBD, Tag::VBN, Tag::VBP, Tag::VBZ]);
 /// Options that the contextual rules may act on: a word whose options include none of these
 /// (and that is not "that", "there" or a particle) keeps its initial tag.
 const MAY_CHANGE: TagSet = TagSet::of(&[Tag::VB, Tag::VBD, Tag::VBG, Tag::VBN, Tag::VBP, Tag::VBZ, Tag::JJ]);
@@ -571,6 +573,19 @@ impl Tagger<'_> {
     }
 
     /// Evidence for reading a noun/verb-ambiguous word as a verb or as a noun.
+    /// Whether the "-ing" word at `index`, right after a preposition, takes an object as a
+    /// gerund: "accused Iran of arming rebels", "by funding the militia", "for training
+    /// Ukrainian pilots". A plain noun after it makes a compound ("in training camps"), unless
+    /// the preposition follows a name or pronoun, as "of" after the accused does.
+    fn gerund_object_follows(&self, index: usize, body: usize, end: usize) -> bool {
+        let accused_before = index >= body + 2 && matches!(self.tagged[index - 2].tag, Tag::NNP | Tag::NNPS | Tag::PRP);
+        self.tag_at(index + 1, end).is_some_and(|next| match next {
+            Tag::DT | Tag::PDT | Tag::PRP | Tag::PRPS | Tag::NNP | Tag::NNPS | Tag::CD => true,
+            Tag::NN | Tag::NNS | Tag::JJ => accused_before,
+            _ => false,
+        })
+    }
+
     fn category_evidence(&self, index: usize, body: usize, end: usize) -> Option<Category> {
         let current = self.tagged[index].tag;
         let options = self.options[index];
@@ -590,6 +605,19 @@ impl Tagger<'_> {
             && self.word(index + 1) == "by"
         {
             return Some(Category::Verb);
+        }
+        // A noun whose only verb form is "-ing" ("arming", "funding", "bombing") is a gerund
+        // after a preposition, with its object, or a progressive after "be" ("is planning
+        // to"); not a finite verb after a name ("US bombing of Kandahar").
+        if current == Tag::NN && options.contains(Tag::VBG) && !options.intersects(FINITE_OR_PAST) {
+            let gerund =
+                index > body && self.tagged[index - 1].tag == Tag::IN && self.gerund_object_follows(index, body, end);
+            let progressive = self.left(index, body).is_some_and(|left| self.has_mark(left, mark::BE));
+            return Some(if gerund || progressive {
+                Category::Verb
+            } else {
+                Category::Nominal
+            });
         }
         if index > body {
             match self.tagged[index - 1].tag {
@@ -907,7 +935,8 @@ impl Tagger<'_> {
         if options.contains(Tag::VBN) && (after_be || left_marks & (mark::HAVE | mark::GET) != 0) {
             return Tag::VBN;
         }
-        if options.contains(Tag::VBG) && (after_be || current == Tag::VBG) {
+        // A gerund whose only verb form is "-ing" ("of arming rebels"; "arming" is first a noun).
+        if options.contains(Tag::VBG) && (after_be || current == Tag::VBG || !options.intersects(FINITE_OR_PAST)) {
             return Tag::VBG;
         }
         if options.contains(Tag::VBZ) {
@@ -1305,6 +1334,20 @@ mod tests {
         // An auxiliary keeps the verb group: "has repeated calls" is a present perfect.
         assert_tags("Russia has repeated calls for talks.", &[("repeated", Tag::VBN)]);
         assert_tags("Militants killed 40 soldiers.", &[("killed", Tag::VBD)]);
+    }
+
+    #[test]
+    fn ing_nouns_are_gerunds_with_an_object_after_a_preposition_or_after_be() {
+        assert_tags("Morocco accused Iran of arming rebels.", &[("arming", Tag::VBG)]);
+        assert_tags("They were accused of funding the militia.", &[("funding", Tag::VBG)]);
+        assert_tags("Hamas is now planning to attack.", &[("planning", Tag::VBG)]);
+        assert_tags("Militants met in training camps.", &[("training", Tag::NN)]);
+        assert_tags("The bombing of the embassy killed ten.", &[("bombing", Tag::NN)]);
+        assert_tags(
+            "They died in earlier US bombing of the airport.",
+            &[("bombing", Tag::NN)],
+        );
+        assert_tags("Sanctions hit North Korean trading companies.", &[("trading", Tag::NN)]);
     }
 
     #[test]
