@@ -819,7 +819,18 @@ impl<'a, 'b> Builder<'a, 'b> {
                 }
             }
             if parts.sectors.is_empty() {
-                return None;
+                // "Indonesian police arrested three militants, a spokesman said": an unnamed
+                // speaker reporting the sentence's news speaks for the country it opens with.
+                let reporting = self
+                    .sentence_country
+                    .as_ref()
+                    .filter(|_| self.is_trailing_speaker(&toks));
+                return reporting.map(|c| Actor {
+                    code: c.clone(),
+                    name: parts.name.clone(),
+                    span,
+                    via: Via::Reference,
+                });
             }
         }
         // "the government", "militants": the country the story is about so far, else the
@@ -995,18 +1006,31 @@ pub fn resolve_sentence(doc: &DocInput, sentence: &SentenceSpan, ctx: &mut DocCo
         // person of the sentence before, else the last person named.
         // "him"/"her" are rarely their own clause's subject: "Russia charged Gershkovich ...,
         // accusing him of spying" refers to the last person named in the sentence.
-        if tag == Tag::PRP && is_person_pronoun(b.lower(i)) {
+        // "it"/"them" as the object of a participle closing the main clause ("Saudi Arabia
+        // cut ties with Qatar, accusing it of supporting terrorism") are its last actor;
+        // followed by a verb they are the subject of a clause ("saying it would retaliate").
+        let person = tag == Tag::PRP && is_person_pronoun(b.lower(i));
+        let referent = if person {
             let mut named = phrases.iter().flat_map(|p| &p.actors).filter(|a| a.name.is_some());
             let in_sentence = if matches!(b.lower(i), "him" | "her") {
                 named.next_back()
             } else {
                 named.next()
             };
-            if let Some(a) = in_sentence
-                .or(ctx.leading_person.as_ref())
-                .or(ctx.last_person())
-                .cloned()
-            {
+            in_sentence.or(ctx.leading_person.as_ref()).or(ctx.last_person())
+        } else if tag == Tag::PRP
+            && matches!(b.lower(i), "it" | "them")
+            && i >= sentence.body_start as usize + 2
+            && b.tag(i - 1) == Tag::VBG
+            && b.tag(i - 2) == Tag::Comma
+            && !(i + 1 < end && (b.tag(i + 1).is_verb() || b.tag(i + 1) == Tag::MD))
+        {
+            phrases.iter().flat_map(|p| &p.actors).next_back()
+        } else {
+            None
+        };
+        if person || referent.is_some() {
+            if let Some(a) = referent.cloned() {
                 let span = (b.tokens[i].start as usize, b.tokens[i].end as usize);
                 phrases.push(NounPhrase {
                     tokens: i..i + 1,
@@ -1578,6 +1602,32 @@ mod tests {
         assert_eq!(
             phrase_codes("After Israel struck Lebanon, the army launched an offensive."),
             [["ISR"], ["LBN"], ["LBNMIL"]]
+        );
+    }
+
+    #[test]
+    fn an_unnamed_spokesman_closing_the_sentence_speaks_for_its_first_country() {
+        assert_eq!(
+            phrase_codes("Thai police arrested four insurgents, a spokesman said."),
+            [["THACOP"], ["THAREB"], ["THA"]]
+        );
+        // Not closing the sentence, a spokesman names no one.
+        assert_eq!(
+            phrase_codes("A spokesman said Thai police arrested four insurgents."),
+            [["THACOP"], ["THAREB"]]
+        );
+    }
+
+    #[test]
+    fn it_and_them_after_a_closing_participle_are_the_last_actor_named() {
+        assert_eq!(
+            phrase_codes("Saudi Arabia cut ties with Qatar, accusing it of terrorism."),
+            [["SAU"], ["QAT"], ["QAT"]]
+        );
+        // Followed by a verb, "it" is the subject of a clause: not resolved here.
+        assert_eq!(
+            phrase_codes("Pakistan imposed sanctions on India, saying it would retaliate."),
+            [["PAK"], ["IND"]]
         );
     }
 
