@@ -541,11 +541,12 @@ fn is_owned_noun_before(view: &SentenceView, p: usize, infinitive: usize) -> boo
     !phrase.is_actor() && !phrase.modifiers.is_empty() && phrase.tokens.end + 1 == infinitive
 }
 
-/// Phrase `p` is headed by a weapon or a vessel (`&ARMS`, `&NAVAL`: "a Russian missile", "a
-/// truck bomb", "Chinese coast guard vessels"), which stands for whoever it names.
+/// Phrase `p` is headed by a weapon, a vessel or an aircraft (`&ARMS`, `&NAVAL`, `&AIRCRAFT`:
+/// "a Russian missile", "a truck bomb", "Chinese coast guard vessels", "Russian planes"),
+/// which stands for whoever it names.
 fn is_weapon(view: &SentenceView, lex: &Lexicon, p: usize) -> bool {
     let head = noun_lemma(view.lower(view.phrases[p].head));
-    ["&ARMS", "&NAVAL"]
+    ["&ARMS", "&NAVAL", "&AIRCRAFT"]
         .iter()
         .any(|name| lex.set_names.get(*name).is_some_and(|&set| lex.in_set(set, &head)))
 }
