@@ -291,6 +291,13 @@ impl Parts<'_> {
 }
 
 /// The GOV role block that a seat of government ("the Kremlin") adds to its country.
+/// Rebels, insurgents and other armed groups outside a state's forces.
+fn is_armed_group(code: &ActorCode) -> bool {
+    code.sectors()
+        .iter()
+        .any(|s| matches!(s.as_str(), "REB" | "UAF" | "INS"))
+}
+
 fn government() -> Sector {
     Sector::parse("GOV").expect("GOV is a valid sector")
 }
@@ -777,6 +784,11 @@ impl<'a, 'b> Builder<'a, 'b> {
                 sectors.push(government());
             }
             sectors.extend(parts.sectors.iter().copied());
+            // "Hezbollah's leader", "the Taliban's spokesman": an armed group's leader is of
+            // the group, not of a government (its officials and its government may be one).
+            if parts.person_role == Some(RoleKind::Person) && sectors.contains(&government()) && is_armed_group(base) {
+                sectors.retain(|s| *s != government());
+            }
             let code = if self.keeps_code(base) {
                 base.clone()
             } else {
@@ -1080,10 +1092,17 @@ pub fn resolve_sentence(doc: &DocInput, sentence: &SentenceSpan, ctx: &mut DocCo
                 let first_actor_wins = doc.conventions == Conventions::Petrarch && !parts.sectors.is_empty();
                 if (parts.bases.is_empty() || first_actor_wins) && parts.person.is_none() && parts.head_is_actor {
                     if let Some(p) = possessors.last().filter(|_| !possessor_guessed) {
+                        // A body or an armed group keeps its whole code ("NATO's secretary
+                        // general", "Hezbollah's leader"); of a country, a government or a
+                        // person, the country is the base its role's sectors are added to
+                        // ("Maduro's opponents" are VENOPP).
+                        let owner = if p.code.names_body() || is_armed_group(&p.code) {
+                            p.code.clone()
+                        } else {
+                            ActorCode::parse(p.code.base()).unwrap_or_else(|| p.code.clone())
+                        };
                         parts.bases.clear();
-                        parts
-                            .bases
-                            .push((ActorCode::parse(p.code.base()).unwrap_or_else(|| p.code.clone()), false));
+                        parts.bases.push((owner, false));
                         possessors.pop();
                     }
                 }
@@ -1603,6 +1622,20 @@ mod tests {
             phrase_codes("After Israel struck Lebanon, the army launched an offensive."),
             [["ISR"], ["LBN"], ["LBNMIL"]]
         );
+    }
+
+    #[test]
+    fn a_possessor_that_is_a_body_or_has_a_role_gives_its_whole_code() {
+        assert_eq!(
+            phrase_codes("NATO's secretary general criticised Russia."),
+            [["IGOWSTNAT"], ["RUS"]]
+        );
+        // An armed group's leader is of the group, not of a government.
+        assert_eq!(
+            phrase_codes("Hezbollah's leader threatened Israel."),
+            [["LBNREB"], ["ISR"]]
+        );
+        assert_eq!(phrase_codes("Russia's defence minister left."), [["RUSGOVMIL"]]);
     }
 
     #[test]
