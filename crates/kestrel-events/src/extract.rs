@@ -1458,8 +1458,9 @@ fn nominal_complement<'l>(
 }
 
 /// "urged Pyongyang to supply arms": the appeal becomes an appeal for military aid, takes the
-/// complement's target when it has none ("pledged to send tanks to Ukraine"), and the supply is
-/// marked as absorbed by it.
+/// complement's target when it has none ("pledged to send tanks to Ukraine", or the object of
+/// a complement that is no event: "threatened to turn Seoul into a sea of fire"), and the
+/// supply is marked as absorbed by it.
 fn refine_by_complements(
     view: &SentenceView,
     lex: &Lexicon,
@@ -1483,6 +1484,16 @@ fn refine_by_complements(
             continue;
         };
         let Some(c) = drafts.iter().position(|d| d.group == Some(k)) else {
+            // "threatened to turn Seoul into a sea of fire": a complement that is no event is
+            // still about the actor it acts on.
+            if let Some(object) = comps[k].object.filter(|_| drafts[j].targets.is_empty()) {
+                let own: Vec<&str> = drafts[j].sources.iter().map(|a| a.code.base()).collect();
+                let acted_on: Vec<Actor> = actors(view, object)
+                    .into_iter()
+                    .filter(|a| !own.contains(&a.code.base()))
+                    .collect();
+                drafts[j].targets = acted_on;
+            }
             continue;
         };
         // "sent troops to support M23 rebels": a complement whose row keeps the governor's own
