@@ -1560,6 +1560,14 @@ fn nominal_drafts(
         if noun.flags.light_only {
             continue;
         }
+        // "Greece sent a shipment of tanks to Slovenia": the verb's object coded as the verb
+        // is names the same event.
+        let restates_verb = drafts
+            .iter()
+            .any(|d| !d.nominal && d.code == noun.code && d.group.is_some_and(|k| verb_comps[k].object == Some(p)));
+        if restates_verb {
+            continue;
+        }
         let comps = complements_of(view, phrase.tokens.end);
         if noun.object != ObjectConstraint::Any {
             given.extend(of_phrases(&comps));

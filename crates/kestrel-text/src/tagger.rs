@@ -753,6 +753,15 @@ impl Tagger<'_> {
                 return Some(Category::Nominal);
             }
         }
+        // "a batch of F-16 jets to Ukraine", "the transfer of Iranian drones to Russia": after
+        // "of" and names, a plural that takes no object ends the "of" phrase, which only
+        // rarely holds a subject ("the head of Hamas visits Cairo" has an object).
+        if matches!(left_tag, Tag::NNP | Tag::NNPS) && options.contains(Tag::NNS) && !takes_object {
+            let before = self.before_names(left, body);
+            if before < left && self.tagged[before].tag == Tag::IN && self.word(before) == "of" {
+                return Some(Category::Nominal);
+            }
+        }
         // "a European Union aid package", "Shahed attack drones": a singular name takes no
         // base form as its verb, so a noun-or-base-form word after one modifies or heads a
         // noun ("Iran, US hold talks": names in a list may be a plural subject).
@@ -1334,6 +1343,15 @@ mod tests {
         // An auxiliary keeps the verb group: "has repeated calls" is a present perfect.
         assert_tags("Russia has repeated calls for talks.", &[("repeated", Tag::VBN)]);
         assert_tags("Militants killed 40 soldiers.", &[("killed", Tag::VBD)]);
+    }
+
+    #[test]
+    fn a_plural_after_of_and_names_ends_the_of_phrase() {
+        assert_tags(
+            "Denmark delivered a batch of F-16 jets to Ukraine.",
+            &[("jets", Tag::NNS)],
+        );
+        assert_tags("The head of Hamas visits Cairo.", &[("visits", Tag::VBZ)]);
     }
 
     #[test]
