@@ -234,8 +234,11 @@ pub fn verb_groups(view: &SentenceView, has_lemma: impl Fn(&str) -> bool, max_pa
         // Particles: "call on", "carry out", "step up". The candidate is only copied once a
         // particle follows: most verbs have none.
         let mut candidate = String::new();
-        for k in 1..=max_particles {
-            let p = main + k;
+        // "blew himself up": a reflexive object may stand between the verb and its particle.
+        let reflexive = main + 2 < end && matches!(view.lower(main + 1), "himself" | "herself" | "themselves");
+        let first_particle = main + 1 + usize::from(reflexive);
+        for k in 0..max_particles {
+            let p = first_particle + k;
             if p >= end || !matches!(view.tag(p), Tag::RP | Tag::IN | Tag::RB | Tag::TO) {
                 break;
             }
