@@ -199,7 +199,7 @@ pub fn extract(
                     && !(d.relative
                         && matches!(
                             s.governor,
-                            Governor::Intend | Governor::Request | Governor::Hypothetical
+                            Governor::Intend | Governor::Attempt | Governor::Request | Governor::Hypothetical
                         ))
             })
             .map(|s| s.governor);

@@ -157,6 +157,9 @@ pub enum Governor {
     Deny,
     Request,
     Intend,
+    /// Tried, not known to be done: intended, but no stated intention of its own ("tried to
+    /// storm the base" is an attempted attack, not a threat to attack).
+    Attempt,
     Hypothetical,
     Negate,
 }
@@ -170,6 +173,7 @@ impl Governor {
             "deny" => Governor::Deny,
             "request" => Governor::Request,
             "intend" => Governor::Intend,
+            "attempt" => Governor::Attempt,
             "hypothetical" | "fear" => Governor::Hypothetical,
             "negate" => Governor::Negate,
             _ => return None,

@@ -63,15 +63,17 @@ impl Modality {
 }
 
 /// When several governors apply, the one that most limits factuality wins: a denied plan is
-/// denied, an urged attack that "might" come is requested.
+/// denied, an urged attack that "might" come is requested. An attempt is weaker than an
+/// allegation: "accused of trying to broker arms deals" is alleged.
 fn strength(g: Governor) -> u8 {
     match g {
-        Governor::Deny => 8,
-        Governor::Negate => 7,
-        Governor::Request => 6,
-        Governor::Intend => 5,
-        Governor::Hypothetical => 4,
-        Governor::Allege => 3,
+        Governor::Deny => 9,
+        Governor::Negate => 8,
+        Governor::Request => 7,
+        Governor::Intend => 6,
+        Governor::Hypothetical => 5,
+        Governor::Allege => 4,
+        Governor::Attempt => 3,
         Governor::Hedge => 2,
         Governor::Report => 1,
     }
@@ -91,7 +93,7 @@ pub fn resolve(governor: Option<Governor>, attributed: bool) -> Modality {
         Some(Governor::Allege) => Modality::Alleged,
         Some(Governor::Deny) => Modality::Denied,
         Some(Governor::Request) => Modality::Requested,
-        Some(Governor::Intend) => Modality::Intended,
+        Some(Governor::Intend | Governor::Attempt) => Modality::Intended,
         Some(Governor::Hypothetical) => Modality::Hypothetical,
         Some(Governor::Negate) => Modality::Negated,
     }
@@ -113,6 +115,12 @@ mod tests {
     fn non_factual_governors_win_over_a_speaker() {
         assert_eq!(resolve(Some(Governor::Request), true), Modality::Requested);
         assert!(!resolve(Some(Governor::Hypothetical), true).is_factual());
+    }
+
+    #[test]
+    fn an_attempt_is_intended_unless_alleged() {
+        assert_eq!(resolve(Some(Governor::Attempt), true), Modality::Intended);
+        assert_eq!(strongest([Governor::Allege, Governor::Attempt]), Some(Governor::Allege));
     }
 
     #[test]
