@@ -9,7 +9,7 @@
 use std::sync::OnceLock;
 
 use kestrel_dates::CivilDate;
-use kestrel_text::{FxHashMap, TextAnalysis, WordFilter};
+use kestrel_text::{FxHashMap, TextAnalysis, WordFilter, WordId};
 
 use crate::code::{ActorCode, Sector};
 pub use kestrel_text::datafile::Diagnostic;
@@ -596,19 +596,23 @@ impl ActorKb {
         self.find_mentions(
             text,
             &lower,
-            tokens.iter().map(|t| (t.start as usize, t.end as usize)),
+            tokens.iter().enumerate().map(|(i, t)| {
+                let word = analysis.words.get(i).copied().flatten();
+                (t.start as usize, t.end as usize, word)
+            }),
             |at| tokens.binary_search_by_key(&at, |t| t.end as usize).is_ok(),
         )
     }
 
     /// Every knowledge-base phrase in `text` that starts at a token start and ends at a token
-    /// end, longest first, without overlaps. `tokens` are (start, end) byte ranges in order;
-    /// `lower` is `text` with ASCII letters lower-cased.
+    /// end, longest first, without overlaps. `tokens` are (start, end) byte ranges in order,
+    /// each with the lexicon word it is if it is one word ([`TextAnalysis::words`]); `lower`
+    /// is `text` with ASCII letters lower-cased.
     pub fn find_mentions(
         &self,
         text: &str,
         lower: &str,
-        tokens: impl IntoIterator<Item = (usize, usize)>,
+        tokens: impl IntoIterator<Item = (usize, usize, Option<WordId>)>,
         is_end: impl Fn(usize) -> bool,
     ) -> Vec<Mention> {
         let bytes = text.as_bytes();
@@ -639,8 +643,18 @@ impl ActorKb {
             Some(e)
         };
         let lower_bytes = lower.as_bytes();
-        for (s, e) in tokens {
+        for (s, e, word) in tokens {
             if s < covered {
+                continue;
+            }
+            // A token the lexicon knows as one word is its own first word, and nothing follows
+            // it inside the token: its id gives the trie node, without a scan or a hash.
+            if let Some(word) = word {
+                if let Some(node) = self.first_words.node_after_word(word) {
+                    if let Some(end) = try_at(s, e - s, node, &mut out) {
+                        covered = end;
+                    }
+                }
                 continue;
             }
             // Try the token's start, then after each hyphen joining capitalised words
@@ -830,6 +844,12 @@ struct FirstWords {
     filter: WordFilter,
     /// Each first word, with the index of the trie node its bytes lead to.
     nodes: std::collections::HashMap<Box<[u8]>, u32, std::hash::BuildHasherDefault<kestrel_text::FxHasher>>,
+    /// The same nodes by the lexicon's id of the first word, for the words the lexicon knows.
+    by_word: FxHashMap<WordId, u32>,
+    /// Bit `id` is set for the ids in `by_word`: most tokens the lexicon knows start no
+    /// phrase, and a clear bit says so without a probe. (A table of nodes by id would answer
+    /// at once too, but clearing one the size of the lexicon costs more than it saves.)
+    word_bits: Vec<u64>,
 }
 
 impl FirstWords {
@@ -838,6 +858,8 @@ impl FirstWords {
         let mut set = FirstWords {
             filter: WordFilter::default(),
             nodes: Default::default(),
+            by_word: FxHashMap::default(),
+            word_bits: vec![0; kestrel_text::word_id_bound().div_ceil(64)],
         };
         for word in words {
             // Most phrases share their first word with others: copy and walk each word once.
@@ -847,6 +869,10 @@ impl FirstWords {
             if let Some(node) = trie.node_after(word) {
                 set.filter.insert(word);
                 set.nodes.insert(word.into(), node);
+                if let Some(id) = kestrel_text::word_id(word) {
+                    set.by_word.insert(id, node);
+                    set.word_bits[id.index() / 64] |= 1 << (id.index() % 64);
+                }
             }
         }
         set
@@ -859,6 +885,16 @@ impl FirstWords {
             return None;
         }
         self.nodes.get(word).copied()
+    }
+
+    /// [`FirstWords::node_after`] for a word of the lexicon, by its id.
+    #[inline]
+    fn node_after_word(&self, word: WordId) -> Option<u32> {
+        let bits = self.word_bits.get(word.index() / 64)?;
+        if bits & (1 << (word.index() % 64)) == 0 {
+            return None;
+        }
+        self.by_word.get(&word).copied()
     }
 }
 

@@ -8,7 +8,7 @@ use std::sync::OnceLock;
 
 use crate::hash::FxHashMap;
 use crate::table::WordTable;
-use crate::Tag;
+use crate::{Tag, WordId};
 
 const IRREGULAR_VERBS: &str = include_str!("../../../data/text/irregular-verbs.tsv");
 const IRREGULAR_NOUNS: &str = include_str!("../../../data/text/irregular-nouns.tsv");
@@ -54,6 +54,7 @@ pub(crate) struct Entry {
     pub(crate) tags: TagSet,
     /// Bits of `word_marks` (0 for most words).
     pub(crate) marks: u16,
+    pub(crate) word: WordId,
 }
 
 /// How an abbreviation's final period interacts with sentence ends
@@ -209,6 +210,10 @@ impl Lexicon {
 
     pub(crate) fn word_count(&self) -> usize {
         self.words.len()
+    }
+
+    pub(crate) fn word_id_bound(&self) -> usize {
+        self.words.slot_count()
     }
 }
 

@@ -280,6 +280,28 @@ impl Token {
     }
 }
 
+/// A word of the embedded part-of-speech lexicon, by its place in the compiled table: one
+/// word, one id. Ids are below [`word_id_bound`], so a table indexed by them stands in for a
+/// hash map keyed by the word's text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct WordId(u32);
+
+impl WordId {
+    pub fn index(self) -> usize {
+        self.0 as usize
+    }
+}
+
+/// The id of an ASCII-lower-cased word, if the lexicon knows it.
+pub fn word_id(lower: &[u8]) -> Option<WordId> {
+    lexicon::lexicon().word_bytes(lower).map(|entry| entry.word)
+}
+
+/// A bound on every [`WordId`]'s index.
+pub fn word_id_bound() -> usize {
+    lexicon::lexicon().word_id_bound()
+}
+
 /// One sentence of a [`TextAnalysis`].
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SentenceSpan {
@@ -300,6 +322,11 @@ pub struct TextAnalysis {
     pub lower: String,
     pub sentences: Vec<SentenceSpan>,
     pub tokens: Vec<Token>,
+    /// Per token, the lexicon word it is, if it is one and has no hyphen or apostrophe inside
+    /// ("o'clock" and "well-known" are `None`, like names the lexicon lacks and punctuation):
+    /// the tokenizer looked each word up, and later stages find what they know about a word
+    /// by its id instead of scanning and hashing its text again.
+    pub words: Vec<Option<WordId>>,
 }
 
 impl TextAnalysis {
@@ -328,10 +355,19 @@ pub fn analyze(text: &str) -> TextAnalysis {
     let (raw_tokens, entries) = tokens::tokenize(analysed, analysed_lower, lexicon);
     let sentences = sentences::split(&raw_tokens, &entries);
     let tokens = tagger::tag(&raw_tokens, &entries, &sentences, analysed_lower, lexicon);
+    let words = raw_tokens
+        .iter()
+        .zip(&entries)
+        .map(|(token, entry)| {
+            let one_word = !token.has(tokens::flag::HYPHENATED | tokens::flag::APOSTROPHE_INSIDE);
+            entry.filter(|_| one_word).map(|entry| entry.word)
+        })
+        .collect();
     TextAnalysis {
         lower,
         tokens,
         sentences,
+        words,
     }
 }
 

@@ -7,7 +7,7 @@
 
 use crate::lexicon::{Entry, TagSet};
 use crate::table_format::{Key, HEADER_SIZE, INLINE_KEY, MAGIC, MARKS_SHIFT, SLOT_SIZE};
-use crate::Tag;
+use crate::{Tag, WordId};
 
 static COMPILED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/word-table.bin"));
 
@@ -73,6 +73,11 @@ impl WordTable {
         self.len
     }
 
+    /// The number of slots: every word's [`WordId`] is below it.
+    pub(crate) fn slot_count(&self) -> usize {
+        self.slots.len()
+    }
+
     /// Primary tag, tag set and function-word marks of `word`.
     // Always inlined: the call overhead (saving and restoring registers) would be a fifth of
     // a look-up, and there are few call sites.
@@ -97,7 +102,7 @@ impl WordTable {
                     self.long_key_matches(slot, bytes)
                 };
             if found {
-                return self.entry(slot);
+                return self.entry(slot, position);
             }
             if slot[12] == 0 {
                 return None; // an empty slot ends the probe sequence
@@ -114,14 +119,19 @@ impl WordTable {
         usize::from(slot[12]) == bytes.len() && self.long_keys.get(offset..offset + bytes.len()) == Some(bytes)
     }
 
-    /// The entry stored in a slot.
+    /// The entry stored in slot `position`.
     #[inline]
-    fn entry(&self, slot: &[u8; SLOT_SIZE]) -> Option<Entry> {
+    fn entry(&self, slot: &[u8; SLOT_SIZE], position: usize) -> Option<Entry> {
         let primary = *Tag::ALL.get(usize::from(slot[13]))?;
         let &(tags, marks) = self
             .classes
             .get(usize::from(u16::from_le_bytes([slot[14], slot[15]])))?;
-        Some(Entry { primary, tags, marks })
+        Some(Entry {
+            primary,
+            tags,
+            marks,
+            word: WordId(position as u32),
+        })
     }
 }
 

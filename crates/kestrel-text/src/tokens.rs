@@ -34,6 +34,8 @@ pub(crate) mod flag {
     pub(crate) const ELLIPSIS: u16 = 1 << 9;
     /// The first character is a lower-case letter.
     pub(crate) const LOWERCASE_START: u16 = 1 << 10;
+    /// Contains an apostrophe between word characters (O'Brien, o'clock).
+    pub(crate) const APOSTROPHE_INSIDE: u16 = 1 << 11;
 }
 
 /// A clitic split off the preceding word.
@@ -337,9 +339,10 @@ impl Tokenizer<'_> {
         let mut segment_start = start;
         let mut letter_chain = true;
         let mut chain_segments = 1;
-        // Letter classes seen and the hyphen flag, for the token's shape flags.
+        // Letter classes seen, and the flags of hyphens and apostrophes inside the word, for the
+        // token's shape flags.
         let mut seen = 0u8;
-        let mut hyphen = 0u16;
+        let mut inner = 0u16;
         loop {
             index = self.word_run(index, &mut seen);
             // Most words end at a space or ASCII punctuation: decode only non-ASCII stops.
@@ -366,7 +369,7 @@ impl Tokenizer<'_> {
                         // hanging before a space keeps it, as one modifier word.
                         if previous.is_ascii_alphabetic() && byte_at(after) == b' ' && self.word_char_at(after + 1) {
                             index = after;
-                            hyphen = flag::HYPHENATED;
+                            inner |= flag::HYPHENATED;
                         }
                         break;
                     }
@@ -375,7 +378,7 @@ impl Tokenizer<'_> {
                     // "then-U.S.", "anti-U.N.": a letter-period chain may start after the hyphen.
                     letter_chain = true;
                     chain_segments = 1;
-                    hyphen = flag::HYPHENATED;
+                    inner |= flag::HYPHENATED;
                 }
                 '.' => {
                     let segment_is_letter = index - segment_start == 1 && previous.is_ascii_alphabetic();
@@ -403,10 +406,10 @@ impl Tokenizer<'_> {
                             index = end + 1;
                             segment_start = index;
                             letter_chain = false;
-                            hyphen = flag::HYPHENATED;
+                            inner |= flag::HYPHENATED;
                         } else {
                             let kind = self.abbreviation_kind(start, end);
-                            self.push_word(start, end, kind, seen, hyphen);
+                            self.push_word(start, end, kind, seen, inner);
                             return end;
                         }
                     } else {
@@ -438,6 +441,7 @@ impl Tokenizer<'_> {
                     Apostrophe::Continue(after) => {
                         index = after;
                         letter_chain = false;
+                        inner |= flag::APOSTROPHE_INSIDE;
                     }
                     Apostrophe::Split {
                         word_end,
@@ -445,7 +449,7 @@ impl Tokenizer<'_> {
                         clitic_end,
                         clitic,
                     } => {
-                        self.push_word(start, word_end, Kind::Word, seen, hyphen);
+                        self.push_word(start, word_end, Kind::Word, seen, inner);
                         self.push(clitic_start, clitic_end, Kind::Clitic(clitic), 0);
                         return clitic_end;
                     }
@@ -454,7 +458,7 @@ impl Tokenizer<'_> {
                 _ => break,
             }
         }
-        self.push_word(start, index, Kind::Word, seen, hyphen);
+        self.push_word(start, index, Kind::Word, seen, inner);
         index
     }
 

@@ -1,6 +1,6 @@
 //! Properties that must hold for any input, and a run over real news prose.
 
-use kestrel_text::{analyze, TextAnalysis};
+use kestrel_text::{analyze, word_id, TextAnalysis};
 use proptest::prelude::*;
 
 /// Checks the structural invariants of an analysis of `text`.
@@ -17,6 +17,16 @@ fn check_invariants(text: &str, analysis: &TextAnalysis) {
         assert!(!token.text(text).is_empty());
         previous_end = end;
     }
+    // A word id is the token's own word, which runs to the token's end: the mention search
+    // takes it for the first word of a phrase.
+    assert_eq!(analysis.words.len(), analysis.tokens.len());
+    for (token, word) in analysis.tokens.iter().zip(&analysis.words) {
+        if let Some(word) = *word {
+            let lower = analysis.lower_of(token);
+            assert_eq!(word_id(lower.as_bytes()), Some(word), "{lower}");
+            assert!(!lower.contains(['-', '\'', '\u{2019}', ' ']), "{lower}");
+        }
+    }
     let mut next_token = 0;
     for sentence in &analysis.sentences {
         let range = sentence.tokens.clone();
@@ -30,6 +40,33 @@ fn check_invariants(text: &str, analysis: &TextAnalysis) {
         next_token = range.end;
     }
     assert_eq!(next_token as usize, analysis.tokens.len());
+}
+
+#[test]
+fn words_are_known_single_words() {
+    let text = "The well-known O'Brien visited Zzyzxville, she said.";
+    let analysis = analyze(text);
+    let known: Vec<(&str, bool)> = analysis
+        .tokens
+        .iter()
+        .zip(&analysis.words)
+        .map(|(token, word)| (token.text(text), word.is_some()))
+        .collect();
+    assert_eq!(
+        known,
+        [
+            ("The", true),
+            ("well-known", false),
+            ("O'Brien", false),
+            ("visited", true),
+            ("Zzyzxville", false),
+            (",", false),
+            ("she", true),
+            ("said", true),
+            (".", false)
+        ]
+    );
+    check_invariants(text, &analysis);
 }
 
 proptest! {
