@@ -12,6 +12,7 @@ use crate::grammar::{
 use crate::lexicon::{Flags, Governor, GovernorPos, Lexicon, ObjectConstraint, Slot, VerbPattern};
 use crate::modality::{self, Modality};
 use crate::patterns;
+use std::borrow::Cow;
 use std::cell::OnceCell;
 
 /// One coded event.
@@ -564,7 +565,7 @@ fn is_sentence_initial(view: &SentenceView, g: &VerbGroup) -> bool {
 
 /// Noun lemmas of a phrase (single words and the compounds the lexicon knows). An iterator,
 /// not a list: it runs for every pattern row that constrains its object.
-fn phrase_nouns<'v>(view: &'v SentenceView, p: usize) -> impl Iterator<Item = std::borrow::Cow<'v, str>> + 'v {
+fn phrase_nouns<'v>(view: &'v SentenceView, p: usize) -> impl Iterator<Item = Cow<'v, str>> + 'v {
     let tokens = view.phrases.get(p).map_or(0..0, |phrase| phrase.tokens.clone());
     tokens
         .filter(|&t| {
@@ -944,7 +945,7 @@ fn verb_draft(
                 reverse = p.reverse.clone();
                 p.code.clone()?
             },
-            vec![Slot::Object, Slot::AnyPrep],
+            Cow::Borrowed(&[Slot::Object, Slot::AnyPrep][..]),
             Flags {
                 recip: m.compound.is_some(),
                 ..Flags::default()
@@ -953,9 +954,13 @@ fn verb_draft(
         (None, Some((o, (_, noun)))) if !noun.flags.light_only || is_light => {
             light_objects.push(o);
             let slots = match undergo {
-                Some(r) => r.targets.clone(),
-                None if comps.object != Some(o) => std::iter::once(Slot::Object).chain(noun.targets.clone()).collect(),
-                None => noun.targets.clone(),
+                Some(r) => Cow::Borrowed(&r.targets[..]),
+                None if comps.object != Some(o) => Cow::Owned(
+                    std::iter::once(Slot::Object)
+                        .chain(noun.targets.iter().cloned())
+                        .collect(),
+                ),
+                None => Cow::Borrowed(&noun.targets[..]),
             };
             (
                 noun.code.clone(),
@@ -1012,7 +1017,7 @@ fn verb_draft(
                     .map(|(_, q)| *q),
             );
             reverse = row.reverse.clone();
-            (row.code.clone(), row.targets.clone(), row.flags)
+            (row.code.clone(), Cow::Borrowed(&row.targets[..]), row.flags)
         }
     };
     let (subject, inherited) = subjects[k];
@@ -1929,7 +1934,7 @@ fn governors(view: &SentenceView, lex: &Lexicon, groups: &[VerbGroup]) -> Vec<Sc
         };
         let word = match pos {
             GovernorPos::Noun => noun_lemma(view.lower(i)),
-            _ => std::borrow::Cow::Borrowed(view.lower(i)),
+            _ => Cow::Borrowed(view.lower(i)),
         };
         let gov = lex.governor(&word, pos);
         // "without consulting Kyiv": a preposition governs only a gerund right after it, never
