@@ -293,9 +293,11 @@ impl Parts<'_> {
 /// The GOV role block that a seat of government ("the Kremlin") adds to its country.
 /// Rebels, insurgents and other armed groups outside a state's forces.
 fn is_armed_group(code: &ActorCode) -> bool {
-    code.sectors()
-        .iter()
-        .any(|s| matches!(s.as_str(), "REB" | "UAF" | "INS"))
+    code.sectors().into_iter().any(is_armed_sector)
+}
+
+fn is_armed_sector(sector: Sector) -> bool {
+    matches!(sector.as_str(), "REB" | "UAF" | "INS")
 }
 
 fn government() -> Sector {
@@ -785,9 +787,11 @@ impl<'a, 'b> Builder<'a, 'b> {
             }
             sectors.extend(parts.sectors.iter().copied());
             // "Hezbollah's leader", "the Taliban's spokesman": an armed group's leader is of
-            // the group, not of a government (its officials and its government may be one).
-            if parts.person_role == Some(RoleKind::Person) && sectors.contains(&government()) && is_armed_group(base) {
-                sectors.retain(|s| *s != government());
+            // the group, not of a government (its officials and its government may be one);
+            // its gunmen and fighters are the group itself ("Taliban gunmen" are AFGREB).
+            if is_armed_group(base) {
+                let leader = parts.person_role == Some(RoleKind::Person);
+                sectors.retain(|s| !(is_armed_sector(*s) || (leader && *s == government())));
             }
             let code = if self.keeps_code(base) {
                 base.clone()
@@ -1636,6 +1640,11 @@ mod tests {
             [["LBNREB"], ["ISR"]]
         );
         assert_eq!(phrase_codes("Russia's defence minister left."), [["RUSGOVMIL"]]);
+    }
+
+    #[test]
+    fn an_armed_groups_gunmen_are_the_group() {
+        assert_eq!(phrase_codes("Taliban gunmen stormed a compound."), [["AFGREB"]]);
     }
 
     #[test]
