@@ -619,6 +619,17 @@ impl Tagger<'_> {
                 Category::Nominal
             });
         }
+        // "met visiting Russian President Vladimir Putin", "talks with visiting Cambodian
+        // leaders": a participle the lexicon also knows as an adjective, after "with" or a
+        // finite verb, modifies the names that follow ("after visiting Beijing" is a gerund).
+        if current == Tag::VBG
+            && options.contains(Tag::JJ)
+            && matches!(self.tag_at(index + 1, end), Some(Tag::NNP | Tag::NNPS | Tag::JJ))
+            && index > body
+            && (self.word(index - 1) == "with" || self.after_finite_lexical_verb(index, body))
+        {
+            return Some(Category::Nominal);
+        }
         if index > body {
             match self.tagged[index - 1].tag {
                 // "after meeting Putin": a gerund after a preposition stays a verb form.
@@ -1343,6 +1354,20 @@ mod tests {
         // An auxiliary keeps the verb group: "has repeated calls" is a present perfect.
         assert_tags("Russia has repeated calls for talks.", &[("repeated", Tag::VBN)]);
         assert_tags("Militants killed 40 soldiers.", &[("killed", Tag::VBD)]);
+    }
+
+    #[test]
+    fn visiting_before_a_visitor_modifies_it() {
+        assert_tags(
+            "Xi met visiting Russian President Vladimir Putin.",
+            &[("visiting", Tag::JJ)],
+        );
+        assert_tags(
+            "Li held talks with visiting Cambodian leaders.",
+            &[("visiting", Tag::JJ)],
+        );
+        assert_tags("He left after visiting Beijing.", &[("visiting", Tag::VBG)]);
+        assert_tags("Putin is visiting North Korea.", &[("visiting", Tag::VBG)]);
     }
 
     #[test]
