@@ -1629,7 +1629,7 @@ mod tests {
     }
 
     #[test]
-    fn a_possessor_that_is_a_body_or_has_a_role_gives_its_whole_code() {
+    fn a_possessor_that_is_a_body_or_an_armed_group_gives_its_whole_code() {
         assert_eq!(
             phrase_codes("NATO's secretary general criticised Russia."),
             [["IGOWSTNAT"], ["RUS"]]

@@ -1566,8 +1566,8 @@ fn nominal_drafts(
         if noun.flags.light_only {
             continue;
         }
-        // "Greece sent a shipment of tanks to Slovenia": the verb's object coded as the verb
-        // is names the same event.
+        // "Greece sent a shipment of tanks to Slovenia": a verb's object with the verb's own
+        // code names the verb's event, not a second one.
         let restates_verb = drafts
             .iter()
             .any(|d| !d.nominal && d.code == noun.code && d.group.is_some_and(|k| verb_comps[k].object == Some(p)));
