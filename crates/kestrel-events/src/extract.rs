@@ -1073,6 +1073,10 @@ fn verb_draft(
         let sources = subject
             .map(|p| {
                 let a = actors(view, p);
+                if !a.is_empty() {
+                    return a;
+                }
+                // Only a subject that names no actor is asked whether it is a weapon.
                 let weapon = is_weapon(view, lex, p);
                 // "the Israeli strike drew condemnation": what is criticised stands for its maker.
                 // "protested the U.S. decision to sell jets": a decision, plan or offer whose
@@ -1082,7 +1086,7 @@ fn verb_draft(
                     || is_possessed_noun(view, p)
                     || (inherited && g.form == Form::Infinitive)
                     || conventions == Conventions::Petrarch;
-                if a.is_empty() && by_modifier {
+                if by_modifier {
                     let owners = phrase_actors(view, p, &[]);
                     if owners.is_empty() && weapon {
                         reduced_relative_agent(view, p)
