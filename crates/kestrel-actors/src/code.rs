@@ -111,13 +111,13 @@ impl ActorCode {
         }
     }
 
-    /// The role blocks after the base.
-    pub fn sectors(&self) -> Vec<Sector> {
+    /// The role blocks after the base. An iterator, not a list: most questions about roles
+    /// stop at the first block, and coding asks them of every actor it resolves.
+    pub fn sectors(&self) -> impl Iterator<Item = Sector> + '_ {
         let start = self.sectors_start();
         self.0.as_bytes()[start..]
             .chunks(3)
             .filter_map(|c| std::str::from_utf8(c).ok().and_then(Sector::parse))
-            .collect()
     }
 
     /// `prefix` followed by this code ("NGO" before "ARN": NGOARN).
@@ -202,7 +202,7 @@ mod tests {
         assert_eq!(c.country(), Some("RUS"));
         assert_eq!(c.base(), "RUS");
         assert_eq!(
-            c.sectors().iter().map(Sector::as_str).collect::<Vec<_>>(),
+            c.sectors().map(|s| s.as_str().to_string()).collect::<Vec<_>>(),
             ["GOV", "MIL"]
         );
     }
@@ -228,7 +228,7 @@ mod tests {
     #[test]
     fn sector_only_codes_have_no_country() {
         assert_eq!(code("COP").country(), None);
-        assert_eq!(code("COP").sectors().len(), 1);
+        assert_eq!(code("COP").sectors().count(), 1);
     }
 
     #[test]

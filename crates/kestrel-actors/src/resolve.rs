@@ -293,7 +293,7 @@ impl Parts<'_> {
 /// The GOV role block that a seat of government ("the Kremlin") adds to its country.
 /// Rebels, insurgents and other armed groups outside a state's forces.
 fn is_armed_group(code: &ActorCode) -> bool {
-    code.sectors().into_iter().any(is_armed_sector)
+    code.sectors().any(is_armed_sector)
 }
 
 fn is_armed_sector(sector: Sector) -> bool {
@@ -1256,7 +1256,7 @@ fn join_phrases(b: &Builder, phrases: &mut Vec<NounPhrase>) {
                     // place; a bare role ("a delegation of") adds none.
                     let mut roles: Vec<Vec<Sector>> = Vec::new();
                     for a in &cur.actors {
-                        let sectors = a.code.sectors();
+                        let sectors: Vec<Sector> = a.code.sectors().collect();
                         if !roles.contains(&sectors) {
                             roles.push(sectors);
                         }
@@ -1430,7 +1430,11 @@ fn try_list(b: &Builder, phrases: &[NounPhrase], head: &NounPhrase, first: usize
     // demonym and its role to a bare country before them ("U.S. and Philippine troops",
     // "American and British warplanes").
     let last = members.last()?;
-    let shared: Vec<Sector> = last.actors.first().map(|a| a.code.sectors()).unwrap_or_default();
+    let shared: Vec<Sector> = last
+        .actors
+        .first()
+        .map(|a| a.code.sectors().collect())
+        .unwrap_or_default();
     let role_of_demonym = !shared.is_empty()
         && last.actors.iter().all(|a| a.name.is_none())
         && last
@@ -1469,7 +1473,7 @@ fn try_list(b: &Builder, phrases: &[NounPhrase], head: &NounPhrase, first: usize
 /// A phrase that only names a country, as a name or demonym with no role ("U.S.",
 /// "American"): one actor of no sector, every token inside a country mention.
 fn is_bare_country(b: &Builder, p: &NounPhrase) -> bool {
-    matches!(p.actors.as_slice(), [a] if a.name.is_none() && a.code.sectors().is_empty() && !a.code.is_group())
+    matches!(p.actors.as_slice(), [a] if a.name.is_none() && a.code.sectors().next().is_none() && !a.code.is_group())
         && p.tokens.clone().all(|t| {
             b.tag(t) == Tag::DT
                 || b.mentions(t)
@@ -1491,7 +1495,11 @@ fn role_of(b: &Builder, role: &NounPhrase, of: &NounPhrase) -> bool {
 
 /// The role of `role` given to each actor of `of`: "the government of Moldova" is MDAGOV.
 fn with_role_of(b: &Builder, role: &NounPhrase, of: &NounPhrase) -> NounPhrase {
-    let sectors: Vec<Sector> = role.actors.first().map(|a| a.code.sectors()).unwrap_or_default();
+    let sectors: Vec<Sector> = role
+        .actors
+        .first()
+        .map(|a| a.code.sectors().collect())
+        .unwrap_or_default();
     let start = b.tokens[role.tokens.start].start as usize;
     NounPhrase {
         tokens: role.tokens.start..of.tokens.end,

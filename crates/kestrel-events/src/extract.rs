@@ -714,7 +714,7 @@ fn phrase_meets(view: &SentenceView, lex: &Lexicon, constraint: ObjectConstraint
             phrase.is_actor()
                 && phrase.actors.iter().all(|a| {
                     a.via == Via::Seat
-                        || (a.name.is_none() && a.code.sectors().is_empty() && a.code.country().is_some())
+                        || (a.name.is_none() && a.code.sectors().next().is_none() && a.code.country().is_some())
                 })
         }
     }
@@ -1147,7 +1147,7 @@ fn verb_draft(
     // no one the protest is aimed at.
     let only_places = targets
         .iter()
-        .all(|t| t.via == Via::Seat && t.code.sectors().is_empty());
+        .all(|t| t.via == Via::Seat && t.code.sectors().next().is_none());
     let aimed = if code.starts_with("14") && only_places {
         policy_target(view, lex, comps, &sources)
     } else {
@@ -1221,8 +1221,8 @@ const STATE: [&str; 5] = ["GOV", "MIL", "COP", "SPY", "JUD"];
 /// three engineers").
 fn seizure_by(code: String, sources: &[Actor]) -> String {
     let irregular = |a: &Actor| {
-        let sectors = a.code.sectors();
-        sectors.iter().any(|s| IRREGULAR.contains(&s.as_str())) && !sectors.iter().any(|s| STATE.contains(&s.as_str()))
+        a.code.sectors().any(|s| IRREGULAR.contains(&s.as_str()))
+            && !a.code.sectors().any(|s| STATE.contains(&s.as_str()))
     };
     if code == ARREST && !sources.is_empty() && sources.iter().all(irregular) {
         ABDUCT.to_string()

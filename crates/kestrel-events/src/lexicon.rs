@@ -641,7 +641,7 @@ impl Lexicon {
                 governing.starts_with(r.governing.as_str())
                     && complement.starts_with(r.complement.as_str())
                     && r.target_sector.is_none_or(|sector| {
-                        !targets.is_empty() && targets.iter().all(|a| a.code.sectors().contains(&sector))
+                        !targets.is_empty() && targets.iter().all(|a| a.code.sectors().any(|s| s == sector))
                     })
             })
             .map(|r| r.result.as_str())

@@ -318,7 +318,7 @@ fn actor_record(text: &str, a: &Actor) -> ActorRecord {
         text: slice(text, a.span),
         code: a.code.to_string(),
         country: a.code.country().map(str::to_string),
-        sectors: a.code.sectors().iter().map(|s| s.as_str().to_string()).collect(),
+        sectors: a.code.sectors().map(|s| s.as_str().to_string()).collect(),
         name: a.name.clone(),
         span: [a.span.0, a.span.1],
     }
