@@ -1497,12 +1497,7 @@ fn refine_by_complements(
             // "threatened to turn Seoul into a sea of fire": a complement that is no event is
             // still about the actor it acts on.
             if let Some(object) = comps[k].object.filter(|_| drafts[j].targets.is_empty()) {
-                let own: Vec<&str> = drafts[j].sources.iter().map(|a| a.code.base()).collect();
-                let acted_on: Vec<Actor> = actors(view, object)
-                    .into_iter()
-                    .filter(|a| !own.contains(&a.code.base()))
-                    .collect();
-                drafts[j].targets = acted_on;
+                drafts[j].targets = other_than(actors(view, object), &drafts[j].sources);
             }
             continue;
         };
@@ -1519,14 +1514,8 @@ fn refine_by_complements(
             drafts[j].code = r.to_string();
         }
         if drafts[j].targets.is_empty() {
-            let own: Vec<&str> = drafts[j].sources.iter().map(|a| a.code.base()).collect();
-            let from_complement: Vec<Actor> = if drafts[c].targets.is_empty() {
-                drafts[c]
-                    .sources
-                    .iter()
-                    .filter(|a| !own.contains(&a.code.base()))
-                    .cloned()
-                    .collect()
+            let from_complement = if drafts[c].targets.is_empty() {
+                other_than(drafts[c].sources.iter().cloned(), &drafts[j].sources)
             } else {
                 drafts[c].targets.clone()
             };
@@ -1537,6 +1526,14 @@ fn refine_by_complements(
             drafts[c].sources.clear();
         }
     }
+}
+
+/// The `actors` of a country or body other than those of `sources`.
+fn other_than(actors: impl IntoIterator<Item = Actor>, sources: &[Actor]) -> Vec<Actor> {
+    actors
+        .into_iter()
+        .filter(|a| sources.iter().all(|s| s.code.base() != a.code.base()))
+        .collect()
 }
 
 /// Prepositions giving the reason for an act towards someone ("over its invasion", "for its
