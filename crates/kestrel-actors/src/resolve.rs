@@ -623,10 +623,20 @@ impl<'a, 'b> Builder<'a, 'b> {
         let mut after_title = false;
         // The unknown capitalised words of a name so far, joined by spaces.
         let mut name_words = String::new();
+        // Whether the token before is part of a seat of government ("Kabul" in "a Kabul hotel").
+        let mut after_seat = false;
         for i in toks.clone() {
             let ms = self.mentions(i);
+            let follows_seat = std::mem::replace(&mut after_seat, false);
             if ms.is_empty() {
                 let tag = self.tag(i);
+                // "a Kabul hotel", "the Moscow market": a capital naming where a thing is
+                // stands for its country, not for the government seated there.
+                if follows_seat && matches!(tag, Tag::NN | Tag::NNS) {
+                    if let Some(base) = parts.bases.last_mut() {
+                        base.1 = false;
+                    }
+                }
                 if matches!(tag, Tag::NNP | Tag::NNPS) && self.tokens[i].is_capitalized(self.doc.text) {
                     // A capitalised word outside the knowledge base: a name after a title, or a
                     // surname already introduced.
@@ -648,6 +658,7 @@ impl<'a, 'b> Builder<'a, 'b> {
                 continue;
             }
             for m in ms {
+                after_seat |= matches!(m.entry, Entry::Seat(_));
                 if last_mention == Some(*m) {
                     continue;
                 }
@@ -705,6 +716,7 @@ impl<'a, 'b> Builder<'a, 'b> {
                             Some(r) => r.code.clone(),
                             None => former_code(person, self.doc.date),
                         };
+                        let code = self.titled(code, toks.start..i);
                         if let Some(earlier) = parts.person.replace((code, person.name.clone())) {
                             if earlier.1 != person.name {
                                 parts.earlier_people.push(earlier);
@@ -721,6 +733,40 @@ impl<'a, 'b> Builder<'a, 'b> {
             parts.head_is_actor = true;
         }
         parts.drop_enclosing_bases();
+    }
+
+    /// "opposition leader Morgan Tsvangirai", "President Donald Trump": the title written
+    /// before a known person (the person roles in `before`) says what they were in the events
+    /// told where their dated roles say nothing of the date (a story looking back) or
+    /// something else altogether (a role the knowledge base lacks). A title that agrees in
+    /// part ("Defence Minister" of a government member) adds nothing; a "former" title says
+    /// nothing of then; a code naming a body ("Hamas") keeps it.
+    fn titled(&self, code: ActorCode, before: Range<usize>) -> ActorCode {
+        let Some(country) = code.country_code().filter(|_| !code.names_body()) else {
+            return code;
+        };
+        let mut title: Vec<Sector> = Vec::new();
+        for m in self.mentions_in(before.clone()) {
+            if let Entry::Role(id) = m.entry {
+                let role = self.doc.kb.role(id);
+                if role.kind == RoleKind::Person {
+                    for s in &role.sectors {
+                        if !title.contains(s) {
+                            title.push(*s);
+                        }
+                    }
+                }
+            }
+        }
+        let former = before.clone().any(|k| {
+            let word = self.lower(k);
+            word == "former" || word == "ex" || word.starts_with("ex-")
+        });
+        let agrees = code.sectors().any(|s| title.contains(&s));
+        if title.is_empty() || former || agrees {
+            return code;
+        }
+        country.with_sectors(&title)
     }
 
     /// "Russians" names people; "Russian" modifies what follows unless it ends the phrase.
@@ -781,8 +827,10 @@ impl<'a, 'b> Builder<'a, 'b> {
         }
         if let Some((base, seat)) = parts.bases.last() {
             let mut sectors: Vec<Sector> = Vec::new();
-            // "Kremlin critics" oppose the government seated there; they are not part of it.
-            if *seat && !parts.sectors.iter().any(|s| s.as_str() == "OPP") {
+            // A seat stands for the government only when nothing else says who acts: a
+            // "Moscow court" is RUSJUD, "Tehran police" IRNCOP, and "Kremlin critics" oppose
+            // the government seated there.
+            if *seat && parts.sectors.is_empty() {
                 sectors.push(government());
             }
             sectors.extend(parts.sectors.iter().copied());

@@ -283,7 +283,12 @@ pub fn extract(
         // government seated there.
         let violent = is_violent(&code);
         for s in &d.sources {
-            let same = |t: &Actor| t.code == s.code;
+            // Two people named apart are two actors even when their codes agree: the prime
+            // minister meeting the president of the same government. Not so for actors paired
+            // with each other ("after meeting with Chancellor A and Foreign Minister B").
+            let named_apart =
+                |t: &Actor| d.sources.len() == 1 && s.name.is_some() && t.name.is_some() && s.name != t.name;
+            let same = |t: &Actor| t.code == s.code && !named_apart(t);
             for t in &targets {
                 // An actor acting on itself is a pairing artefact when others remain ("A and B
                 // met" gives A->B and B->A, not A->A; "Chinese and Indian troops clashed,
