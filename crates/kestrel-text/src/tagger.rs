@@ -572,20 +572,26 @@ impl Tagger<'_> {
         self.tagged[index].tag = tag;
     }
 
-    /// Evidence for reading a noun/verb-ambiguous word as a verb or as a noun.
     /// Whether the "-ing" word at `index`, right after a preposition, takes an object as a
     /// gerund: "accused Iran of arming rebels", "by funding the militia", "for training
     /// Ukrainian pilots". A plain noun after it makes a compound ("in training camps"), unless
     /// the preposition follows a name or pronoun, as "of" after the accused does.
     fn gerund_object_follows(&self, index: usize, body: usize, end: usize) -> bool {
         let accused_before = index >= body + 2 && matches!(self.tagged[index - 2].tag, Tag::NNP | Tag::NNPS | Tag::PRP);
-        self.tag_at(index + 1, end).is_some_and(|next| match next {
-            Tag::DT | Tag::PDT | Tag::PRP | Tag::PRPS | Tag::NNP | Tag::NNPS | Tag::CD => true,
-            Tag::NN | Tag::NNS | Tag::JJ => accused_before,
-            _ => false,
-        })
+        self.determined_object_follows(index, end)
+            || (accused_before && matches!(self.tag_at(index + 1, end), Some(Tag::NN | Tag::NNS | Tag::JJ)))
     }
 
+    /// Whether the token after `index` opens a noun phrase that can only be an object: a
+    /// determiner, pronoun, name or number.
+    fn determined_object_follows(&self, index: usize, end: usize) -> bool {
+        matches!(
+            self.tag_at(index + 1, end),
+            Some(Tag::DT | Tag::PDT | Tag::PRP | Tag::PRPS | Tag::NNP | Tag::NNPS | Tag::CD)
+        )
+    }
+
+    /// Evidence for reading a noun/verb-ambiguous word as a verb or as a noun.
     fn category_evidence(&self, index: usize, body: usize, end: usize) -> Option<Category> {
         let current = self.tagged[index].tag;
         let options = self.options[index];
@@ -607,11 +613,21 @@ impl Tagger<'_> {
             return Some(Category::Verb);
         }
         // A noun whose only verb form is "-ing" ("arming", "funding", "bombing") is a gerund
-        // after a preposition, with its object, or a progressive after "be" ("is planning
-        // to"); not a finite verb after a name ("US bombing of Kandahar").
+        // after a preposition, with its object, a participle with its object after plural
+        // doers or opening a clause ("soldiers bombing the village", ", kidnapping two
+        // leaders"), or a progressive after "be" ("is planning to"); not a finite verb after
+        // a name ("US bombing of Kandahar").
         if current == Tag::NN && options.contains(Tag::VBG) && !options.intersects(FINITE_OR_PAST) {
-            let gerund =
-                index > body && self.tagged[index - 1].tag == Tag::IN && self.gerund_object_follows(index, body, end);
+            let gerund = index > body
+                && match self.tagged[index - 1].tag {
+                    Tag::IN => self.gerund_object_follows(index, body, end),
+                    Tag::NNS | Tag::NNPS => self.determined_object_follows(index, end),
+                    Tag::Comma => {
+                        self.determined_object_follows(index, end)
+                            || matches!(self.tag_at(index + 1, end), Some(Tag::NN | Tag::NNS | Tag::JJ))
+                    }
+                    _ => false,
+                };
             let progressive = self.left(index, body).is_some_and(|left| self.has_mark(left, mark::BE));
             return Some(if gerund || progressive {
                 Category::Verb
@@ -1391,6 +1407,16 @@ mod tests {
             &[("bombing", Tag::NN)],
         );
         assert_tags("Sanctions hit North Korean trading companies.", &[("trading", Tag::NN)]);
+    }
+
+    #[test]
+    fn ing_nouns_are_participles_with_an_object_after_plural_doers_or_a_comma() {
+        assert_tags("Jets struck the town, bombing a hospital.", &[("bombing", Tag::VBG)]);
+        assert_tags("Gunmen raided a village, kidnapping children.", &[("kidnapping", Tag::VBG)]);
+        assert_tags("Soldiers bombing the village were filmed.", &[("bombing", Tag::VBG)]);
+        assert_tags("Troops closed the border crossing on Monday.", &[("crossing", Tag::NN)]);
+        assert_tags("Egypt opened the Rafah crossing to trucks.", &[("crossing", Tag::NN)]);
+        assert_tags("Troops crossing the border were killed.", &[("crossing", Tag::VBG)]);
     }
 
     #[test]
