@@ -968,8 +968,16 @@ fn verb_draft(
                 ),
                 None => Cow::Borrowed(&noun.targets[..]),
             };
+            // "offered further military support": what a verb of intent offers is the intent
+            // to act (0332), not the act (072). Words are acts when offered: "offered an
+            // apology" is the apology (055), "offered condolences" the comment (018).
+            let performative = noun.code.starts_with("01") || noun.code.starts_with("05");
+            let code = match lex.governor(&g.lemma, GovernorPos::Verb) {
+                Some(Governor::Intend) if !performative => lex.refine("030", &noun.code).unwrap_or(&noun.code),
+                _ => &noun.code,
+            };
             (
-                noun.code.clone(),
+                code.to_string(),
                 slots,
                 Flags {
                     say: noun.flags.light_only && noun.code.starts_with("01"),
