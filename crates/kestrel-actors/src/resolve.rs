@@ -630,9 +630,9 @@ impl<'a, 'b> Builder<'a, 'b> {
             let follows_seat = std::mem::replace(&mut after_seat, false);
             if ms.is_empty() {
                 let tag = self.tag(i);
-                // "a Kabul hotel", "the Moscow market": a capital naming where a thing is
+                // "a Kabul hotel", "the Beijing Olympics": a capital naming where a thing is
                 // stands for its country, not for the government seated there.
-                if follows_seat && matches!(tag, Tag::NN | Tag::NNS) {
+                if follows_seat && matches!(tag, Tag::NN | Tag::NNS | Tag::NNP | Tag::NNPS) {
                     if let Some(base) = parts.bases.last_mut() {
                         base.1 = false;
                     }
