@@ -2,7 +2,7 @@
 //! with source and target from subjects, objects and prepositional phrases, codes refined by
 //! complements, and attribution, modality and date for every event.
 
-use kestrel_actors::{Actor, ActorCode, Conventions, Sector, Via};
+use kestrel_actors::{Actor, ActorCode, Conventions, NounPhrase, Sector, Via};
 use kestrel_dates::{find_dates, CivilDate, EventDate, TemporalExpression};
 use kestrel_text::{noun_lemma, Tag};
 
@@ -470,11 +470,19 @@ fn resolve_subjects(
                     // conventions code only the main clause beside such a clause (its unit
                     // records leave "after leaving Eriador" uncoded), so there it has no doer.
                     // "filed a case accusing Israel of committing genocide": the object of the
-                    // verb right before the preposition, finite or not.
-                    let controller = k
-                        .checked_sub(1)
-                        .and_then(|j| comps[j].object)
-                        .filter(|&o| object_controlled && view.phrases[o].is_actor());
+                    // verb right before the preposition, finite or not; "imposed sanctions on
+                    // two Chinese firms for supplying": the one the measure is "on" or
+                    // "against", right before the preposition.
+                    let controller = k.checked_sub(1).filter(|_| object_controlled).and_then(|j| {
+                        let named = |&q: &usize| stands_for_actors(&view.phrases[q]);
+                        comps[j]
+                            .preps
+                            .iter()
+                            .find(|&&(w, q)| matches!(w, "on" | "against") && view.phrases[q].tokens.end + 1 == g.start)
+                            .map(|&(_, q)| q)
+                            .filter(named)
+                            .or(comps[j].object.filter(named))
+                    });
                     if let Some(o) = controller {
                         resolved[k] = (Some(o), true);
                         continue;
@@ -539,6 +547,15 @@ fn pronoun_it_subject(view: &SentenceView, g: &VerbGroup) -> Option<usize> {
 /// Prepositions after a verb's object that make the object the doer of the gerund that follows
 /// ("accused Rwanda of sending", "blamed Kyiv for", "charged him with", "barred them from").
 const OBJECT_CONTROL: [&str; 6] = ["of", "for", "with", "from", "into", "against"];
+
+/// Whether a phrase names actors or stands for those modifying it ("Russian entities").
+fn stands_for_actors(phrase: &NounPhrase) -> bool {
+    phrase.is_actor()
+        || phrase
+            .modifiers
+            .iter()
+            .any(|m| m.code.country().is_some() || m.code.is_group())
+}
 
 /// Phrase `p` is a non-actor noun whose actor possessor or modifier ("Denmark's decision",
 /// "the U.S. decision") decides what the infinitive starting right after its "to" says.
@@ -741,11 +758,7 @@ fn phrase_actors(view: &SentenceView, p: usize, rest: &[(&str, usize)]) -> Vec<A
     // A thing modified by actors stands for them before any phrase attached to it: "struck
     // Hezbollah targets in southern Lebanon" targets Hezbollah.
     let phrase = &view.phrases[p];
-    if phrase
-        .modifiers
-        .iter()
-        .any(|m| m.code.country().is_some() || m.code.is_group())
-    {
+    if stands_for_actors(phrase) {
         return phrase.modifiers.clone();
     }
     if let Some(((w, q), tail)) = rest.split_first() {
@@ -1097,7 +1110,7 @@ fn verb_draft(
                 let by_modifier = weapon
                     || flags.undergo
                     || is_possessed_noun(view, p)
-                    || (inherited && g.form == Form::Infinitive)
+                    || (inherited && matches!(g.form, Form::Infinitive | Form::Gerund))
                     || conventions == Conventions::Petrarch;
                 if by_modifier {
                     let owners = phrase_actors(view, p, &[]);

@@ -1412,7 +1412,10 @@ mod tests {
     #[test]
     fn ing_nouns_are_participles_with_an_object_after_plural_doers_or_a_comma() {
         assert_tags("Jets struck the town, bombing a hospital.", &[("bombing", Tag::VBG)]);
-        assert_tags("Gunmen raided a village, kidnapping children.", &[("kidnapping", Tag::VBG)]);
+        assert_tags(
+            "Gunmen raided a village, kidnapping children.",
+            &[("kidnapping", Tag::VBG)],
+        );
         assert_tags("Soldiers bombing the village were filmed.", &[("bombing", Tag::VBG)]);
         assert_tags("Troops closed the border crossing on Monday.", &[("crossing", Tag::NN)]);
         assert_tags("Egypt opened the Rafah crossing to trucks.", &[("crossing", Tag::NN)]);
