@@ -692,14 +692,15 @@ fn object_matches(view: &SentenceView, lex: &Lexicon, row: &VerbPattern, comps: 
     // The object phrase with its quantity ("dozens of missiles", "more than 300 drones"), what
     // is given "with" ("provide Kyiv with missiles"), the second object ("gave Ukraine
     // tanks"), what the object is put "under" ("placed him under house arrest"), what is
-    // asked "for" ("asked Berlin for Patriot systems"), and what an
+    // asked "for" ("asked Berlin for Patriot systems"), what the object is listed "as" ("listed
+    // the Guards as a terrorist entity"), and what an
     // amount among them is in ("pledged $500 million in humanitarian aid", "provide Ukraine
     // with $4.5 billion in financial support").
     let given = comps.object.into_iter().chain(comps.second_object).chain(
         comps
             .preps
             .iter()
-            .filter(|(p, _)| matches!(*p, "with" | "of" | "than" | "about" | "under" | "for"))
+            .filter(|(p, _)| matches!(*p, "with" | "of" | "than" | "about" | "under" | "for" | "as"))
             .map(|(_, q)| *q),
     );
     let is_amount = |o: usize| view.phrases[o].tokens.clone().any(|t| view.tag(t) == Tag::CD);
