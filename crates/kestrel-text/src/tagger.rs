@@ -794,9 +794,12 @@ impl Tagger<'_> {
         // noun ("Iran, US hold talks": names in a list may be a plural subject).
         if left_tag == Tag::NNP && !options.intersects(TagSet::of(&[Tag::VBZ, Tag::VBD, Tag::VBN, Tag::VBG])) {
             let before = self.before_names(left, body);
-            // Names inside a prepositional phrase ("officials in Kyiv fear") are not the subject.
+            // Names inside a prepositional phrase ("officials in Kyiv fear") are not the subject,
+            // unless the phrase follows its verb ("protest against EU trade policy").
             let listed_or_inside = matches!(self.tagged[before].tag, Tag::CC | Tag::Comma | Tag::IN | Tag::TO);
-            if !listed_or_inside && before < left {
+            let after_verb_phrase =
+                self.tagged[before].tag == Tag::IN && before > body && self.tagged[before - 1].tag.is_verb();
+            if (!listed_or_inside || after_verb_phrase) && before < left {
                 return Some(Category::Nominal);
             }
         }
@@ -1656,6 +1659,8 @@ mod tests {
         // Names in a list, or inside a prepositional phrase, leave the verb alone.
         assert_tags("Iran, US hold talks.", &[("hold", Tag::VBP)]);
         assert_tags("Officials in Kyiv fear an offensive.", &[("fear", Tag::VBP)]);
+        // A prepositional phrase after its verb holds no subject.
+        assert_tags("Farmers protested against EU trade policy.", &[("trade", Tag::NN)]);
     }
 
     #[test]
