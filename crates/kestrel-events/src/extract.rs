@@ -414,11 +414,13 @@ fn resolve_subjects(
                     .rev()
                     .find(|(j, _)| comps[*j].infinitive == Some(g.start) || comps[*j].infinitive == Some(g.main))
                     .and_then(|(j, ctrl)| {
+                        // What one urges, asks or forces someone to do, they are to do: "pressured
+                        // Israel to allow aid", "forced the rebels to withdraw".
                         let object_control = lex.governor(&ctrl.lemma, GovernorPos::Verb) == Some(Governor::Request)
-                            || lex
-                                .verbs
-                                .get(&ctrl.lemma)
-                                .is_some_and(|rows| rows.iter().any(|r| r.flags.comp && r.code.starts_with("02")));
+                            || lex.verbs.get(&ctrl.lemma).is_some_and(|rows| {
+                                rows.iter()
+                                    .any(|r| r.flags.comp && (r.code.starts_with("02") || r.code.starts_with("17")))
+                            });
                         match comps[j].object {
                             Some(o) if object_control && view.phrases[o].is_actor() => Some(o),
                             // "praised Denmark's decision to send jets", "protested the U.S.
