@@ -9,7 +9,7 @@
 use std::sync::OnceLock;
 
 use kestrel_dates::CivilDate;
-use kestrel_text::{FxHashMap, TextAnalysis, WordFilter, WordId};
+use kestrel_text::{FxHashMap, TextAnalysis, Token, WordFilter, WordId};
 
 use crate::code::{ActorCode, Sector};
 pub use kestrel_text::datafile::Diagnostic;
@@ -583,7 +583,6 @@ impl ActorKb {
     /// Every knowledge-base phrase of an analysed document (see [`ActorKb::find_mentions`]);
     /// `analysis` is `kestrel_text::analyze(text)`.
     pub fn find_token_mentions(&self, text: &str, analysis: &TextAnalysis) -> Vec<Mention> {
-        let tokens = &analysis.tokens;
         // PETRARCH's texts join the words of a name with '_' ("Dol_Amroth"): a phrase
         // matches across one as across a space (same length, so offsets stay shared).
         let lower = if analysis.lower.contains('_') {
@@ -591,39 +590,35 @@ impl ActorKb {
         } else {
             std::borrow::Cow::Borrowed(analysis.lower.as_str())
         };
-        // Token ends increase with token starts (tokens do not overlap), so a binary search
-        // answers "is this a token end" without a table the size of the text.
-        self.find_mentions(
-            text,
-            &lower,
-            tokens.iter().enumerate().map(|(i, t)| {
-                let word = analysis.words.get(i).copied().flatten();
-                (t.start as usize, t.end as usize, word)
-            }),
-            |at| tokens.binary_search_by_key(&at, |t| t.end as usize).is_ok(),
-        )
+        self.find_mentions(text, &lower, &analysis.tokens, &analysis.words)
     }
 
     /// Every knowledge-base phrase in `text` that starts at a token start and ends at a token
-    /// end, longest first, without overlaps. `tokens` are (start, end) byte ranges in order,
-    /// each with the lexicon word it is if it is one word ([`TextAnalysis::words`]); `lower`
-    /// is `text` with ASCII letters lower-cased.
-    pub fn find_mentions(
-        &self,
-        text: &str,
-        lower: &str,
-        tokens: impl IntoIterator<Item = (usize, usize, Option<WordId>)>,
-        is_end: impl Fn(usize) -> bool,
-    ) -> Vec<Mention> {
+    /// end, longest first, without overlaps. `tokens` are in order, and `words` gives per token
+    /// the lexicon word it is if it is one word ([`TextAnalysis::words`]); `lower` is `text`
+    /// with ASCII letters lower-cased.
+    pub fn find_mentions(&self, text: &str, lower: &str, tokens: &[Token], words: &[Option<WordId>]) -> Vec<Mention> {
         let bytes = text.as_bytes();
         let mut out: Vec<Mention> = Vec::new();
         let mut covered = 0;
-        // A phrase starting at `s` with a first word of `word_length` bytes, which lead to `node`.
-        let try_at = |s: usize, word_length: usize, node: u32, out: &mut Vec<Mention>| -> Option<usize> {
+        // Whether a token from `first` on ends at byte `at`. Tokens do not overlap, so none
+        // before the phrase's first token can, and a phrase spans a few tokens: a scan from its
+        // first token settles it sooner than a search of the whole document.
+        let is_end = |first: usize, at: usize| {
+            tokens
+                .get(first..)
+                .unwrap_or_default()
+                .iter()
+                .take_while(|t| (t.start as usize) < at)
+                .any(|t| t.end as usize == at)
+        };
+        // A phrase starting at `s`, inside token `first`, with a first word of `word_length`
+        // bytes, which lead to `node`.
+        let try_at = |first: usize, s: usize, word_length: usize, node: u32, out: &mut Vec<Mention>| -> Option<usize> {
             let after_word = lower.as_bytes().get(s + word_length..)?;
             let (length, phrase) = self.trie.longest_from(node, word_length, after_word)?;
             let e = s + length;
-            if !(is_end(e) || hyphen_joined(bytes, e, false)) {
+            if !(is_end(first, e) || hyphen_joined(bytes, e, false)) {
                 return None;
             }
             // Among the entries of one phrase, the first whose capitals match wins: data files
@@ -643,15 +638,16 @@ impl ActorKb {
             Some(e)
         };
         let lower_bytes = lower.as_bytes();
-        for (s, e, word) in tokens {
+        for (index, token) in tokens.iter().enumerate() {
+            let (s, e) = (token.start as usize, token.end as usize);
             if s < covered {
                 continue;
             }
             // A token the lexicon knows as one word is its own first word, and nothing follows
             // it inside the token: its id gives the trie node, without a scan or a hash.
-            if let Some(word) = word {
+            if let Some(word) = words.get(index).copied().flatten() {
                 if let Some(node) = self.first_words.node_after_word(word) {
-                    if let Some(end) = try_at(s, e - s, node, &mut out) {
+                    if let Some(end) = try_at(index, s, e - s, node, &mut out) {
                         covered = end;
                     }
                 }
@@ -663,7 +659,7 @@ impl ActorKb {
             while let Some(rest) = lower_bytes.get(at..e) {
                 let word = first_word(rest);
                 if let Some(node) = self.first_words.node_after(word) {
-                    if let Some(end) = try_at(at, word.len(), node, &mut out) {
+                    if let Some(end) = try_at(index, at, word.len(), node, &mut out) {
                         covered = end;
                         if end >= e {
                             break;
