@@ -96,7 +96,7 @@ pub fn extract(
     // A verb coded only through its patterns (a block coded `---`) counts too.
     let has_verb = groups
         .iter()
-        .any(|g| lex.verbs.contains_key(&g.lemma) || lex.phrase_patterns.contains_key(&g.lemma));
+        .any(|g| lex.verbs.contains_key(g.lemma.as_ref()) || lex.phrase_patterns.contains_key(g.lemma.as_ref()));
     if !has_verb && (0..view.phrases.len()).all(|p| head_event_noun(view, lex, p).is_none()) {
         return Vec::new();
     }
@@ -417,7 +417,7 @@ fn resolve_subjects(
                         // What one urges, asks or forces someone to do, they are to do: "pressured
                         // Israel to allow aid", "forced the rebels to withdraw".
                         let object_control = lex.governor(&ctrl.lemma, GovernorPos::Verb) == Some(Governor::Request)
-                            || lex.verbs.get(&ctrl.lemma).is_some_and(|rows| {
+                            || lex.verbs.get(ctrl.lemma.as_ref()).is_some_and(|rows| {
                                 rows.iter()
                                     .any(|r| r.flags.comp && (r.code.starts_with("02") || r.code.starts_with("17")))
                             });
@@ -882,13 +882,13 @@ fn verb_draft(
     light_objects: &mut Vec<usize>,
     conventions: Conventions,
 ) -> Option<Draft> {
-    let all_rows = lex.verbs.get(&g.lemma).map_or(&[][..], Vec::as_slice);
+    let all_rows = lex.verbs.get(g.lemma.as_ref()).map_or(&[][..], Vec::as_slice);
     // The verb's own form is read only for a row that names one.
     let rows: Vec<&VerbPattern> = all_rows
         .iter()
         .filter(|r| r.form.as_deref().is_none_or(|f| view.lower_is(g.main, f)))
         .collect();
-    let phrase_patterns = lex.phrase_patterns.get(&g.lemma).map_or(&[][..], Vec::as_slice);
+    let phrase_patterns = lex.phrase_patterns.get(g.lemma.as_ref()).map_or(&[][..], Vec::as_slice);
     if rows.is_empty() && phrase_patterns.is_empty() {
         return None;
     }
@@ -1788,7 +1788,7 @@ fn hit_by_subject(
     };
     let violent_row = lex
         .verbs
-        .get(&groups[k].lemma)
+        .get(groups[k].lemma.as_ref())
         .and_then(|rows| rows.iter().find(|r| is_violent(&r.code)));
     violent_row.map_or_else(Vec::new, |row| slot_targets(view, &row.targets, &comps[k]))
 }
@@ -1834,7 +1834,7 @@ fn frames(
         let gov = lex.governor(&g.lemma, GovernorPos::Verb);
         let says = lex
             .verbs
-            .get(&g.lemma)
+            .get(g.lemma.as_ref())
             .is_some_and(|rows| rows.iter().any(|r| r.flags.say));
         // "China appears to have supplied": a raising verb hedges its infinitive; it is not
         // a speaker's report.

@@ -166,13 +166,16 @@ pub enum Form {
 }
 
 #[derive(Debug, Clone)]
-pub struct VerbGroup {
+pub struct VerbGroup<'a> {
     /// First token (auxiliary or main verb).
     pub start: usize,
     pub main: usize,
     /// Exclusive end, after any particle of the lemma.
     pub end: usize,
-    pub lemma: String,
+    /// A slice of the sentence or of the lexicon where it can be ("visit" of "visited", "be"
+    /// of "was"); owned when spelled otherwise ("carry" of "carried") or joined with
+    /// particles ("call on").
+    pub lemma: Cow<'a, str>,
     pub passive: bool,
     pub negated: bool,
     /// Tokens of the group that are modals or adverbs ("might", "reportedly").
@@ -182,8 +185,14 @@ pub struct VerbGroup {
 
 /// Find the verb groups of a sentence. `has_lemma` says whether a lemma with particles
 /// ("call on") is known, so particles join the verb only when they make a known entry.
-pub fn verb_groups(view: &SentenceView, has_lemma: impl Fn(&str) -> bool, max_particles: usize) -> Vec<VerbGroup> {
+pub fn verb_groups<'a>(
+    view: &SentenceView<'a>,
+    has_lemma: impl Fn(&str) -> bool,
+    max_particles: usize,
+) -> Vec<VerbGroup<'a>> {
     let mut groups = Vec::new();
+    // A lemma with particles being tried: one buffer for every group of the sentence.
+    let mut candidate = String::new();
     let mut i = view.range.start;
     let end = view.range.end;
     while i < end {
@@ -228,12 +237,11 @@ pub fn verb_groups(view: &SentenceView, has_lemma: impl Fn(&str) -> bool, max_pa
         let main_lower = view.lower(main);
         let passive =
             view.tag(main) == Tag::VBN && (start..main).any(|k| is_verb(view.tag(k)) && is_be_or_get(view.lower(k)));
-        let lemma: Cow<str> = verb_lemma(main_lower);
-        let mut lemma = lemma.into_owned();
+        let mut lemma = verb_lemma(main_lower);
         let mut group_end = main + 1;
-        // Particles: "call on", "carry out", "step up". The candidate is only copied once a
+        // Particles: "call on", "carry out", "step up". The candidate is only written once a
         // particle follows: most verbs have none.
-        let mut candidate = String::new();
+        candidate.clear();
         // "blew himself up": a reflexive object may stand between the verb and its particle.
         let reflexive = main + 2 < end && matches!(view.lower(main + 1), "himself" | "herself" | "themselves");
         let first_particle = main + 1 + usize::from(reflexive);
@@ -251,7 +259,7 @@ pub fn verb_groups(view: &SentenceView, has_lemma: impl Fn(&str) -> bool, max_pa
             candidate.push_str(view.lower(p));
             // "agreed on Thursday to ...": a preposition before a date is not a particle.
             if has_lemma(&candidate) && !starts_date(view, p + 1) {
-                lemma = candidate.clone();
+                lemma = Cow::Owned(candidate.clone());
                 group_end = p + 1;
             }
         }
