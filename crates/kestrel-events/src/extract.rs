@@ -883,13 +883,16 @@ fn verb_draft(
     conventions: Conventions,
 ) -> Option<Draft> {
     let all_rows = lex.verbs.get(g.lemma.as_ref()).map_or(&[][..], Vec::as_slice);
-    // The verb's own form is read only for a row that names one.
-    let rows: Vec<&VerbPattern> = all_rows
-        .iter()
-        .filter(|r| r.form.as_deref().is_none_or(|f| view.lower_is(g.main, f)))
-        .collect();
+    // The verb's own form is read only for a row that names one. The rows that apply are
+    // walked afresh each time rather than collected: a verb has a few rows, and most verbs are
+    // done with after a look or two.
+    let rows = || {
+        all_rows
+            .iter()
+            .filter(|r| r.form.as_deref().is_none_or(|f| view.lower_is(g.main, f)))
+    };
     let phrase_patterns = lex.phrase_patterns.get(g.lemma.as_ref()).map_or(&[][..], Vec::as_slice);
-    if rows.is_empty() && phrase_patterns.is_empty() {
+    if rows().next().is_none() && phrase_patterns.is_empty() {
         return None;
     }
     // A bare participle right after a preposition or determiner modifies a noun ("against
@@ -931,8 +934,8 @@ fn verb_draft(
     // subject of what is said ("said the attacks must end", "said any attack on Iran would
     // meet a response": a verb follows it and its prepositional phrases). A statement verb
     // with a particle speaks about its object, not of it ("did not comment on the strike").
-    let is_light = rows.iter().any(|r| r.flags.light);
-    let says = rows.iter().any(|r| r.flags.say) && !g.lemma.contains(' ');
+    let is_light = rows().any(|r| r.flags.light);
+    let says = rows().any(|r| r.flags.say) && !g.lemma.contains(' ');
     let joint = subjects[k].0.is_some_and(|p| {
         let bases = &view.phrases[p].actors;
         bases.iter().any(|a| a.code.base() != bases[0].code.base())
@@ -952,7 +955,7 @@ fn verb_draft(
     });
     // "drew criticism from the EU": the noun's event comes from the verb's slots. With no one
     // named in them it is the noun's own ("provoking Israeli air raids against Arafat").
-    let undergo = rows.iter().find(|r| r.flags.light && r.flags.undergo);
+    let undergo = rows().find(|r| r.flags.light && r.flags.undergo);
     let light = light.filter(|_| undergo.is_none_or(|r| !slot_targets(view, &r.targets, comps).is_empty()));
     let pattern = if phrase_patterns.is_empty() {
         None
@@ -1024,18 +1027,17 @@ fn verb_draft(
                 subjects[k].0
             };
             // In the passive the target is the subject, so a targeted row needs no slot.
-            let applies = |r: &&&VerbPattern| {
+            let applies = |r: &&VerbPattern| {
                 object_matches(view, lex, r, constrained)
                     && (r.subject == ObjectConstraint::Any
                         || doer.is_some_and(|p| phrase_meets(view, lex, r.subject, p)))
                     && (!r.flags.targeted || g.passive || !slot_targets(view, &r.targets, comps).is_empty())
             };
             // A light row only when no other applies: the others need not be tried twice.
-            let row = rows
-                .iter()
+            let row = rows()
                 .filter(|r| !r.flags.light)
                 .find(applies)
-                .or_else(|| rows.iter().filter(|r| r.flags.light).find(applies))?;
+                .or_else(|| rows().filter(|r| r.flags.light).find(applies))?;
             // "placed him under house arrest": the custody is this verb's, no event of its own.
             light_objects.extend(
                 comps
