@@ -126,7 +126,7 @@ impl ActorCode {
     }
 
     /// This code with `sectors` appended, skipping blocks it already has.
-    pub fn with_sectors(&self, sectors: &[Sector]) -> ActorCode {
+    pub fn with_sectors<'s>(&self, sectors: impl IntoIterator<Item = &'s Sector>) -> ActorCode {
         let mut code = self.0.clone();
         let start = self.sectors_start();
         let have = self.0.as_bytes()[start..].chunks(3);

@@ -826,25 +826,23 @@ impl<'a, 'b> Builder<'a, 'b> {
             });
         }
         if let Some((base, seat)) = parts.bases.last() {
-            let mut sectors: Vec<Sector> = Vec::new();
             // A seat stands for the government only when nothing else says who acts: a
             // "Moscow court" is RUSJUD, "Tehran police" IRNCOP, and "Kremlin critics" oppose
             // the government seated there.
-            if *seat && parts.sectors.is_empty() {
-                sectors.push(government());
-            }
-            sectors.extend(parts.sectors.iter().copied());
+            let seat_government = (*seat && parts.sectors.is_empty()).then(government);
             // "Hezbollah's leader", "the Taliban's spokesman": an armed group's leader is of
             // the group, not of a government (its officials and its government may be one);
             // its gunmen and fighters are the group itself ("Taliban gunmen" are AFGREB).
-            if is_armed_group(base) {
-                let leader = parts.person_role == Some(RoleKind::Person);
-                sectors.retain(|s| !(is_armed_sector(*s) || (leader && *s == government())));
-            }
+            let armed = is_armed_group(base);
+            let leader = parts.person_role == Some(RoleKind::Person);
+            let sectors = seat_government
+                .iter()
+                .chain(&parts.sectors)
+                .filter(|s| !(armed && (is_armed_sector(**s) || (leader && **s == government()))));
             let code = if self.keeps_code(base) {
                 base.clone()
             } else {
-                base.with_sectors(&sectors)
+                base.with_sectors(sectors)
             };
             let code = match &parts.prefix {
                 Some(prefix) => code.after_prefix(prefix),
@@ -1011,7 +1009,7 @@ fn former_code(person: &crate::kb::Person, date: Option<CivilDate>) -> ActorCode
     let base = role.map(|r| r.code.base().to_string()).unwrap_or_default();
     match ActorCode::parse(&base) {
         Some(c) if c.is_group() => c,
-        Some(c) => c.with_sectors(&Sector::parse("ELI").into_iter().collect::<Vec<_>>()),
+        Some(c) => c.with_sectors(&Sector::parse("ELI")),
         None => ActorCode::parse("ELI").expect("ELI is a valid code"),
     }
 }

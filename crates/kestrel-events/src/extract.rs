@@ -1311,7 +1311,7 @@ fn policy_target(view: &SentenceView, lex: &Lexicon, comps: &Complements, source
     else {
         return Vec::new();
     };
-    let government = Sector::parse("GOV").into_iter().collect::<Vec<_>>();
+    let government = Sector::parse("GOV");
     let Some(country) = sources.iter().find_map(|a| a.code.country_code()) else {
         return Vec::new();
     };
