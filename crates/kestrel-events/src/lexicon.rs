@@ -254,7 +254,11 @@ pub struct Lexicon {
     /// Set name ("&ARMS") -> index in `sets`; the coder looks some up for every phrase it
     /// tests, so with the fast hash of the other maps.
     pub set_names: FxHashMap<String, usize>,
-    pub sets: Vec<std::collections::HashSet<String, std::hash::BuildHasherDefault<kestrel_text::FxHasher>>>,
+    /// Filled through `add_set` and `load_synsets` only, which keep `set_words` up to date.
+    sets: Vec<std::collections::HashSet<String, std::hash::BuildHasherDefault<kestrel_text::FxHasher>>>,
+    /// Every member of every set: the coder asks about each noun of a phrase for every row
+    /// constraining it, and most are in no set.
+    set_words: WordFilter,
     /// The modality governors of modality.tsv, by word.
     governors: Governors,
     /// complements.tsv rows, most specific first.
@@ -352,7 +356,10 @@ impl Lexicon {
 
     /// Adds (or replaces) a word set; members may be several words, space-separated.
     pub fn add_set(&mut self, name: &str, members: impl IntoIterator<Item = String>) -> usize {
-        let set = members.into_iter().map(|m| m.to_lowercase()).collect();
+        let set: std::collections::HashSet<_, _> = members.into_iter().map(|m| m.to_lowercase()).collect();
+        for member in &set {
+            self.set_words.insert(member.as_bytes());
+        }
         match self.set_names.get(name) {
             Some(&i) => {
                 self.sets[i] = set;
@@ -413,15 +420,18 @@ impl Lexicon {
                 diags.push(Diagnostic::new(name, n, "expected &NAME and a |-separated word list"));
                 continue;
             }
-            let words = f[1]
-                .split('|')
-                .map(|w| w.trim().to_ascii_lowercase())
-                .filter(|w| !w.is_empty())
-                .collect();
             // A second set of the same name would silently replace the first for every row.
             if self.set_names.contains_key(f[0]) {
                 diags.push(Diagnostic::new(name, n, format!("set {} is defined twice", f[0])));
                 continue;
+            }
+            let words: std::collections::HashSet<_, _> = f[1]
+                .split('|')
+                .map(|w| w.trim().to_ascii_lowercase())
+                .filter(|w| !w.is_empty())
+                .collect();
+            for word in &words {
+                self.set_words.insert(word.as_bytes());
             }
             self.sets.push(words);
             self.set_names.insert(f[0].to_string(), self.sets.len() - 1);
@@ -614,7 +624,7 @@ impl Lexicon {
     }
 
     pub fn in_set(&self, set: usize, lemma: &str) -> bool {
-        self.sets.get(set).is_some_and(|s| s.contains(lemma))
+        self.set_words.may_contain(lemma.as_bytes()) && self.sets.get(set).is_some_and(|s| s.contains(lemma))
     }
 
     /// False for a lemma that is neither a noun of `nouns` nor the last word of a compound:
