@@ -425,16 +425,8 @@ impl Lexicon {
                 diags.push(Diagnostic::new(name, n, format!("set {} is defined twice", f[0])));
                 continue;
             }
-            let words: std::collections::HashSet<_, _> = f[1]
-                .split('|')
-                .map(|w| w.trim().to_ascii_lowercase())
-                .filter(|w| !w.is_empty())
-                .collect();
-            for word in &words {
-                self.set_words.insert(word.as_bytes());
-            }
-            self.sets.push(words);
-            self.set_names.insert(f[0].to_string(), self.sets.len() - 1);
+            let words = f[1].split('|').map(str::trim).filter(|w| !w.is_empty());
+            self.add_set(f[0], words.map(str::to_string));
         }
     }
 
