@@ -137,7 +137,7 @@ pub fn extract(
     coded_by_means(view, &groups, &comps, &mut drafts);
     nominal_drafts(view, lex, &light_objects, &groups, &comps, &subjects, &mut drafts);
     mediated_parties(&mut drafts);
-    judged_doers(view, &comps, &subjects, &mut drafts);
+    judged_doers(view, lex, &comps, &subjects, &mut drafts);
     // Every event needs a source, and what follows only drops drafts or gives them targets:
     // without a draft that has one, frames and governors need not be looked for.
     if drafts.iter().all(|d| d.sources.is_empty()) {
@@ -1367,7 +1367,13 @@ fn group_markers(view: &SentenceView, lex: &Lexicon, g: &VerbGroup) -> Vec<Gover
 /// journalists by the junta", "the arrest drew condemnation from Paris", "welcomed the release
 /// of two hostages by Hamas": criticism (11x) or praise (051) of an event is aimed at whoever
 /// did it, not at the one it was done to.
-fn judged_doers(view: &SentenceView, comps: &[Complements], subjects: &[(Option<usize>, bool)], drafts: &mut [Draft]) {
+fn judged_doers(
+    view: &SentenceView,
+    lex: &Lexicon,
+    comps: &[Complements],
+    subjects: &[(Option<usize>, bool)],
+    drafts: &mut [Draft],
+) {
     for c in 0..drafts.len() {
         let judgement = &drafts[c];
         if judgement.nominal || !(judgement.code.starts_with("11") || judgement.code == "051") {
@@ -1391,6 +1397,28 @@ fn judged_doers(view: &SentenceView, comps: &[Complements], subjects: &[(Option<
             .map(|d| d.sources.clone());
         if let Some(doers) = doers {
             drafts[c].targets = doers;
+        } else if !is_possessed_noun(view, judged) && head_event_noun(view, lex, judged).is_some() {
+            // "China condemned the killing of its citizens": with no doer named, the judge's
+            // own people the event befell are not whom the judgement is aimed at (an owner
+            // is the doer: "criticised the government's deal").
+            let judges: Vec<Option<&str>> = drafts[c].sources.iter().map(|a| a.code.country()).collect();
+            let befallen: Vec<(usize, usize)> = judgement
+                .group
+                .into_iter()
+                .flat_map(|k| {
+                    comps[k]
+                        .preps
+                        .iter()
+                        .skip_while(|&&(_, q)| view.phrases[q].tokens.start != view.phrases[judged].tokens.end + 1)
+                        .take_while(|&&(w, _)| w == "of")
+                })
+                .flat_map(|&(_, q)| view.phrases[q].actors.iter().map(|a| a.span))
+                .collect();
+            let own = |t: &Actor| {
+                t.code.country().is_some() && judges.contains(&t.code.country()) && befallen.contains(&t.span)
+            };
+            let targets: Vec<Actor> = drafts[c].targets.iter().filter(|t| !own(t)).cloned().collect();
+            drafts[c].targets = targets;
         }
     }
 }
