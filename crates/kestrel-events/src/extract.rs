@@ -1401,24 +1401,17 @@ fn judged_doers(
             // "China condemned the killing of its citizens": with no doer named, the judge's
             // own people the event befell are not whom the judgement is aimed at (an owner
             // is the doer: "criticised the government's deal").
-            let judges: Vec<Option<&str>> = drafts[c].sources.iter().map(|a| a.code.country()).collect();
             let befallen: Vec<(usize, usize)> = judgement
                 .group
                 .into_iter()
-                .flat_map(|k| {
-                    comps[k]
-                        .preps
-                        .iter()
-                        .skip_while(|&&(_, q)| view.phrases[q].tokens.start != view.phrases[judged].tokens.end + 1)
-                        .take_while(|&&(w, _)| w == "of")
-                })
-                .flat_map(|&(_, q)| view.phrases[q].actors.iter().map(|a| a.span))
+                .flat_map(|k| of_phrases(&comps[k]))
+                .flat_map(|q| view.phrases[q].actors.iter().map(|a| a.span))
                 .collect();
-            let own = |t: &Actor| {
-                t.code.country().is_some() && judges.contains(&t.code.country()) && befallen.contains(&t.span)
-            };
-            let targets: Vec<Actor> = drafts[c].targets.iter().filter(|t| !own(t)).cloned().collect();
-            drafts[c].targets = targets;
+            let d = &mut drafts[c];
+            let judges: Vec<Option<&str>> = d.sources.iter().map(|a| a.code.country()).collect();
+            d.targets.retain(|t| {
+                !(t.code.country().is_some() && judges.contains(&t.code.country()) && befallen.contains(&t.span))
+            });
         }
     }
 }
