@@ -499,13 +499,15 @@ impl Tagger<'_> {
             let heads = match next {
                 None => true,
                 Some(next) => {
-                    let past = next == Tag::VBN
-                        && definite
-                        && self.options_of(index + 1).contains(Tag::VBD)
-                        && matches!(
-                            self.tag_at(index + 2, end),
-                            Some(Tag::DT | Tag::PRPS | Tag::NNP | Tag::CD)
-                        );
+                    let object_opens = match self.tag_at(index + 2, end) {
+                        Some(Tag::DT | Tag::PRPS | Tag::NNP | Tag::CD) => true,
+                        // "The Myanmar military seized power": a bare noun after the past
+                        // form is its object when the clause has no other finite verb.
+                        Some(Tag::NN | Tag::NNS | Tag::JJ) => !self.clause_verb_follows(index + 1, end),
+                        _ => false,
+                    };
+                    let past =
+                        next == Tag::VBN && definite && self.options_of(index + 1).contains(Tag::VBD) && object_opens;
                     ((next.is_finite_verb() || past) && !next_may_be_noun)
                         || matches!(next, Tag::POS | Tag::Period | Tag::Comma)
                 }
@@ -1441,6 +1443,14 @@ mod tests {
         assert_tags("The military said it would respond.", &[("military", Tag::NN)]);
         assert_tags("The Israeli military said Hamas attacked.", &[("military", Tag::NN)]);
         assert_tags("The Israeli military presence grew.", &[("military", Tag::JJ)]);
+        assert_tags(
+            "The Myanmar military seized power.",
+            &[("military", Tag::NN), ("seized", Tag::VBD)],
+        );
+        assert_tags(
+            "The new elected parliament met on Monday.",
+            &[("new", Tag::JJ), ("elected", Tag::VBN)],
+        );
         assert_tags("The fighting continued.", &[("fighting", Tag::NN)]);
         assert_tags(
             "Pyongyang's latest missile launch prompted a protest.",
