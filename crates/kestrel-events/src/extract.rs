@@ -137,6 +137,7 @@ pub fn extract(
     coded_by_means(view, &groups, &comps, &mut drafts);
     nominal_drafts(view, lex, &light_objects, &groups, &comps, &subjects, &mut drafts);
     mediated_parties(&mut drafts);
+    casualties_of_attack(view, groups.as_slice(), &mut drafts);
     judged_doers(view, lex, &comps, &subjects, &mut drafts);
     // Every event needs a source, and what follows only drops drafts or gives them targets:
     // without a draft that has one, frames and governors need not be looked for.
@@ -1462,6 +1463,51 @@ fn mediated_parties(drafts: &mut [Draft]) {
             }
         }
         drafts[m].targets = parties;
+    }
+}
+
+/// "Insurgents ambushed a U.S. convoy, killing three soldiers", "Pakistani troops fired on
+/// Indian posts, wounding two soldiers": the soldiers, police or officials a trailing
+/// participle clause kills or wounds, named without a country, are the attacked side's. The
+/// country guessed for them (the last one named, or the attackers' own for soldiers) is
+/// replaced by that of the clause's attack target. Civilians keep theirs: they are where the
+/// attack happened ("attacked a NATO convoy in Kabul, wounding 10 civilians").
+fn casualties_of_attack(view: &SentenceView, groups: &[VerbGroup], drafts: &mut [Draft]) {
+    for d in 0..drafts.len() {
+        let casualty = &drafts[d];
+        let Some(k) = casualty
+            .group
+            .filter(|_| casualty.inherited && is_violent(&casualty.code))
+        else {
+            continue;
+        };
+        let trailing = groups[k].form == Form::Gerund
+            && groups[k].start > view.range.start
+            && view.tag(groups[k].start - 1) == Tag::Comma;
+        if !trailing {
+            continue;
+        }
+        let attacked = drafts[..d]
+            .iter()
+            .rev()
+            .filter(|m| m.group.is_some_and(|j| j < k) && is_violent(&m.code))
+            .find(|m| m.sources.iter().zip(&casualty.sources).all(|(a, b)| a.code == b.code))
+            .and_then(|m| {
+                let attacker = m.sources.first()?.code.country()?;
+                m.targets
+                    .iter()
+                    .filter_map(|t| t.code.country_code())
+                    .find(|country| country.as_str() != attacker)
+            });
+        let Some(attacked) = attacked else { continue };
+        for t in &mut drafts[d].targets {
+            let guessed = t.via == Via::Reference && t.name.is_none();
+            let uniformed = t.code.sectors().any(|s| s.as_str() != "CVL");
+            if guessed && uniformed && t.code.country() != Some(attacked.as_str()) {
+                let sectors: Vec<Sector> = t.code.sectors().collect();
+                t.code = attacked.with_sectors(&sectors);
+            }
+        }
     }
 }
 
