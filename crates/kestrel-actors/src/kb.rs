@@ -938,13 +938,16 @@ fn before_word(before: &[u8]) -> &[u8] {
 
 /// Participles after a hyphen that make the actor before it the owner of what follows, and
 /// whether a role noun owns too: "Saudi-led forces", "military-led talks", "the Hamas-run
-/// ministry", "Taliban-controlled districts", but "military-ruled Myanmar" is Myanmar's.
-const OWNER_PARTICIPLES: [(&str, bool); 5] = [
+/// ministry", "Taliban-controlled districts", "a British-flagged tanker", "a Greek-owned
+/// ship", but "military-ruled Myanmar" is Myanmar's and "state-owned firms" nobody's.
+const OWNER_PARTICIPLES: [(&str, bool); 7] = [
     ("led", true),
     ("run", false),
     ("controlled", false),
     ("held", false),
     ("ruled", false),
+    ("flagged", false),
+    ("owned", false),
 ];
 
 #[cfg(test)]
@@ -1034,6 +1037,11 @@ mod tests {
             "The Iranian-run ministry and Saudi-controlled towns; Iran-runners.",
         );
         assert_eq!(found, ["Iranian", "Saudi"]);
+        let found = country_mentions(
+            "GBR\tUnited Kingdom\tBritish\nIRN\tIran\tIranian\n",
+            "A British-flagged tanker, an Iranian-owned ship and Iranian-made drones.",
+        );
+        assert_eq!(found, ["British", "Iranian"]);
     }
 
     #[test]
