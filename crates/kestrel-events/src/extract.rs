@@ -409,6 +409,9 @@ fn resolve_subjects(
                 continue;
             }
             let inherited = match g.form {
+                // "calls for Mubarak to step down", "the time has come for Israel to withdraw":
+                // the phrase between "for" and "to" is the infinitive's own subject.
+                Form::Infinitive if for_subject(view, g).is_some() => for_subject(view, g),
                 Form::Infinitive => groups[..k]
                     .iter()
                     .enumerate()
@@ -1511,6 +1514,14 @@ fn casualties_of_attack(view: &SentenceView, groups: &[VerbGroup], drafts: &mut 
     }
 }
 
+/// The actor phrase `p` in "for p to V" before infinitive group `g` (which starts after "to").
+fn for_subject(view: &SentenceView, g: &VerbGroup) -> Option<usize> {
+    let p = view.phrase_at(g.start.checked_sub(2)?)?;
+    let phrase = &view.phrases[p];
+    let start = phrase.tokens.start;
+    (phrase.is_actor() && start > view.range.start && view.lower_is(start - 1, "for")).then_some(p)
+}
+
 /// A symmetric event with a compound subject and no target runs both ways.
 fn reciprocal(flags: Flags, sources: Vec<Actor>, targets: Vec<Actor>) -> (Vec<Actor>, Vec<Actor>) {
     // "Sudan and Darfur rebels signed a ceasefire in Doha": a capital named only as a city is
@@ -2071,7 +2082,12 @@ fn governors(view: &SentenceView, lex: &Lexicon, groups: &[VerbGroup]) -> Vec<Sc
                     .iter()
                     .find(|g| g.start > i && g.start < end && view.tag(g.start).is_finite_verb())
                 {
-                    if !(i + 1..g.start).any(|k| view.lower(k) == "that") {
+                    // "Calls grew for Mubarak to step down", "pressure is mounting on Israel
+                    // to allow aid": a noun's complement may follow the verb it is the subject
+                    // of, opening with the preposition the noun takes.
+                    let after = (g.end..end).find(|&k| !view.tag(k).is_adverb()).unwrap_or(end);
+                    let extraposed = after < end && matches!(view.lower(after), "for" | "on");
+                    if !extraposed && !(i + 1..g.start).any(|k| view.lower(k) == "that") {
                         end = g.start;
                     }
                 }

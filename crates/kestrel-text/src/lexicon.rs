@@ -43,6 +43,10 @@ impl TagSet {
     pub(crate) fn intersects(self, other: TagSet) -> bool {
         self.0 & other.0 != 0
     }
+
+    pub(crate) fn is_subset_of(self, other: TagSet) -> bool {
+        self.0 & !other.0 == 0
+    }
 }
 
 /// What the lexicon knows about a word: its most frequent tag, every tag it may take and

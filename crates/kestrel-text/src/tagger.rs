@@ -605,6 +605,17 @@ impl Tagger<'_> {
         {
             return Some(Category::Verb);
         }
+        // "Calls are growing", "as calls grew for": an "-s" form right before a word that can
+        // only be a finite verb is that verb's plural subject; no finite verb directly
+        // follows another.
+        if current == Tag::VBZ && options.contains(Tag::NNS) && index + 1 < end {
+            let next = self.options_of(index + 1);
+            let finite = TagSet::of(&[Tag::VBD, Tag::VBP, Tag::VBZ, Tag::MD]);
+            let only_verb = TagSet::of(&[Tag::VB, Tag::VBD, Tag::VBN, Tag::VBP, Tag::VBZ, Tag::MD]);
+            if next.intersects(finite) && next.is_subset_of(only_verb) {
+                return Some(Category::Nominal);
+            }
+        }
         // "a truce brokered by Qatar": a participle between a noun and "by" is a reduced
         // passive, even for a word the lexicon knows first as an adjective.
         if options.contains(Tag::VBN)
@@ -1443,6 +1454,8 @@ mod tests {
         assert_tags("The military said it would respond.", &[("military", Tag::NN)]);
         assert_tags("The Israeli military said Hamas attacked.", &[("military", Tag::NN)]);
         assert_tags("The Israeli military presence grew.", &[("military", Tag::JJ)]);
+        assert_tags("Calls are growing.", &[("Calls", Tag::NNS)]);
+        assert_tags("The president calls for calm.", &[("calls", Tag::VBZ)]);
         assert_tags(
             "The Myanmar military seized power.",
             &[("military", Tag::NN), ("seized", Tag::VBD)],
