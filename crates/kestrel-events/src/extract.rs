@@ -1383,12 +1383,19 @@ fn judged_doers(
         if judgement.nominal || !(judgement.code.starts_with("11") || judgement.code == "051") {
             continue;
         }
-        // What is judged: the object, or the subject that undergoes the judgement.
+        // What is judged: the object, or the subject that undergoes the judgement, or an event
+        // protested "against" or "over".
         let judged = judgement.group.and_then(|k| {
             if judgement.flags.undergo {
                 subjects[k].0
             } else {
-                comps[k].object
+                comps[k].object.or_else(|| {
+                    comps[k]
+                        .preps
+                        .iter()
+                        .find(|&&(w, q)| matches!(w, "against" | "over") && head_event_noun(view, lex, q).is_some())
+                        .map(|&(_, q)| q)
+                })
             }
         });
         let Some(judged) = judged else {
