@@ -630,6 +630,13 @@ pub fn complements_of<'a>(view: &SentenceView<'a>, from: usize) -> Complements<'
             i += 1;
             continue;
         }
+        // "froze assets belonging to Russian oligarchs": what belongs to someone is theirs, as
+        // what is "of" them.
+        if after_object && view.lower_is(i, "belonging") && i + 1 < end && view.lower_is(i + 1, "to") {
+            pending_prep = Some("of");
+            i += 2;
+            continue;
+        }
         if tag == Tag::VBG && PARTICIPIAL_PREPOSITIONS.contains(&view.lower(i)) {
             pending_prep = Some(view.lower(i));
             i += 1;
