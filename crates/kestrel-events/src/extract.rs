@@ -944,10 +944,18 @@ fn verb_draft(
         let bases = &view.phrases[p].actors;
         bases.iter().any(|a| a.code.base() != bases[0].code.base())
     });
+    // A word said or agreed (a light-only noun) gives way to a row of the verb's own whose
+    // set holds it: "signed a peace declaration" is signing an agreement (057), not a
+    // statement ("stepped up security cooperation" is still cooperation).
+    let own_row_names = |o: usize| {
+        let head = noun_lemma(view.lower(view.phrases[o].head));
+        rows().any(|r| matches!(r.object, ObjectConstraint::Set(set) if lex.in_set(set, &head)))
+    };
     let light = comps
         .object
         .filter(|_| is_light || (says && !starts_clause(view, comps.end)))
-        .and_then(|o| head_event_noun_of(view, lex, o, joint).map(|n| (o, n)));
+        .and_then(|o| head_event_noun_of(view, lex, o, joint).map(|n| (o, n)))
+        .filter(|&(o, (_, noun))| !noun.flags.light_only || !own_row_names(o));
     // "gave Hezbollah an ultimatum", "paid Moscow a visit": after an actor as indirect object,
     // the event noun is the second object, and the indirect object its target.
     let indirect = light.is_none() && is_light && comps.object.is_some_and(|o| view.phrases[o].is_actor());
