@@ -2093,6 +2093,17 @@ fn governors(view: &SentenceView, lex: &Lexicon, groups: &[VerbGroup]) -> Vec<Sc
             // the verb it is the subject of begins; only "that" opens a clause it governs
             // ("fears that Russia will attack").
             if pos == GovernorPos::Noun {
+                // "announced the agreement after talks with British officers": a time adjunct
+                // after the noun's phrase is no part of what the noun governs.
+                if let Some(adjunct) = (i + 1..end).find(|&k| {
+                    view.tag(k) == Tag::IN
+                        && matches!(
+                            view.lower(k),
+                            "after" | "before" | "following" | "since" | "amid" | "despite"
+                        )
+                }) {
+                    end = adjunct;
+                }
                 if let Some(g) = groups
                     .iter()
                     .find(|g| g.start > i && g.start < end && view.tag(g.start).is_finite_verb())
