@@ -167,7 +167,7 @@ pub fn extract(
         }
         let frame = frames
             .iter()
-            .filter(|f| f.scope.contains(&d.anchor) && f.group != d.group)
+            .filter(|f| f.scope.contains(&d.anchor) && (f.group.is_none() || f.group != d.group))
             .min_by_key(|f| f.scope.len());
         // An accusation or denial is its maker's claim: "the U.S. accused Iran of supplying".
         let claimant = || {
