@@ -146,7 +146,7 @@ pub fn extract(
     }
 
     let frames = frames(view, lex, &drafts, &groups, &comps, &subjects);
-    let scoped = governors(view, lex, &groups);
+    let scoped = governors(view, lex, &groups, &frames);
     statements(view, &frames, &scoped, &mut drafts, conventions);
 
     drafts.retain(|d| !d.sources.is_empty());
@@ -1931,20 +1931,20 @@ fn frames(
             .verbs
             .get(g.lemma.as_ref())
             .is_some_and(|rows| rows.iter().any(|r| r.flags.say));
+        let reports = matches!(gov, Some(Governor::Report | Governor::Hedge)) || says;
         // "China appears to have supplied": a raising verb hedges its infinitive; it is not
-        // a speaker's report.
-        if !(matches!(gov, Some(Governor::Report | Governor::Hedge)) || says)
-            || g.negated
-            || comps[k].infinitive.is_some()
-        {
+        // a speaker's report. Other governing verbs frame only what precedes them ("...,
+        // the Kremlin warned.").
+        if gov.is_none() && !says || g.negated || comps[k].infinitive.is_some() {
             continue;
         }
         // "declared martial law, accusing ...", "announced sanctions": a statement verb coded
         // as the event its object names reports nothing else.
         // A meeting the speaker was in when speaking ("told Trump in a phone call") is not it.
-        if drafts
-            .iter()
-            .any(|d| d.group == Some(k) && !d.nominal && !d.flags.say && !d.code.starts_with("01"))
+        if reports
+            && drafts
+                .iter()
+                .any(|d| d.group == Some(k) && !d.nominal && !d.flags.say && !d.code.starts_with("01"))
         {
             continue;
         }
@@ -1973,8 +1973,21 @@ fn frames(
         });
         let scope = match trailing {
             Some(comma) => view.range.start..comma,
-            None => g.end..view.range.end,
+            // "South Korean officials warned that the North could test a missile": what a
+            // governing verb's that-clause says is its subject's claim (what one demands is
+            // no claim).
+            None if reports
+                || (comps[k].that_clause.is_some() && comps[k].object.is_none() && gov != Some(Governor::Request)) =>
+            {
+                g.end..view.range.end
+            }
+            None => continue,
         };
+        // A governing verb's frame only names who claims what it governs; with no actor for a
+        // speaker it hedges nothing ("a report alleged that ...").
+        if !reports && speaker.is_none() {
+            continue;
+        }
         // A non-actor speaker ("reports", "sources") hedges only when it is a real noun phrase.
         if speaker.is_none() && subject.is_none() {
             continue;
@@ -2026,14 +2039,17 @@ fn coordination_end(view: &SentenceView, from: usize, any_conjunction: bool) -> 
 }
 
 /// Governing words (urge, plan, deny, might, if, against, ...) and their scopes.
-fn governors(view: &SentenceView, lex: &Lexicon, groups: &[VerbGroup]) -> Vec<Scoped> {
+fn governors(view: &SentenceView, lex: &Lexicon, groups: &[VerbGroup], frames: &[Frame]) -> Vec<Scoped> {
     let mut out = Vec::new();
     for (k, g) in groups.iter().enumerate() {
         if let Some(gov) = lex.governor(&g.lemma, GovernorPos::Verb) {
             if !matches!(gov, Governor::Report) {
+                // "North Korea could test a missile soon, officials warned": a verb closing
+                // the sentence as its frame governs what precedes it.
+                let trailing = frames.iter().find(|f| f.group == Some(k) && f.scope.end <= g.start);
                 out.push(Scoped {
                     governor: gov,
-                    scope: g.end..coordination_end(view, g.end, true),
+                    scope: trailing.map_or_else(|| g.end..coordination_end(view, g.end, true), |f| f.scope.clone()),
                     group: Some(k),
                 });
             }
