@@ -320,13 +320,17 @@ impl Matcher<'_> {
                 abbreviated: false,
                 ambiguous,
             } if !(ambiguous && self.is_lowercase_word(index + 1)) => month_occurrence(publication, month, occurrence)?,
-            // "last week" is a time, but of no day, month or year of its own.
+            // "last week" names no day; it is in the month, else the year, that holds all of it.
+            // "next week" is a time still to come, which no event that happened is dated by.
             Word::Unit(Unit::Week) => {
+                let monday = publication.add_days(7 * i64::from(offset) - publication.weekday().days_from_monday());
                 return Some(Match {
                     end,
-                    date: None,
+                    date: (offset <= 0)
+                        .then(|| enclosing_period(monday, monday.add_days(6)))
+                        .flatten(),
                     assumed_past: false,
-                })
+                });
             }
             _ => return None,
         };
@@ -618,6 +622,17 @@ impl Matcher<'_> {
             Kind::Number { value, digits: 4 } if YEAR_RANGE.contains(&value) => i32::try_from(value).ok(),
             _ => None,
         }
+    }
+}
+
+/// The month, else the year, that holds every day from `first` to `last`.
+fn enclosing_period(first: CivilDate, last: CivilDate) -> Option<EventDate> {
+    if first.year != last.year {
+        None
+    } else if first.month != last.month {
+        Some(EventDate::year(first.year))
+    } else {
+        EventDate::month(first.year, first.month)
     }
 }
 

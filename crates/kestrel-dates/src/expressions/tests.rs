@@ -113,7 +113,6 @@ fn months_and_years_relative_to_publication() {
     assert_found("last year's vote", &[("last year", "2022")]);
     // A period, not a date.
     assert_none("over the last year");
-    assert_none("this week and last week");
 }
 
 #[test]
@@ -299,8 +298,18 @@ fn leading_dates_end_where_the_expression_ends() {
 }
 
 #[test]
-fn last_week_is_no_date() {
-    assert_none("The talks ended last week.");
+fn a_week_dates_to_the_month_or_year_that_holds_it() {
+    // Published Wednesday 30 August 2023: this week is 28 August to 3 September.
+    assert_found("The talks ended last week.", &[("last week", "2023-08")]);
+    assert_none("They meet next week.");
+    assert_found("Talks began this week.", &[("this week", "2023")]);
+    // Published Wednesday 4 January 2023: last week, 26 December to 1 January, spans two years.
+    let new_year = CivilDate::new(2023, 1, 4);
+    assert_eq!(found("Fighting resumed last week.", new_year), pairs(&[]));
+    assert_eq!(
+        found("Talks began this week.", new_year),
+        pairs(&[("this week", "2023-01")])
+    );
 }
 
 #[test]
