@@ -9,9 +9,11 @@
 //! yields the span "Wednesday") but do include modifiers and determiners
 //! ("Earlier this month", "late last year", "the previous day").
 //!
-//! Deliberately not recognised: weeks ("last week" has no single day),
-//! decades ("the 1990s"), vague counts ("a few days ago"), numeric dates
-//! other than ISO, and years outside 1900–2100.
+//! A week has no single day: "last week" and "this week" resolve to the
+//! month, else the year, that holds all seven days, and "next week" to
+//! nothing. Deliberately not recognised: decades ("the 1990s"), vague counts
+//! ("a few days ago"), numeric dates other than ISO, and years outside
+//! 1900–2100.
 
 mod tokens;
 
@@ -74,7 +76,9 @@ pub fn leading_date(text: &str) -> Option<usize> {
 /// - a day without year is the most recent such day not after publication
 ///   plus seven days (news announces dates a few days ahead);
 /// - "N days/weeks ago" has day precision, "N months ago" month precision,
-///   "N years ago" year precision.
+///   "N years ago" year precision;
+/// - "last week" and "this week" (Monday to Sunday) are the month holding the
+///   whole week, else its year, else no date.
 ///
 /// A weekday, month or day resolved to the past this way is marked
 /// [`TemporalExpression::assumed_past`], for callers that know the event is
