@@ -687,6 +687,15 @@ fn object_matches(view: &SentenceView, lex: &Lexicon, row: &VerbPattern, comps: 
     // actor further on ("suspended raids at the request of a local commander").
     // A second object or an adjective after it says what the actor is, not whom the act is
     // done to: "called the United States the Great Satan", "called Putin dangerous".
+    // "welcomed Kim", not "welcomed the release of journalist Cheng Lei": a person received
+    // or captured is the object itself.
+    if row.object == ObjectConstraint::Person {
+        return comps
+            .object
+            .into_iter()
+            .chain(comps.second_object)
+            .any(|o| phrase_meets(view, lex, row.object, o));
+    }
     if row.object == ObjectConstraint::Actor {
         return comps.object.is_some_and(|o| {
             let after = view.phrases[o].tokens.end;
