@@ -1828,7 +1828,14 @@ fn nominal_drafts(
                 if clause_verb && !completes_noun(start - 1, k) {
                     sources = subjects[k].0.map(|p| actors(view, p)).unwrap_or_default();
                     if targets.is_empty() {
+                        // "recalled its ambassador for consultations": one's own envoy called
+                        // home is no counterpart.
+                        let countries: Vec<Option<&str>> = sources.iter().map(|a| a.code.country()).collect();
                         targets = verb_comps[k].object.map(|o| actors(view, o)).unwrap_or_default();
+                        targets.retain(|t| t.code.country().is_none() || !countries.contains(&t.code.country()));
+                        if targets.is_empty() && verb_comps[k].object.is_some_and(|o| view.phrases[o].is_actor()) {
+                            continue;
+                        }
                     }
                     // A visit already coded from the verb ("visited Kyiv on a two-day visit").
                     let coded = drafts.iter().any(|d| {
