@@ -402,7 +402,16 @@ fn resolve_subjects(
     for pass in 0..2 {
         for (k, g) in groups.iter().enumerate() {
             if let Subject::Phrase(p) = own[k] {
-                resolved[k] = (Some(p), false);
+                // "passed a resolution condemning Russia", "signed laws annexing four regions":
+                // a document adopted or an operation launched does what it does through the
+                // verb's subject.
+                let used_by = (g.form == Form::Gerund && is_enactment_before(view, lex, p, g.start))
+                    .then(|| (0..k).rev().find(|&j| comps[j].object == Some(p)))
+                    .flatten();
+                resolved[k] = match used_by {
+                    Some(j) => (resolved[j].0, resolved[j].0.is_some()),
+                    None => (Some(p), false),
+                };
                 continue;
             }
             if pass == 1 && resolved[k].0.is_some() {
@@ -561,6 +570,19 @@ fn stands_for_actors(phrase: &NounPhrase) -> bool {
             .modifiers
             .iter()
             .any(|m| m.code.country().is_some() || m.code.is_group())
+}
+
+/// Phrase `p`, ending right before `gerund` (adverbs aside), is headed by a noun of
+/// `&ENACTMENT` and names no actor: a document or operation its maker acts through.
+fn is_enactment_before(view: &SentenceView, lex: &Lexicon, p: usize, gerund: usize) -> bool {
+    let phrase = &view.phrases[p];
+    let head = noun_lemma(view.lower(phrase.head));
+    !stands_for_actors(phrase)
+        && (phrase.tokens.end..gerund).all(|i| view.tag(i).is_adverb())
+        && lex
+            .set_names
+            .get("&ENACTMENT")
+            .is_some_and(|&set| lex.in_set(set, &head))
 }
 
 /// Phrase `p` is a non-actor noun whose actor possessor or modifier ("Denmark's decision",
