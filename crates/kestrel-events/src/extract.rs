@@ -146,7 +146,15 @@ pub fn extract(
     }
 
     let frames = frames(view, lex, &drafts, &groups, &comps, &subjects);
-    let scoped = governors(view, lex, &groups, &frames);
+    // A governing word scopes only tokens after it, and only the anchors of drafts with a
+    // source are ever looked up in a scope: words past the last of them govern nothing of use.
+    let last_anchor = drafts
+        .iter()
+        .filter(|d| !d.sources.is_empty())
+        .map(|d| d.anchor)
+        .max()
+        .unwrap_or(view.range.start);
+    let scoped = governors(view, lex, &groups, &frames, last_anchor);
     statements(view, &frames, &scoped, &mut drafts, conventions);
 
     drafts.retain(|d| !d.sources.is_empty());
@@ -2076,8 +2084,9 @@ fn coordination_end(view: &SentenceView, from: usize, any_conjunction: bool) -> 
     end
 }
 
-/// Governing words (urge, plan, deny, might, if, against, ...) and their scopes.
-fn governors(view: &SentenceView, lex: &Lexicon, groups: &[VerbGroup], frames: &[Frame]) -> Vec<Scoped> {
+/// Governing words (urge, plan, deny, might, if, against, ...) and their scopes; of the words
+/// outside verb groups, only those before token `until`.
+fn governors(view: &SentenceView, lex: &Lexicon, groups: &[VerbGroup], frames: &[Frame], until: usize) -> Vec<Scoped> {
     let mut out = Vec::new();
     for (k, g) in groups.iter().enumerate() {
         if let Some(gov) = lex.governor(&g.lemma, GovernorPos::Verb) {
@@ -2101,7 +2110,7 @@ fn governors(view: &SentenceView, lex: &Lexicon, groups: &[VerbGroup], frames: &
             });
         }
     }
-    for i in view.range.clone() {
+    for i in view.range.start..until.min(view.range.end) {
         let pos = match view.tag(i) {
             Tag::RB | Tag::RBR | Tag::RBS => GovernorPos::Adverb,
             Tag::NN | Tag::NNS => GovernorPos::Noun,
