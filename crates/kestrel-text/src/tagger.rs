@@ -1060,7 +1060,12 @@ impl Tagger<'_> {
         let reduced_relative = left_tag.is_some_and(Tag::is_noun)
             && preposition_next
             && !self.has_mark(index + 1, mark::THAT)
-            && left.is_some_and(|noun| self.phrase_is_governed(noun, body) || self.clause_verb_follows(index, end));
+            && left.is_some_and(|noun| {
+                // ", a senior official said on Saturday": a reporting verb after a comma phrase
+                // is that phrase's own verb, not a participle of an apposition.
+                let through_apposition = !self.has_mark(index, mark::CLAUSE);
+                self.phrase_is_governed(noun, body, through_apposition) || self.clause_verb_follows(index, end)
+            });
         if reduced_relative {
             return Tag::VBN;
         }
@@ -1096,8 +1101,9 @@ impl Tagger<'_> {
     /// no bare clause ("mourned", not "said", nor "who gathered"), and only the object's own
     /// words and prepositions that open no clause ("for the families of", not "after") come
     /// between. A determiner right after a noun opens a clause's subject ("tankers its forces
-    /// seized"), not more of the object.
-    fn phrase_is_governed(&self, noun: usize, body: usize) -> bool {
+    /// seized"), not more of the object. With `through_apposition`, an apposition set off by a
+    /// comma after a noun is part of the object too.
+    fn phrase_is_governed(&self, noun: usize, body: usize, through_apposition: bool) -> bool {
         let mut i = noun;
         while i > body {
             i -= 1;
@@ -1108,8 +1114,16 @@ impl Tagger<'_> {
             if matches!(tag, Tag::DT | Tag::PRPS) && i > body && self.tagged[i - 1].tag.is_noun() {
                 return false;
             }
+            // "released the mayor of Nablus, a member of Hamas jailed in 2007": an apposition,
+            // a determined phrase after a noun and a comma, belongs to the phrase before it.
+            let apposition = through_apposition
+                && tag == Tag::Comma
+                && i > body
+                && self.tagged[i - 1].tag.is_noun()
+                && self.tagged[i + 1].tag == Tag::DT;
             let inside = tag.starts_noun_phrase()
                 || tag == Tag::POS
+                || apposition
                 || (matches!(tag, Tag::IN | Tag::TO) && !SUBORDINATORS.contains(&self.word(i)));
             if !inside {
                 return false;
