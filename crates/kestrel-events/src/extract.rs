@@ -2332,12 +2332,15 @@ fn clause_segment(view: &SentenceView, anchor: usize) -> std::ops::Range<usize> 
     start..view.clause_end(anchor)
 }
 
-/// A finite verb, a relative pronoun or a verb after a comma: the start of another clause.
+/// A finite verb, a relative pronoun, a verb after a comma or a participle right after a
+/// noun ("a member of Hamas jailed a year ago"): the start of another clause.
 fn is_clause_verb(view: &SentenceView, i: usize) -> bool {
+    let after = |is: fn(Tag) -> bool| i > view.range.start && is(view.tag(i - 1));
     matches!(
         view.tag(i),
         Tag::VBD | Tag::VBZ | Tag::VBP | Tag::MD | Tag::WDT | Tag::WP | Tag::WPS | Tag::WRB
-    ) || (view.tag(i) == Tag::VBG && i > view.range.start && view.tag(i - 1) == Tag::Comma)
+    ) || (view.tag(i) == Tag::VBG && after(|t| t == Tag::Comma))
+        || (view.tag(i) == Tag::VBN && after(Tag::is_noun))
 }
 
 /// A seat of government read as the place it is: its country ("Kyiv" as a target of attack
