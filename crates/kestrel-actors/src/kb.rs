@@ -32,6 +32,9 @@ pub struct Role {
     /// An official of a place (a governor, a mayor): unnamed, it belongs to where the
     /// sentence happens, like militants and police, not to the country acting in it.
     pub local: bool,
+    /// A collective ("group", "movement", "militants") that, definite and unnamed, refers back
+    /// to the organisation last named: "Hamas said the group had accepted".
+    pub collective: bool,
     /// A code put before the actor's instead of after it: "MSF Arnor" is Arnor's MSF (NGOARN),
     /// as PETRARCH agents written `[NGO~]` say. Alone, the role is that code.
     pub prefix: Option<ActorCode>,
@@ -296,6 +299,7 @@ impl KbBuilder {
             sectors,
             kind,
             local: false,
+            collective: false,
             prefix,
         });
         let Ok(id) = u32::try_from(self.roles.len() - 1) else {
@@ -450,14 +454,14 @@ impl KbBuilder {
                     RoleKind::Group
                 }
             };
-            let local = match kind_words.next() {
-                None => false,
-                Some("local") => true,
-                Some(other) => {
-                    self.diag(src.name, n, format!("unknown role flag {other:?}"));
-                    false
+            let (mut local, mut collective) = (false, false);
+            for flag in kind_words {
+                match flag {
+                    "local" => local = true,
+                    "collective" => collective = true,
+                    other => self.diag(src.name, n, format!("unknown role flag {other:?}")),
                 }
-            };
+            }
             let Some(label) = list(f[0]).next() else {
                 self.diag(src.name, n, "no phrase");
                 continue;
@@ -467,6 +471,7 @@ impl KbBuilder {
                 sectors,
                 kind,
                 local,
+                collective,
                 prefix: None,
             });
             let Ok(id) = u32::try_from(self.roles.len() - 1) else {
@@ -1054,15 +1059,27 @@ mod tests {
     }
 
     #[test]
-    fn a_role_may_be_marked_local() {
+    fn a_role_may_be_marked_local_or_collective() {
         let mut builder = KbBuilder::default();
         builder.roles(&Source {
             name: "roles.tsv",
-            text: "mayor\tGOV\tperson local\nminister\tGOV\tperson\nsheriff\tCOP\tperson nearby\n",
+            text: "mayor\tGOV\tperson local\nminister\tGOV\tperson\nsheriff\tCOP\tperson nearby\ngroup\t-\tgroup collective\n",
         });
         let (kb, diagnostics) = builder.build();
-        let local: Vec<(&str, bool)> = kb.roles.iter().map(|r| (r.label.as_str(), r.local)).collect();
-        assert_eq!(local, [("mayor", true), ("minister", false), ("sheriff", false)]);
+        let flags: Vec<(&str, bool, bool)> = kb
+            .roles
+            .iter()
+            .map(|r| (r.label.as_str(), r.local, r.collective))
+            .collect();
+        assert_eq!(
+            flags,
+            [
+                ("mayor", true, false),
+                ("minister", false, false),
+                ("sheriff", false, false),
+                ("group", false, true)
+            ]
+        );
         let messages: Vec<(usize, &str)> = diagnostics.iter().map(|d| (d.line, d.message.as_str())).collect();
         assert_eq!(messages, [(3, "unknown role flag \"nearby\"")]);
     }

@@ -72,6 +72,8 @@ pub struct DocContext {
     /// Countries of the actors named with a sector ("Israeli forces" gives ISR for MIL),
     /// most recent last.
     sector_countries: Vec<(Sector, ActorCode)>,
+    /// Organisations the document has named, most recent last.
+    organizations: Vec<ActorCode>,
 }
 
 impl DocContext {
@@ -102,6 +104,20 @@ impl DocContext {
             .rev()
             .find(|(s, _)| sectors.contains(s))
             .map(|(_, country)| country)
+    }
+
+    /// Remember an organisation as the most recent one named.
+    fn remember_organization(&mut self, code: &ActorCode) {
+        self.organizations.retain(|c| c != code);
+        self.organizations.push(code.clone());
+    }
+
+    /// The last organisation named, of `country` if given, and an armed group if `armed`.
+    fn organization_for(&self, country: Option<&str>, armed: bool) -> Option<&ActorCode> {
+        self.organizations.iter().rev().find(|c| {
+            country.is_none_or(|country| c.country() == Some(country))
+                && (!armed || is_armed_group(c) || c.as_str().starts_with("IMG"))
+        })
     }
 
     /// Remember a country as the most recent one named.
@@ -196,6 +212,8 @@ struct Parts<'k> {
     person_role: Option<RoleKind>,
     /// A role is an official of a place ([`crate::kb::Role::local`]).
     local_role: bool,
+    /// The last role named is a collective ([`crate::kb::Role::collective`]).
+    collective_role: bool,
     /// A role's code that goes before the actor's ([`crate::kb::Role::prefix`]).
     prefix: Option<ActorCode>,
     person: Option<(ActorCode, String)>,
@@ -217,6 +235,7 @@ impl Parts<'_> {
             roles,
             person_role,
             local_role,
+            collective_role,
             prefix,
             person,
             earlier_people,
@@ -228,6 +247,7 @@ impl Parts<'_> {
         roles.clear();
         *person_role = None;
         *local_role = false;
+        *collective_role = false;
         *prefix = None;
         *person = None;
         earlier_people.clear();
@@ -290,7 +310,6 @@ impl Parts<'_> {
     }
 }
 
-/// The GOV role block that a seat of government ("the Kremlin") adds to its country.
 /// Rebels, insurgents and other armed groups outside a state's forces.
 fn is_armed_group(code: &ActorCode) -> bool {
     code.sectors().any(is_armed_sector)
@@ -300,6 +319,7 @@ fn is_armed_sector(sector: Sector) -> bool {
     matches!(sector.as_str(), "REB" | "UAF" | "INS")
 }
 
+/// The GOV role block that a seat of government ("the Kremlin") adds to its country.
 fn government() -> Sector {
     Sector::parse("GOV").expect("GOV is a valid sector")
 }
@@ -700,6 +720,7 @@ impl<'a, 'b> Builder<'a, 'b> {
                         }
                         parts.roles.push(&role.label);
                         parts.local_role |= role.local;
+                        parts.collective_role = role.collective;
                         if role.prefix.is_some() {
                             parts.prefix.clone_from(&role.prefix);
                         }
@@ -814,6 +835,31 @@ impl<'a, 'b> Builder<'a, 'b> {
         None
     }
 
+    /// "the group", "the militant group", "the Palestinian movement": a definite collective
+    /// with no name of its own refers back to the organisation last named, of the country a
+    /// demonym in it names, and armed if its role is.
+    fn collective_reference(&self, toks: &Range<usize>, parts: &Parts<'_>, ctx: &DocContext) -> Option<Actor> {
+        let definite = matches!(self.lower(toks.start), "the" | "this");
+        let unknown_name = (toks.start + 1..toks.end)
+            .any(|t| self.tokens[t].is_capitalized(self.doc.text) && self.mention_of[t - self.first_token].is_empty());
+        let plain_role = parts.sectors.iter().all(|s| is_armed_sector(*s) || s.as_str() == "RAD");
+        if !(parts.collective_role && definite && plain_role && !unknown_name && parts.prefix.is_none()) {
+            return None;
+        }
+        let country = match parts.bases.as_slice() {
+            [] => None,
+            [(code, false)] if code.country().is_some() && code.sectors().next().is_none() => code.country(),
+            _ => return None,
+        };
+        let armed = parts.sectors.iter().any(|s| is_armed_sector(*s));
+        ctx.organization_for(country, armed).map(|org| Actor {
+            code: org.clone(),
+            name: None,
+            span: self.span(toks.clone()),
+            via: Via::Reference,
+        })
+    }
+
     /// Assemble one actor from a phrase's parts, or use a back-reference.
     fn actor(&self, toks: Range<usize>, parts: &Parts<'_>, ctx: &DocContext) -> Option<Actor> {
         let span = self.span(toks.clone());
@@ -824,6 +870,9 @@ impl<'a, 'b> Builder<'a, 'b> {
                 span,
                 via: Via::Direct,
             });
+        }
+        if let Some(org) = self.collective_reference(&toks, parts, ctx) {
+            return Some(org);
         }
         if let Some((base, seat)) = parts.bases.last() {
             // A seat stands for the government only when nothing else says who acts: a
@@ -1217,8 +1266,10 @@ fn remember(doc: &DocInput, b: &Builder, parts: &Parts<'_>, phrase: &NounPhrase,
     // Each mention once, though it may span several tokens: remembering a country moves it to
     // the end of the list, so remembering it again right away changes nothing.
     for m in b.mentions_in(phrase.tokens.clone()) {
-        if let Entry::Country(id) | Entry::Demonym(id) | Entry::Seat(id) = m.entry {
-            ctx.remember_country(doc.kb.code(id));
+        match m.entry {
+            Entry::Country(id) | Entry::Demonym(id) | Entry::Seat(id) => ctx.remember_country(doc.kb.code(id)),
+            Entry::Org(id) => ctx.remember_organization(doc.kb.code(id)),
+            _ => {}
         }
     }
     for a in &phrase.actors {
