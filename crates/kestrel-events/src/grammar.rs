@@ -572,6 +572,10 @@ pub struct Complements<'a> {
     pub end: usize,
 }
 
+/// Participles that say whose their noun is, before "to" ("assets belonging to", "ships linked
+/// to").
+const OWNED_BY: [&str; 4] = ["belonging", "linked", "tied", "connected"];
+
 /// Participles that work as prepositions ("concerns regarding the talks").
 const PARTICIPIAL_PREPOSITIONS: [&str; 6] = [
     "regarding",
@@ -630,9 +634,9 @@ pub fn complements_of<'a>(view: &SentenceView<'a>, from: usize) -> Complements<'
             i += 1;
             continue;
         }
-        // "froze assets belonging to Russian oligarchs": what belongs to someone is theirs, as
-        // what is "of" them.
-        if after_object && view.lower_is(i, "belonging") && i + 1 < end && view.lower_is(i + 1, "to") {
+        // "froze assets belonging to Russian oligarchs", "attacking ships linked to Israel":
+        // what belongs or is linked to someone is theirs, as what is "of" them.
+        if after_object && OWNED_BY.contains(&view.lower(i)) && i + 1 < end && view.lower_is(i + 1, "to") {
             pending_prep = Some("of");
             i += 2;
             continue;
