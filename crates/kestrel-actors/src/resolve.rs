@@ -951,7 +951,9 @@ impl<'a, 'b> Builder<'a, 'b> {
         let owner = if self.doc.conventions == Conventions::Petrarch {
             None
         } else if possessive_pronoun {
-            self.owner_before(toks.start).or(ctx.countries.last())
+            self.owner_before(toks.start)
+                .or(ctx.countries.last())
+                .or(self.sentence_country.as_ref())
         } else {
             // The country last named with the same role comes first ("Israeli forces arrested
             // 15 Palestinians, the army said"), then the last country named.
