@@ -7,7 +7,7 @@ use kestrel_dates::{find_dates, CivilDate, EventDate, TemporalExpression};
 use kestrel_text::{noun_lemma, Tag};
 
 use crate::grammar::{
-    complements_of, is_dated, subject_of, verb_groups, Complements, Form, SentenceView, Subject, VerbGroup,
+    complements_of, is_counted, is_dated, subject_of, verb_groups, Complements, Form, SentenceView, Subject, VerbGroup,
 };
 use crate::lexicon::{Flags, Governor, GovernorPos, Lexicon, ObjectConstraint, Slot, VerbPattern};
 use crate::modality::{self, Modality};
@@ -780,6 +780,7 @@ fn phrase_meets(view: &SentenceView, lex: &Lexicon, constraint: ObjectConstraint
         ObjectConstraint::Place => {
             let phrase = &view.phrases[p];
             phrase.is_actor()
+                && !is_counted(view, p)
                 && phrase.actors.iter().all(|a| {
                     a.via == Via::Seat
                         || (a.name.is_none() && a.code.sectors().next().is_none() && a.code.country().is_some())

@@ -458,6 +458,15 @@ fn counted_phrase(view: &SentenceView, p: usize) -> usize {
     p
 }
 
+/// Whether phrase `p` is what a quantity before it counts: "thousands of Iraqis", "dozens of
+/// Palestinians" are people, not the country.
+pub fn is_counted(view: &SentenceView, p: usize) -> bool {
+    let start = view.phrases[p].tokens.start;
+    start >= view.range.start + 2
+        && view.lower_is(start - 1, "of")
+        && (QUANTITIES.contains(&view.lower(start - 2)) || view.tag(start - 2) == Tag::CD)
+}
+
 /// "over 1,000 US Marines", "more than 300 people": a number after a word of approximation
 /// tagged as a preposition is the start of a noun phrase, not a prepositional phrase.
 fn is_approximate_quantity(view: &SentenceView, phrase_start: usize) -> bool {
