@@ -447,7 +447,7 @@ fn resolve_subjects(
                             // "praised Denmark's decision to send jets", "protested the U.S.
                             // decision to sell jets": the owner of the noun the infinitive
                             // completes is the one to act.
-                            Some(o) if is_owned_noun_before(view, o, g.start) => Some(o),
+                            Some(o) if is_owned_noun_before(view, lex, o, g.start) => Some(o),
                             _ => resolved[j].0,
                         }
                     })
@@ -457,7 +457,7 @@ fn resolve_subjects(
                         g.start
                             .checked_sub(2)
                             .and_then(|i| view.phrase_at(i))
-                            .filter(|&p| is_owned_noun_before(view, p, g.start))
+                            .filter(|&p| is_owned_noun_before(view, lex, p, g.start))
                     }),
                 _ if is_sentence_initial(view, g) => {
                     // "Speaking at a briefing, Kirby said": the first finite verb after the comma.
@@ -584,20 +584,26 @@ fn stands_for_actors(phrase: &NounPhrase) -> bool {
 /// `&ENACTMENT` and names no actor: a document or operation its maker acts through.
 fn is_enactment_before(view: &SentenceView, lex: &Lexicon, p: usize, gerund: usize) -> bool {
     let phrase = &view.phrases[p];
-    let head = noun_lemma(view.lower(phrase.head));
     !stands_for_actors(phrase)
         && (phrase.tokens.end..gerund).all(|i| view.tag(i).is_adverb())
-        && lex
-            .set_names
-            .get("&ENACTMENT")
-            .is_some_and(|&set| lex.in_set(set, &head))
+        && head_in_set(view, lex, p, "&ENACTMENT")
 }
 
-/// Phrase `p` is a non-actor noun whose actor possessor or modifier ("Denmark's decision",
-/// "the U.S. decision") decides what the infinitive starting right after its "to" says.
-fn is_owned_noun_before(view: &SentenceView, p: usize, infinitive: usize) -> bool {
+/// Whether the head noun of phrase `p` is in the named word set of synsets.tsv.
+fn head_in_set(view: &SentenceView, lex: &Lexicon, p: usize, set_name: &str) -> bool {
+    let head = noun_lemma(view.lower(view.phrases[p].head));
+    lex.set_names.get(set_name).is_some_and(|&set| lex.in_set(set, &head))
+}
+
+/// Phrase `p` is a non-actor noun of `&UNDERTAKING` whose actor possessor or modifier
+/// ("Denmark's decision", "the U.S. decision") decides what the infinitive starting right
+/// after its "to" says.
+fn is_owned_noun_before(view: &SentenceView, lex: &Lexicon, p: usize, infinitive: usize) -> bool {
     let phrase = &view.phrases[p];
-    !phrase.is_actor() && !phrase.modifiers.is_empty() && phrase.tokens.end + 1 == infinitive
+    !phrase.is_actor()
+        && !phrase.modifiers.is_empty()
+        && phrase.tokens.end + 1 == infinitive
+        && head_in_set(view, lex, p, "&UNDERTAKING")
 }
 
 /// Phrase `p` is headed by a weapon, a vessel or an aircraft (`&ARMS`, `&NAVAL`, `&AIRCRAFT`:
@@ -1326,12 +1332,7 @@ fn force_by_subject(view: &SentenceView, lex: &Lexicon, code: String, subject: u
     if !forceful {
         return code;
     }
-    let head = noun_lemma(view.lower(view.phrases[subject].head));
-    let protesters = lex
-        .set_names
-        .get("&PROTESTERS")
-        .is_some_and(|&set| lex.in_set(set, &head));
-    if protesters {
+    if head_in_set(view, lex, subject, "&PROTESTERS") {
         return VIOLENT_PROTEST.to_string();
     }
     let attacker = view.phrases[subject]
