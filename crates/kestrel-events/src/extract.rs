@@ -137,7 +137,7 @@ pub fn extract(
     coded_by_means(view, &groups, &comps, &mut drafts);
     nominal_drafts(view, lex, &light_objects, &groups, &comps, &subjects, &mut drafts);
     mediated_parties(&mut drafts);
-    casualties_of_attack(view, groups.as_slice(), &mut drafts);
+    casualties_of_attack(view, &groups, &mut drafts);
     judged_doers(view, lex, &comps, &subjects, &mut drafts);
     // Every event needs a source, and what follows only drops drafts or gives them targets:
     // without a draft that has one, frames and governors need not be looked for.
@@ -428,37 +428,39 @@ fn resolve_subjects(
             let inherited = match g.form {
                 // "calls for Mubarak to step down", "the time has come for Israel to withdraw":
                 // the phrase between "for" and "to" is the infinitive's own subject.
-                Form::Infinitive if for_subject(view, g).is_some() => for_subject(view, g),
-                Form::Infinitive => groups[..k]
-                    .iter()
-                    .enumerate()
-                    .rev()
-                    .find(|(j, _)| comps[*j].infinitive == Some(g.start) || comps[*j].infinitive == Some(g.main))
-                    .and_then(|(j, ctrl)| {
-                        // What one urges, asks or forces someone to do, they are to do: "pressured
-                        // Israel to allow aid", "forced the rebels to withdraw".
-                        let object_control = lex.governor(&ctrl.lemma, GovernorPos::Verb) == Some(Governor::Request)
-                            || lex.verbs.get(ctrl.lemma.as_ref()).is_some_and(|rows| {
-                                rows.iter()
-                                    .any(|r| r.flags.comp && (r.code.starts_with("02") || r.code.starts_with("17")))
-                            });
-                        match comps[j].object {
-                            Some(o) if object_control && view.phrases[o].is_actor() => Some(o),
-                            // "praised Denmark's decision to send jets", "protested the U.S.
-                            // decision to sell jets": the owner of the noun the infinitive
-                            // completes is the one to act.
-                            Some(o) if is_owned_noun_before(view, lex, o, g.start) => Some(o),
-                            _ => resolved[j].0,
-                        }
-                    })
-                    // "Germany's decision to supply tanks angered Moscow": with no verb to
-                    // control it, an infinitive completing an owned noun is its owner's.
-                    .or_else(|| {
-                        g.start
-                            .checked_sub(2)
-                            .and_then(|i| view.phrase_at(i))
-                            .filter(|&p| is_owned_noun_before(view, lex, p, g.start))
-                    }),
+                Form::Infinitive => for_subject(view, g).or_else(|| {
+                    groups[..k]
+                        .iter()
+                        .enumerate()
+                        .rev()
+                        .find(|(j, _)| comps[*j].infinitive == Some(g.start) || comps[*j].infinitive == Some(g.main))
+                        .and_then(|(j, ctrl)| {
+                            // What one urges, asks or forces someone to do, they are to do: "pressured
+                            // Israel to allow aid", "forced the rebels to withdraw".
+                            let object_control = lex.governor(&ctrl.lemma, GovernorPos::Verb)
+                                == Some(Governor::Request)
+                                || lex.verbs.get(ctrl.lemma.as_ref()).is_some_and(|rows| {
+                                    rows.iter()
+                                        .any(|r| r.flags.comp && (r.code.starts_with("02") || r.code.starts_with("17")))
+                                });
+                            match comps[j].object {
+                                Some(o) if object_control && view.phrases[o].is_actor() => Some(o),
+                                // "praised Denmark's decision to send jets", "protested the U.S.
+                                // decision to sell jets": the owner of the noun the infinitive
+                                // completes is the one to act.
+                                Some(o) if is_owned_noun_before(view, lex, o, g.start) => Some(o),
+                                _ => resolved[j].0,
+                            }
+                        })
+                        // "Germany's decision to supply tanks angered Moscow": with no verb to
+                        // control it, an infinitive completing an owned noun is its owner's.
+                        .or_else(|| {
+                            g.start
+                                .checked_sub(2)
+                                .and_then(|i| view.phrase_at(i))
+                                .filter(|&p| is_owned_noun_before(view, lex, p, g.start))
+                        })
+                }),
                 _ if is_sentence_initial(view, g) => {
                     // "Speaking at a briefing, Kirby said": the first finite verb after the comma.
                     let comma = (g.end..view.range.end).find(|&i| view.tag(i) == Tag::Comma);
@@ -719,10 +721,6 @@ fn object_matches(view: &SentenceView, lex: &Lexicon, row: &VerbPattern, comps: 
     if row.object == ObjectConstraint::Any {
         return true;
     }
-    // "suspended Mali", "called the German chancellor": the direct object itself, not an
-    // actor further on ("suspended raids at the request of a local commander").
-    // A second object or an adjective after it says what the actor is, not whom the act is
-    // done to: "called the United States the Great Satan", "called Putin dangerous".
     // "welcomed Kim", not "welcomed the release of journalist Cheng Lei": a person received
     // or captured is the object itself.
     if row.object == ObjectConstraint::Person {
@@ -732,6 +730,10 @@ fn object_matches(view: &SentenceView, lex: &Lexicon, row: &VerbPattern, comps: 
             .chain(comps.second_object)
             .any(|o| phrase_meets(view, lex, row.object, o));
     }
+    // "suspended Mali", "called the German chancellor": the direct object itself, not an
+    // actor further on ("suspended raids at the request of a local commander").
+    // A second object or an adjective after it says what the actor is, not whom the act is
+    // done to: "called the United States the Great Satan", "called Putin dangerous".
     if row.object == ObjectConstraint::Actor {
         return comps.object.is_some_and(|o| {
             let after = view.phrases[o].tokens.end;
@@ -1983,7 +1985,7 @@ fn frames(
         // "China appears to have supplied": a raising verb hedges its infinitive; it is not
         // a speaker's report. Other governing verbs frame only what precedes them ("...,
         // the Kremlin warned.").
-        if gov.is_none() && !says || g.negated || comps[k].infinitive.is_some() {
+        if (gov.is_none() && !says) || g.negated || comps[k].infinitive.is_some() {
             continue;
         }
         // "declared martial law, accusing ...", "announced sanctions": a statement verb coded
