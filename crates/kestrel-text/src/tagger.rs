@@ -754,12 +754,15 @@ impl Tagger<'_> {
                 return Some(Category::Verb);
             }
         }
-        // Subject-verb-object: "Russia attacks Ukraine", "the U.S. sanctions Russia".
+        // Subject-verb-object: "Russia attacks Ukraine", "the U.S. sanctions Russia". A
+        // determiner opening a span of time ("missile tests this year") opens no object.
         let next = self.tag_at(index + 1, end)?;
-        let takes_object = matches!(
-            next,
-            Tag::DT | Tag::PDT | Tag::PRPS | Tag::PRP | Tag::NNP | Tag::NNPS | Tag::CD
-        );
+        let time_adjunct = next == Tag::DT && index + 2 < end && SPANS_OF_TIME.contains(&self.word(index + 2));
+        let takes_object = !time_adjunct
+            && matches!(
+                next,
+                Tag::DT | Tag::PDT | Tag::PRPS | Tag::PRP | Tag::NNP | Tag::NNPS | Tag::CD
+            );
         let object_or_adjunct = takes_object
             || matches!(
                 next,
@@ -1469,6 +1472,8 @@ mod tests {
         assert_tags("The Israeli military said Hamas attacked.", &[("military", Tag::NN)]);
         assert_tags("The Israeli military presence grew.", &[("military", Tag::JJ)]);
         assert_tags("Calls are growing.", &[("Calls", Tag::NNS)]);
+        assert_tags("North Korea conducted missile tests this year.", &[("tests", Tag::NNS)]);
+        assert_tags("Russia attacks Ukraine this week.", &[("attacks", Tag::VBZ)]);
         assert_tags("The president calls for calm.", &[("calls", Tag::VBZ)]);
         assert_tags(
             "The Myanmar military seized power.",
