@@ -839,11 +839,17 @@ impl<'a, 'b> Builder<'a, 'b> {
     /// with no name of its own refers back to the organisation last named, of the country a
     /// demonym in it names, and armed if its role is.
     fn collective_reference(&self, toks: &Range<usize>, parts: &Parts<'_>, ctx: &DocContext) -> Option<Actor> {
-        let definite = matches!(self.lower(toks.start), "the" | "this");
-        let unknown_name = (toks.start + 1..toks.end)
-            .any(|t| self.tokens[t].is_capitalized(self.doc.text) && self.mention_of[t - self.first_token].is_empty());
+        // Every phrase comes here: the role flag rules out nearly all of them before any scan.
+        if !parts.collective_role || parts.prefix.is_some() || !matches!(self.lower(toks.start), "the" | "this") {
+            return None;
+        }
         let plain_role = parts.sectors.iter().all(|s| is_armed_sector(*s) || s.as_str() == "RAD");
-        if !(parts.collective_role && definite && plain_role && !unknown_name && parts.prefix.is_none()) {
+        let unknown_name = || {
+            (toks.start + 1..toks.end).any(|t| {
+                self.tokens[t].is_capitalized(self.doc.text) && self.mention_of[t - self.first_token].is_empty()
+            })
+        };
+        if !plain_role || unknown_name() {
             return None;
         }
         let country = match parts.bases.as_slice() {

@@ -447,7 +447,7 @@ fn counted_phrase(view: &SentenceView, p: usize) -> usize {
         let phrase = &view.phrases[p];
         let of = phrase.tokens.end;
         let counts = !phrase.is_actor()
-            && (QUANTITIES.contains(&view.lower(phrase.head)) || view.tag(phrase.head) == Tag::CD)
+            && is_quantity_word(view, phrase.head)
             && of + 1 < view.range.end
             && view.lower(of) == "of";
         match view.phrase_at(of + 1).filter(|_| counts) {
@@ -462,9 +462,12 @@ fn counted_phrase(view: &SentenceView, p: usize) -> usize {
 /// Palestinians" are people, not the country.
 pub fn is_counted(view: &SentenceView, p: usize) -> bool {
     let start = view.phrases[p].tokens.start;
-    start >= view.range.start + 2
-        && view.lower_is(start - 1, "of")
-        && (QUANTITIES.contains(&view.lower(start - 2)) || view.tag(start - 2) == Tag::CD)
+    start >= view.range.start + 2 && view.lower_is(start - 1, "of") && is_quantity_word(view, start - 2)
+}
+
+/// A number or a word that counts ("dozens", "thousands") at token `i`.
+fn is_quantity_word(view: &SentenceView, i: usize) -> bool {
+    QUANTITIES.contains(&view.lower(i)) || view.tag(i) == Tag::CD
 }
 
 /// "over 1,000 US Marines", "more than 300 people": a number after a word of approximation

@@ -499,15 +499,16 @@ impl Tagger<'_> {
             let heads = match next {
                 None => true,
                 Some(next) => {
-                    let object_opens = match self.tag_at(index + 2, end) {
-                        Some(Tag::DT | Tag::PRPS | Tag::NNP | Tag::CD) => true,
-                        // "The Myanmar military seized power": a bare noun after the past
-                        // form is its object when the clause has no other finite verb.
-                        Some(Tag::NN | Tag::NNS | Tag::JJ) => !self.clause_verb_follows(index + 1, end),
-                        _ => false,
-                    };
-                    let past =
-                        next == Tag::VBN && definite && self.options_of(index + 1).contains(Tag::VBD) && object_opens;
+                    let past = next == Tag::VBN
+                        && definite
+                        && self.options_of(index + 1).contains(Tag::VBD)
+                        && match self.tag_at(index + 2, end) {
+                            Some(Tag::DT | Tag::PRPS | Tag::NNP | Tag::CD) => true,
+                            // "The Myanmar military seized power": a bare noun after the past
+                            // form is its object when the clause has no other finite verb.
+                            Some(Tag::NN | Tag::NNS | Tag::JJ) => !self.clause_verb_follows(index + 1, end),
+                            _ => false,
+                        };
                     ((next.is_finite_verb() || past) && !next_may_be_noun)
                         || matches!(next, Tag::POS | Tag::Period | Tag::Comma)
                 }
