@@ -1108,6 +1108,11 @@ fn verb_draft(
                     })
                     .map(|(_, q)| *q),
             );
+            // "lifted its arms embargo on Libya", "sanctions were eased": a concession (08)
+            // ends what its object names, which is then no event of its own.
+            if row.code.starts_with("08") && row.object != ObjectConstraint::Any {
+                light_objects.extend(constrained.object.filter(|&o| phrase_meets(view, lex, row.object, o)));
+            }
             reverse = row.reverse.clone();
             (row.code.clone(), Cow::Borrowed(&row.targets[..]), row.flags)
         }
