@@ -125,13 +125,19 @@ impl ActorCode {
         ActorCode(compact_str::format_compact!("{}{}", prefix.0, self.0))
     }
 
-    /// This code with `sectors` appended, skipping blocks it already has.
+    /// This code with `sectors` appended, skipping blocks it already has. An actor outside
+    /// the state (rebels, opposition, militias) takes no GOV block: "leaders of the Muslim
+    /// Brotherhood", "Taliban leaders" lead their movement, not a government.
     pub fn with_sectors<'s>(&self, sectors: impl IntoIterator<Item = &'s Sector>) -> ActorCode {
         let mut code = self.0.clone();
         let start = self.sectors_start();
         let have = self.0.as_bytes()[start..].chunks(3);
+        let outside_state = have
+            .clone()
+            .any(|block| matches!(block, b"REB" | b"OPP" | b"UAF" | b"INS"));
         for s in sectors {
-            if !have.clone().any(|block| block == s.0) && !code.as_bytes().ends_with(&s.0) {
+            let skipped = outside_state && &s.0 == b"GOV";
+            if !skipped && !have.clone().any(|block| block == s.0) && !code.as_bytes().ends_with(&s.0) {
                 code.push_str(s.as_str());
             }
         }
@@ -237,6 +243,15 @@ mod tests {
         let mil = Sector::parse("MIL").unwrap();
         assert_eq!(code("USAGOV").with_sectors(&[gov, mil]).as_str(), "USAGOVMIL");
         assert_eq!(code("USA").with_sectors(&[gov]).as_str(), "USAGOV");
+    }
+
+    #[test]
+    fn an_actor_outside_the_state_takes_no_government_block() {
+        let gov = Sector::parse("GOV").unwrap();
+        let mil = Sector::parse("MIL").unwrap();
+        assert_eq!(code("EGYOPP").with_sectors(&[gov]).as_str(), "EGYOPP");
+        assert_eq!(code("AFGREB").with_sectors(&[gov, mil]).as_str(), "AFGREBMIL");
+        assert_eq!(code("EGYMIL").with_sectors(&[gov]).as_str(), "EGYMILGOV");
     }
 
     #[test]

@@ -35,6 +35,10 @@ pub struct Role {
     /// A collective ("group", "movement", "militants") that, definite and unnamed, refers back
     /// to the organisation last named: "Hamas said the group had accepted".
     pub collective: bool,
+    /// A machine that may be civil as well as military ("aircraft", "planes"): it names an
+    /// actor only with its owner written in its phrase ("Israeli jets", "its aircraft"), never
+    /// by reference to a country named elsewhere ("hijacked planes struck the towers").
+    pub owned: bool,
     /// A code put before the actor's instead of after it: "MSF Arnor" is Arnor's MSF (NGOARN),
     /// as PETRARCH agents written `[NGO~]` say. Alone, the role is that code.
     pub prefix: Option<ActorCode>,
@@ -300,6 +304,7 @@ impl KbBuilder {
             kind,
             local: false,
             collective: false,
+            owned: false,
             prefix,
         });
         let Ok(id) = u32::try_from(self.roles.len() - 1) else {
@@ -454,11 +459,12 @@ impl KbBuilder {
                     RoleKind::Group
                 }
             };
-            let (mut local, mut collective) = (false, false);
+            let (mut local, mut collective, mut owned) = (false, false, false);
             for flag in kind_words {
                 match flag {
                     "local" => local = true,
                     "collective" => collective = true,
+                    "owned" => owned = true,
                     other => self.diag(src.name, n, format!("unknown role flag {other:?}")),
                 }
             }
@@ -472,6 +478,7 @@ impl KbBuilder {
                 kind,
                 local,
                 collective,
+                owned,
                 prefix: None,
             });
             let Ok(id) = u32::try_from(self.roles.len() - 1) else {
@@ -1059,25 +1066,26 @@ mod tests {
     }
 
     #[test]
-    fn a_role_may_be_marked_local_or_collective() {
+    fn a_role_may_be_marked_local_collective_or_owned() {
         let mut builder = KbBuilder::default();
         builder.roles(&Source {
             name: "roles.tsv",
-            text: "mayor\tGOV\tperson local\nminister\tGOV\tperson\nsheriff\tCOP\tperson nearby\ngroup\t-\tgroup collective\n",
+            text: "mayor\tGOV\tperson local\nminister\tGOV\tperson\nsheriff\tCOP\tperson nearby\ngroup\t-\tgroup collective\njets\tMIL\tgroup owned\n",
         });
         let (kb, diagnostics) = builder.build();
-        let flags: Vec<(&str, bool, bool)> = kb
+        let flags: Vec<(&str, bool, bool, bool)> = kb
             .roles
             .iter()
-            .map(|r| (r.label.as_str(), r.local, r.collective))
+            .map(|r| (r.label.as_str(), r.local, r.collective, r.owned))
             .collect();
         assert_eq!(
             flags,
             [
-                ("mayor", true, false),
-                ("minister", false, false),
-                ("sheriff", false, false),
-                ("group", false, true)
+                ("mayor", true, false, false),
+                ("minister", false, false, false),
+                ("sheriff", false, false, false),
+                ("group", false, true, false),
+                ("jets", false, false, true)
             ]
         );
         let messages: Vec<(usize, &str)> = diagnostics.iter().map(|d| (d.line, d.message.as_str())).collect();

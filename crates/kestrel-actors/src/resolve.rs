@@ -214,6 +214,8 @@ struct Parts<'k> {
     local_role: bool,
     /// The last role named is a collective ([`crate::kb::Role::collective`]).
     collective_role: bool,
+    /// The last role named needs its owner in the phrase ([`crate::kb::Role::owned`]).
+    owned_role: bool,
     /// A role's code that goes before the actor's ([`crate::kb::Role::prefix`]).
     prefix: Option<ActorCode>,
     person: Option<(ActorCode, String)>,
@@ -236,6 +238,7 @@ impl Parts<'_> {
             person_role,
             local_role,
             collective_role,
+            owned_role,
             prefix,
             person,
             earlier_people,
@@ -248,6 +251,7 @@ impl Parts<'_> {
         *person_role = None;
         *local_role = false;
         *collective_role = false;
+        *owned_role = false;
         *prefix = None;
         *person = None;
         earlier_people.clear();
@@ -721,6 +725,7 @@ impl<'a, 'b> Builder<'a, 'b> {
                         parts.roles.push(&role.label);
                         parts.local_role |= role.local;
                         parts.collective_role = role.collective;
+                        parts.owned_role = role.owned;
                         if role.prefix.is_some() {
                             parts.prefix.clone_from(&role.prefix);
                         }
@@ -954,6 +959,9 @@ impl<'a, 'b> Builder<'a, 'b> {
         // first one this sentence names. "its forces", "their fighters" usually belong to the
         // sentence's first-named country or organisation.
         let possessive_pronoun = self.tag(toks.start) == Tag::PRPS;
+        if parts.owned_role && !possessive_pronoun {
+            return None;
+        }
         let owner = if self.doc.conventions == Conventions::Petrarch {
             None
         } else if possessive_pronoun {
