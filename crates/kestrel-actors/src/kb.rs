@@ -39,6 +39,10 @@ pub struct Role {
     /// actor only with its owner written in its phrase ("Israeli jets", "its aircraft"), never
     /// by reference to a country named elsewhere ("hijacked planes struck the towers").
     pub owned: bool,
+    /// Others beside an actor ("allies", "partners"): they take an alliance's code ("NATO
+    /// allies"), but a country's allies are not that country ("Ukraine's allies" name no one),
+    /// and "the United States and its allies" is the United States.
+    pub companion: bool,
     /// A code put before the actor's instead of after it: "MSF Arnor" is Arnor's MSF (NGOARN),
     /// as PETRARCH agents written `[NGO~]` say. Alone, the role is that code.
     pub prefix: Option<ActorCode>,
@@ -305,6 +309,7 @@ impl KbBuilder {
             local: false,
             collective: false,
             owned: false,
+            companion: false,
             prefix,
         });
         let Ok(id) = u32::try_from(self.roles.len() - 1) else {
@@ -459,12 +464,13 @@ impl KbBuilder {
                     RoleKind::Group
                 }
             };
-            let (mut local, mut collective, mut owned) = (false, false, false);
+            let (mut local, mut collective, mut owned, mut companion) = (false, false, false, false);
             for flag in kind_words {
                 match flag {
                     "local" => local = true,
                     "collective" => collective = true,
                     "owned" => owned = true,
+                    "companion" => companion = true,
                     other => self.diag(src.name, n, format!("unknown role flag {other:?}")),
                 }
             }
@@ -479,6 +485,7 @@ impl KbBuilder {
                 local,
                 collective,
                 owned,
+                companion,
                 prefix: None,
             });
             let Ok(id) = u32::try_from(self.roles.len() - 1) else {
@@ -1066,26 +1073,27 @@ mod tests {
     }
 
     #[test]
-    fn a_role_may_be_marked_local_collective_or_owned() {
+    fn a_role_may_be_marked_local_collective_owned_or_companion() {
         let mut builder = KbBuilder::default();
         builder.roles(&Source {
             name: "roles.tsv",
-            text: "mayor\tGOV\tperson local\nminister\tGOV\tperson\nsheriff\tCOP\tperson nearby\ngroup\t-\tgroup collective\njets\tMIL\tgroup owned\n",
+            text: "mayor\tGOV\tperson local\nminister\tGOV\tperson\nsheriff\tCOP\tperson nearby\ngroup\t-\tgroup collective\njets\tMIL\tgroup owned\nallies\t-\tgroup companion\n",
         });
         let (kb, diagnostics) = builder.build();
-        let flags: Vec<(&str, bool, bool, bool)> = kb
+        let flags: Vec<(&str, [bool; 4])> = kb
             .roles
             .iter()
-            .map(|r| (r.label.as_str(), r.local, r.collective, r.owned))
+            .map(|r| (r.label.as_str(), [r.local, r.collective, r.owned, r.companion]))
             .collect();
         assert_eq!(
             flags,
             [
-                ("mayor", true, false, false),
-                ("minister", false, false, false),
-                ("sheriff", false, false, false),
-                ("group", false, true, false),
-                ("jets", false, false, true)
+                ("mayor", [true, false, false, false]),
+                ("minister", [false; 4]),
+                ("sheriff", [false; 4]),
+                ("group", [false, true, false, false]),
+                ("jets", [false, false, true, false]),
+                ("allies", [false, false, false, true])
             ]
         );
         let messages: Vec<(usize, &str)> = diagnostics.iter().map(|d| (d.line, d.message.as_str())).collect();

@@ -216,6 +216,8 @@ struct Parts<'k> {
     collective_role: bool,
     /// The last role named needs its owner in the phrase ([`crate::kb::Role::owned`]).
     owned_role: bool,
+    /// The last role named is others beside an actor ([`crate::kb::Role::companion`]).
+    companion_role: bool,
     /// A role's code that goes before the actor's ([`crate::kb::Role::prefix`]).
     prefix: Option<ActorCode>,
     person: Option<(ActorCode, String)>,
@@ -239,6 +241,7 @@ impl Parts<'_> {
             local_role,
             collective_role,
             owned_role,
+            companion_role,
             prefix,
             person,
             earlier_people,
@@ -252,6 +255,7 @@ impl Parts<'_> {
         *local_role = false;
         *collective_role = false;
         *owned_role = false;
+        *companion_role = false;
         *prefix = None;
         *person = None;
         earlier_people.clear();
@@ -726,6 +730,7 @@ impl<'a, 'b> Builder<'a, 'b> {
                         parts.local_role |= role.local;
                         parts.collective_role = role.collective;
                         parts.owned_role = role.owned;
+                        parts.companion_role = role.companion;
                         if role.prefix.is_some() {
                             parts.prefix.clone_from(&role.prefix);
                         }
@@ -959,7 +964,7 @@ impl<'a, 'b> Builder<'a, 'b> {
         // first one this sentence names. "its forces", "their fighters" usually belong to the
         // sentence's first-named country or organisation.
         let possessive_pronoun = self.tag(toks.start) == Tag::PRPS;
-        if parts.owned_role && !possessive_pronoun {
+        if (parts.owned_role && !possessive_pronoun) || parts.companion_role {
             return None;
         }
         let owner = if self.doc.conventions == Conventions::Petrarch {
@@ -1206,6 +1211,11 @@ pub fn resolve_sentence(doc: &DocInput, sentence: &SentenceSpan, ctx: &mut DocCo
                 // also outranks a country named after the role.
                 let first_actor_wins = doc.conventions == Conventions::Petrarch && !parts.sectors.is_empty();
                 if (parts.bases.is_empty() || first_actor_wins) && parts.person.is_none() && parts.head_is_actor {
+                    // "Ukraine's allies" are other countries, unnamed: neither Ukraine nor
+                    // Ukraine's ("Afghan allies" are Afghans).
+                    if parts.companion_role && possessors.last().is_some_and(|p| p.code.country().is_some()) {
+                        possessors.clear();
+                    }
                     if let Some(p) = possessors.last().filter(|_| !possessor_guessed) {
                         // A body or an armed group keeps its whole code ("NATO's secretary
                         // general", "Hezbollah's leader"); of a country, a government or a
@@ -1362,7 +1372,10 @@ fn join_phrases(b: &Builder, phrases: &mut Vec<NounPhrase>) {
             } else {
                 next
             };
-            if joins && next.is_actor() && !cur.possessive {
+            // "allies of Ukraine" are other countries, unnamed; "allies of NATO" are NATO.
+            let companions_of_country =
+                || is_companion(b, &cur) && next.actors.iter().any(|a| a.code.country().is_some());
+            if joins && next.is_actor() && !cur.possessive && !companions_of_country() {
                 let cur_has_country = cur.actors.iter().any(named_country);
                 if !cur_has_country && (cur.is_actor() || is_bare_role(b, &cur)) {
                     // "lawmakers and officials in Kyiv": each role of a compound goes with the
@@ -1428,6 +1441,13 @@ fn join_phrases(b: &Builder, phrases: &mut Vec<NounPhrase>) {
                     continue;
                 }
             }
+            // "The United States and its allies", "Iran and six world powers": companions
+            // named after an actor add no one to it.
+            if cur.is_actor() && gap_is(&["and"]) && !next.is_actor() && is_companion(b, next) {
+                cur.tokens.end = next.tokens.end;
+                k += 1;
+                continue;
+            }
             // Apposition: "Ivan Petrov, Russia's deputy foreign minister,".
             if gap_is(&[","]) && next.is_actor() && !cur.is_actor() && is_name_only(b, &cur) {
                 let after = next.tokens.end;
@@ -1470,6 +1490,14 @@ fn is_bare_role(b: &Builder, p: &NounPhrase) -> bool {
             }
             _ => false,
         })
+}
+
+/// A phrase headed by others beside an actor ([`crate::kb::Role::companion`]): "its allies".
+fn is_companion(b: &Builder, p: &NounPhrase) -> bool {
+    b.mentions(p.head).iter().any(|m| match m.entry {
+        Entry::Role(id) => b.doc.kb.role(id).companion,
+        _ => false,
+    })
 }
 
 fn is_name_only(b: &Builder, p: &NounPhrase) -> bool {
@@ -1709,6 +1737,29 @@ mod tests {
         assert_eq!(phrase_codes("Lebanese Hezbollah fired rockets."), [["LBNREB"]]);
         // Two countries side by side stay two actors.
         assert_eq!(phrase_codes("The Russia-North Korea talks ended."), [["RUS", "PRK"]]);
+    }
+
+    #[test]
+    fn allies_are_an_alliance_or_nationals_but_never_the_country_they_stand_by() {
+        assert_eq!(phrase_codes("NATO allies met."), [["IGOWSTNAT"]]);
+        assert_eq!(phrase_codes("Afghan allies met."), [["AFG"]]);
+        assert!(phrase_codes("Ukraine's allies met.").is_empty());
+        let of_ukraine = first_sentence_phrases("Allies of Ukraine met.");
+        assert_eq!(of_ukraine[0].0, "Allies");
+        assert!(!of_ukraine[0].1.is_actor());
+        assert_eq!(
+            phrase_codes("The United States and its allies met Iran."),
+            [["USA"], ["IRN"]]
+        );
+        let joined = first_sentence_phrases("The United States and its allies met Iran.");
+        assert_eq!(joined[0].0, "The United States and its allies");
+    }
+
+    #[test]
+    fn a_machine_names_its_owner_only_when_its_phrase_names_one() {
+        assert_eq!(phrase_codes("Israeli jets struck."), [["ISRMIL"]]);
+        assert_eq!(phrase_codes("Russia said its aircraft struck."), [["RUS"], ["RUSMIL"]]);
+        assert!(phrase_codes("Hijacked planes struck.").is_empty());
     }
 
     #[test]
