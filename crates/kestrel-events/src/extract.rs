@@ -1238,6 +1238,11 @@ fn verb_draft(
         }
         _ => targets,
     };
+    // "Armenia and Azerbaijan accused each other": the compound subject acts on itself.
+    let flags = Flags {
+        recip: flags.recip || names_each_other(view, comps),
+        ..flags
+    };
     let (sources, targets) = reciprocal(flags, sources, targets);
     // "protested against the pension reform in Paris": a city where the policy is found is
     // no one the protest is aimed at.
@@ -1583,6 +1588,19 @@ fn for_subject(view: &SentenceView, g: &VerbGroup) -> Option<usize> {
     let phrase = &view.phrases[p];
     let start = phrase.tokens.start;
     (phrase.is_actor() && start > view.range.start && view.lower_is(start - 1, "for")).then_some(p)
+}
+
+/// Whether the object or a prepositional phrase of a verb is "each other" or "one another".
+fn names_each_other(view: &SentenceView, comps: &Complements) -> bool {
+    let phrases = comps.object.into_iter().chain(comps.preps.iter().map(|&(_, q)| q));
+    phrases.into_iter().any(|p| {
+        let t = view.phrases[p].tokens.start;
+        t + 1 < view.range.end
+            && matches!(
+                (view.lower(t), view.lower(t + 1)),
+                ("each", "other") | ("one", "another")
+            )
+    })
 }
 
 /// A symmetric event with a compound subject and no target runs both ways.
