@@ -895,15 +895,14 @@ impl<'a, 'b> Builder<'a, 'b> {
             // "Moscow court" is RUSJUD, "Tehran police" IRNCOP, and "Kremlin critics" oppose
             // the government seated there.
             let seat_government = (*seat && parts.sectors.is_empty()).then(government);
-            // "Hezbollah's leader", "the Taliban's spokesman": an armed group's leader is of
-            // the group, not of a government (its officials and its government may be one);
-            // its gunmen and fighters are the group itself ("Taliban gunmen" are AFGREB).
+            // An armed group's gunmen, fighters and forces are the group itself ("Taliban
+            // gunmen", "Hezbollah forces" are AFGREB, LBNREB); its leader is of the group, not
+            // of a government, as `ActorCode::with_sectors` has it.
             let armed = is_armed_group(base);
-            let leader = parts.person_role == Some(RoleKind::Person);
             let sectors = seat_government
                 .iter()
                 .chain(&parts.sectors)
-                .filter(|s| !(armed && (is_armed_sector(**s) || (leader && **s == government()))));
+                .filter(|s| !(armed && (is_armed_sector(**s) || s.as_str() == "MIL")));
             let code = if self.keeps_code(base) {
                 base.clone()
             } else {
