@@ -415,6 +415,18 @@ impl Tagger<'_> {
             return;
         }
         let current = self.tagged[index].tag;
+        // "demanded that the president step down", "insisted that the military hand over
+        // power": after "that" following a verb of demand, a base form right after the
+        // clause's subject is its verb (news would write "steps" or "stepped" otherwise), and
+        // an adjective heading that subject is a noun.
+        if options.contains(Tag::VB) && options.intersects(NOMINAL_OPTIONS) && self.after_mandative_subject(index, body)
+        {
+            if self.tagged[index - 1].tag == Tag::JJ {
+                self.tagged[index - 1].tag = Tag::NN;
+            }
+            self.tagged[index].tag = Tag::VB;
+            return;
+        }
         let mut category = if current.is_verb() {
             Category::Verb
         } else {
@@ -595,6 +607,27 @@ impl Tagger<'_> {
     }
 
     /// Evidence for reading a noun/verb-ambiguous word as a verb or as a noun.
+    /// Whether token `index` follows the subject of a that-clause of a verb of demand: "that"
+    /// after a word marked MANDATIVE, then a short noun phrase ending in a singular noun or an
+    /// adjective ("demanded that the military", "urged that Israel").
+    fn after_mandative_subject(&self, index: usize, body: usize) -> bool {
+        if index < body + 3 || !matches!(self.tagged[index - 1].tag, Tag::NN | Tag::NNP | Tag::JJ) {
+            return false;
+        }
+        for t in (body + 1..index - 1).rev().take(4) {
+            if self.has_mark(t, mark::THAT) {
+                return self.has_mark(t - 1, mark::MANDATIVE);
+            }
+            if !matches!(
+                self.tagged[t].tag,
+                Tag::DT | Tag::JJ | Tag::NN | Tag::NNP | Tag::NNPS | Tag::PRPS | Tag::POS | Tag::CD
+            ) {
+                return false;
+            }
+        }
+        false
+    }
+
     fn category_evidence(&self, index: usize, body: usize, end: usize) -> Option<Category> {
         let current = self.tagged[index].tag;
         let options = self.options[index];
@@ -1473,6 +1506,16 @@ mod tests {
         assert_tags("The Israeli military said Hamas attacked.", &[("military", Tag::NN)]);
         assert_tags("The Israeli military presence grew.", &[("military", Tag::JJ)]);
         assert_tags("Calls are growing.", &[("Calls", Tag::NNS)]);
+        // A verb of demand's that-clause may hold a bare base form; other clauses do not.
+        assert_tags(
+            "Protesters demanded that the president step down.",
+            &[("president", Tag::NN), ("step", Tag::VB)],
+        );
+        assert_tags(
+            "They insisted that the military hand over power.",
+            &[("military", Tag::NN), ("hand", Tag::VB)],
+        );
+        assert_tags("He said that the border trade grew.", &[("trade", Tag::NN)]);
         assert_tags("North Korea conducted missile tests this year.", &[("tests", Tag::NNS)]);
         assert_tags("Russia attacks Ukraine this week.", &[("attacks", Tag::VBZ)]);
         assert_tags("The president calls for calm.", &[("calls", Tag::VBZ)]);

@@ -30,6 +30,9 @@ pub const CLAUSE: u16 = 1 << 11;
 pub const LINKING: u16 = 1 << 12;
 /// A word that opens a time adverbial rather than an object ("kidnapped last month").
 pub const TIME: u16 = 1 << 13;
+/// A verb of demand, whose that-clause may take a bare base form ("demanded that the
+/// president step down").
+pub const MANDATIVE: u16 = 1 << 14;
 
 /// The auxiliaries: a verb with one of these marks may lead a verb group ("has repeated").
 pub const AUXILIARY: u16 = BE | HAVE | GET | DO;
@@ -56,15 +59,19 @@ pub fn word_marks(word: &str) -> u16 {
         "say" | "says" | "said" | "saying" | "tell" | "tells" | "told" | "telling" | "claim" | "claims" | "claimed"
         | "believe" | "believes" | "believed" | "think" | "thinks" | "thought" | "fear" | "fears" | "feared"
         | "hope" | "hopes" | "hoped" | "expect" | "expects" | "expected" | "know" | "knows" | "knew" | "suggest"
-        | "suggests" | "suggested" | "insist" | "insists" | "insisted" | "warn" | "warns" | "warned" | "argue"
-        | "argues" | "argued" | "add" | "adds" | "added" | "note" | "notes" | "noted" | "suspect" | "suspects"
-        | "suspected" | "confirm" | "confirms" | "confirmed" | "report" | "reports" | "reported" | "show" | "shows"
-        | "showed" | "mean" | "means" | "meant" | "ensure" | "ensures" | "ensured" | "announce" | "announces"
-        | "announced" | "acknowledge" | "acknowledges" | "acknowledged" | "admit" | "admits" | "admitted" | "deny"
-        | "denies" | "denied" | "allege" | "alleges" | "alleged" | "assume" | "assumes" | "assumed" | "estimate"
-        | "estimates" | "estimated" | "indicate" | "indicates" | "indicated" | "predict" | "predicts" | "predicted"
-        | "guess" | "guessed" | "realise" | "realised" | "realize" | "realized" | "recall" | "recalls" | "recalled"
-        | "wish" | "wished" | "worry" | "worried" => CLAUSE,
+        | "suggests" | "suggested" | "warn" | "warns" | "warned" | "argue" | "argues" | "argued" | "add" | "adds"
+        | "added" | "note" | "notes" | "noted" | "suspect" | "suspects" | "suspected" | "confirm" | "confirms"
+        | "confirmed" | "report" | "reports" | "reported" | "show" | "shows" | "showed" | "mean" | "means"
+        | "meant" | "ensure" | "ensures" | "ensured" | "announce" | "announces" | "announced" | "acknowledge"
+        | "acknowledges" | "acknowledged" | "admit" | "admits" | "admitted" | "deny" | "denies" | "denied"
+        | "allege" | "alleges" | "alleged" | "assume" | "assumes" | "assumed" | "estimate" | "estimates"
+        | "estimated" | "indicate" | "indicates" | "indicated" | "predict" | "predicts" | "predicted" | "guess"
+        | "guessed" | "realise" | "realised" | "realize" | "realized" | "recall" | "recalls" | "recalled" | "wish"
+        | "wished" | "worry" | "worried" => CLAUSE,
+        "insist" | "insists" | "insisted" => CLAUSE | MANDATIVE,
+        "demand" | "demands" | "demanded" | "demanding" | "urge" | "urges" | "urged" | "urging" | "ask" | "asks"
+        | "asked" | "request" | "requests" | "requested" | "propose" | "proposes" | "proposed" | "recommend"
+        | "recommends" | "recommended" | "require" | "requires" | "required" | "insisting" => MANDATIVE,
         _ => 0,
     }
 }
