@@ -1234,7 +1234,7 @@ fn verb_draft(
     };
     let targets = match comps.that_clause {
         Some(start) if targets.is_empty() && !own_event && complement_clause(start - 1) => {
-            first_other_actor(view, start..view.range.end, &sources)
+            first_other_actor(view, start..view.range.end, &sources, !code.starts_with("01"))
         }
         _ => targets,
     };
@@ -2258,15 +2258,30 @@ fn statements(
             return false;
         }
         if d.targets.is_empty() {
-            d.targets = first_other_actor(view, scope, &d.sources);
+            d.targets = first_other_actor(view, scope, &d.sources, false);
         }
         !d.targets.is_empty()
     });
 }
 
-/// The actors of the first phrase in `tokens` naming someone other than `sources`.
-fn first_other_actor(view: &SentenceView, tokens: std::ops::Range<usize>, sources: &[Actor]) -> Vec<Actor> {
-    let own: Vec<&str> = sources.iter().map(|a| a.code.base()).collect();
+/// The actors of the first phrase in `tokens` naming someone other than `sources`: another
+/// country or body, or with `sides`, also the other side within one country, the state and
+/// those outside it ("protesters demanded that the military hand over power", "the opposition
+/// warned that the government would ..."), but not two arms of one state. What someone merely
+/// says about their own country's people is about no one else.
+fn first_other_actor(
+    view: &SentenceView,
+    tokens: std::ops::Range<usize>,
+    sources: &[Actor],
+    sides: bool,
+) -> Vec<Actor> {
+    let outside_state = |a: &Actor| {
+        sides
+            && a.code
+                .sectors()
+                .any(|s| matches!(s.as_str(), "REB" | "OPP" | "UAF" | "INS" | "CVL"))
+    };
+    let own: Vec<(&str, bool)> = sources.iter().map(|a| (a.code.base(), outside_state(a))).collect();
     let mut seen = None;
     for t in tokens {
         let Some(p) = view.phrase_at(t) else { continue };
@@ -2278,7 +2293,12 @@ fn first_other_actor(view: &SentenceView, tokens: std::ops::Range<usize>, source
         let behalf = phrase.tokens.start >= 2
             && view.lower(phrase.tokens.start - 1) == "of"
             && view.lower(phrase.tokens.start - 2) == "behalf";
-        if !behalf && phrase.actors.iter().any(|a| !own.contains(&a.code.base())) {
+        if !behalf
+            && phrase
+                .actors
+                .iter()
+                .any(|a| !own.contains(&(a.code.base(), outside_state(a))))
+        {
             return phrase.actors.clone();
         }
     }
