@@ -150,6 +150,11 @@ impl DocContext {
     fn last_person(&self) -> Option<&Actor> {
         self.people.last().map(|(a, _)| a)
     }
+
+    /// Whether the document has named a person a pronoun or a surname may refer to.
+    fn names_someone(&self) -> bool {
+        self.leading_person.is_some() || !self.people.is_empty()
+    }
 }
 
 /// Whose coding conventions to follow where kestrel and PETRARCH 2 disagree.
@@ -1084,11 +1089,13 @@ fn former_code(person: &crate::kb::Person, date: Option<CivilDate>) -> ActorCode
 }
 
 /// Whether [`resolve_sentence`] can find an actor in `sentence`: some knowledge-base mention
-/// overlaps its body, or it has a pronoun for a person ("he", "him", ...) or a capitalised name that may be the surname of a
-/// person named earlier. When it cannot, resolving the sentence finds no actor and leaves
-/// `ctx` as it was, and no event can be coded from it (every event needs an actor), so a
-/// caller may skip the sentence: most sentences of news name no one, and this check is a
-/// fraction of the cost of resolving them.
+/// overlaps its body, or, once the document has named a person, it has a pronoun for a person
+/// ("he", "him", ...) or a capitalised name that may be the surname of a person named earlier.
+/// (A sentence without a mention names no one itself, so before the document has named
+/// anyone its pronouns refer to no one.) When it cannot, resolving the sentence finds no actor
+/// and leaves `ctx` as it was, and no event can be coded from it (every event needs an actor),
+/// so a caller may skip the sentence: most sentences of news name no one, and this check is
+/// a fraction of the cost of resolving them.
 pub fn may_name_actors(doc: &DocInput, sentence: &SentenceSpan, ctx: &DocContext) -> bool {
     let tokens = doc
         .analysis
@@ -1107,11 +1114,12 @@ pub fn may_name_actors(doc: &DocInput, sentence: &SentenceSpan, ctx: &DocContext
     {
         return true;
     }
+    if !ctx.names_someone() {
+        return false;
+    }
     tokens.iter().any(|t| match t.tag {
         Tag::PRP => is_person_pronoun(doc.analysis.lower_of(t)),
-        Tag::NNP | Tag::NNPS => {
-            !ctx.people.is_empty() && t.is_capitalized(doc.text) && ctx.by_surname(t.text(doc.text)).is_some()
-        }
+        Tag::NNP | Tag::NNPS => t.is_capitalized(doc.text) && ctx.by_surname(t.text(doc.text)).is_some(),
         _ => false,
     })
 }
@@ -1881,6 +1889,21 @@ mod tests {
         // No mention in 0, 2 and 6; a KB name in 1, a surname already named in 3, "he" in
         // 4, "him" in 5, a role noun in 7.
         assert_eq!(may, [false, true, false, true, true, true, false, true]);
+    }
+
+    #[test]
+    fn a_pronoun_before_anyone_is_named_refers_to_no_one() {
+        let text = "He was late. The talks began. Sergei Lavrov arrived in Ankara. He then left.";
+        let seen = check_sentences(text);
+        for (k, &(may, found, changed)) in seen.iter().enumerate() {
+            if !may {
+                assert!(!found && !changed, "sentence {k} was skipped but resolves to {seen:?}");
+            }
+        }
+        // Only once Lavrov is named can "he" refer to someone.
+        let may: Vec<bool> = seen.iter().map(|s| s.0).collect();
+        assert_eq!(may, [false, false, true, true]);
+        assert!(seen[3].1, "'he' after Lavrov is named resolves to him: {seen:?}");
     }
 
     #[test]
