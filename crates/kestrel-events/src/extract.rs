@@ -539,7 +539,7 @@ fn resolve_subjects(
     }
     // "Biden threatened China with consequences if it provides arms": "it" names no person, so
     // a clause whose subject it is takes the last thing or country named before it, not an
-    // inherited person.
+    // inherited person; after "if", not an inherited country either.
     for (k, g) in groups.iter().enumerate() {
         let Some(it) = pronoun_it_subject(view, g).filter(|_| own[k] == Subject::Missing) else {
             continue;
@@ -548,7 +548,11 @@ fn resolve_subjects(
             let actors = &view.phrases[p].actors;
             !actors.is_empty() && actors.iter().all(|a| a.name.is_some())
         };
-        if resolved[k].0.is_some_and(is_person) {
+        // "threatened to attack South Korea if it continued the drills": after a condition's
+        // "if", "it" is the last thing or country named, not the subject it would inherit.
+        let after_condition = it > view.range.start
+            && lex.governor(view.lower(it - 1), GovernorPos::Conjunction) == Some(Governor::Hypothetical);
+        if after_condition || resolved[k].0.is_some_and(is_person) {
             let thing = (0..view.phrases.len()).rev().find(|&q| {
                 let phrase = &view.phrases[q];
                 phrase.tokens.end <= it && phrase.is_actor() && phrase.actors.iter().all(|a| a.name.is_none())
@@ -2111,6 +2115,19 @@ fn coordination_end(view: &SentenceView, from: usize, any_conjunction: bool) -> 
     end
 }
 
+/// Where a condition opens in `range`, else its end: "vowed to retaliate if the United States
+/// sold more weapons" vows the retaliation, not the sale, which only "if" governs.
+fn condition_start(view: &SentenceView, lex: &Lexicon, range: std::ops::Range<usize>) -> usize {
+    let end = range.end;
+    range
+        .into_iter()
+        .find(|&i| {
+            view.tag(i) == Tag::IN
+                && lex.governor(view.lower(i), GovernorPos::Conjunction) == Some(Governor::Hypothetical)
+        })
+        .unwrap_or(end)
+}
+
 /// Governing words (urge, plan, deny, might, if, against, ...) and their scopes; of the words
 /// outside verb groups, only those before token `until`.
 fn governors(view: &SentenceView, lex: &Lexicon, groups: &[VerbGroup], frames: &[Frame], until: usize) -> Vec<Scoped> {
@@ -2121,9 +2138,13 @@ fn governors(view: &SentenceView, lex: &Lexicon, groups: &[VerbGroup], frames: &
                 // "North Korea could test a missile soon, officials warned": a verb closing
                 // the sentence as its frame governs what precedes it.
                 let trailing = frames.iter().find(|f| f.group == Some(k) && f.scope.end <= g.start);
+                let scope = match trailing {
+                    Some(f) => f.scope.clone(),
+                    None => g.end..condition_start(view, lex, g.end..coordination_end(view, g.end, true)),
+                };
                 out.push(Scoped {
                     governor: gov,
-                    scope: trailing.map_or_else(|| g.end..coordination_end(view, g.end, true), |f| f.scope.clone()),
+                    scope,
                     group: Some(k),
                 });
             }

@@ -501,8 +501,12 @@ fn approximation_before(view: &SentenceView, number: usize) -> usize {
     }
 }
 
-/// Words tagged as prepositions that also open a clause ("after crowds burned the embassy").
-const SUBORDINATORS: [&str; 6] = ["after", "before", "since", "until", "till", "once"];
+/// Words tagged IN that may open a clause: prepositions that double as conjunctions, and the
+/// conjunctions proper ("vowed to retaliate if the United States sold more weapons").
+const SUBORDINATORS: [&str; 13] = [
+    "after", "before", "since", "until", "till", "once", "if", "unless", "because", "although", "though", "whereas",
+    "while",
+];
 
 /// Whether the word at `i` opens a subordinate clause rather than a prepositional phrase: it
 /// can, the phrase after it runs right up to a verb (`verb_next`), and it starts the sentence
