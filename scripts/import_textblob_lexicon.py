@@ -59,6 +59,8 @@ CORRECTIONS = {
     "shelling": ["NN", "VBG"],
     "call": ["VB", "NN"],
     "push": ["VB", "NN"],
+    "shipping": ["NN", "VBG"],
+    "smuggling": ["NN", "VBG"],
 }
 KEY_SHAPE = re.compile(r"^[a-z][a-z&-]*[a-z]$|^[a-z]$")
 
@@ -249,7 +251,7 @@ HEADER = """\
 # are left out: the tokenizer and tagger rules handle them. British -ise/-yse spellings are
 # added for the source's -ize/-yze words (criticise, organisation). The few entries the
 # source gets wrong or leaves short are replaced by the script's CORRECTIONS (briefly RB,
-# visiting VBG JJ, crossing and shelling NN VBG, call and push VB NN).
+# visiting VBG JJ, crossing, shelling, shipping and smuggling NN VBG, call and push VB NN).
 #
 # Source: textblob {version} (MIT licence, Copyright Steven Loria and contributors),
 # textblob/en/en-lexicon.txt: Brill's rule-based tagger lexicon v1.14 (Copyright 1993 by the

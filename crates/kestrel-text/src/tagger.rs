@@ -590,9 +590,12 @@ impl Tagger<'_> {
     /// Whether the "-ing" word at `index`, right after a preposition, takes an object as a
     /// gerund: "accused Iran of arming rebels", "by funding the militia", "for training
     /// Ukrainian pilots". A plain noun after it makes a compound ("in training camps"), unless
-    /// the preposition follows a name or pronoun, as "of" after the accused does.
+    /// the preposition follows a name or pronoun, as "of" after the accused does, or a
+    /// participle ("was accused of smuggling arms").
     fn gerund_object_follows(&self, index: usize, body: usize, end: usize) -> bool {
-        let accused_before = index >= body + 2 && matches!(self.tagged[index - 2].tag, Tag::NNP | Tag::NNPS | Tag::PRP);
+        // "accused Iran of smuggling arms", "was accused of smuggling arms"
+        let accused_before =
+            index >= body + 2 && matches!(self.tagged[index - 2].tag, Tag::NNP | Tag::NNPS | Tag::PRP | Tag::VBN);
         self.determined_object_follows(index, end)
             || (accused_before && matches!(self.tag_at(index + 1, end), Some(Tag::NN | Tag::NNS | Tag::JJ)))
     }
@@ -606,7 +609,6 @@ impl Tagger<'_> {
         )
     }
 
-    /// Evidence for reading a noun/verb-ambiguous word as a verb or as a noun.
     /// Whether token `index` follows the subject of a that-clause of a verb of demand: "that"
     /// after a word marked MANDATIVE, then a short noun phrase ending in a singular noun or an
     /// adjective ("demanded that the military", "urged that Israel").
@@ -628,6 +630,7 @@ impl Tagger<'_> {
         false
     }
 
+    /// Evidence for reading a noun/verb-ambiguous word as a verb or as a noun.
     fn category_evidence(&self, index: usize, body: usize, end: usize) -> Option<Category> {
         let current = self.tagged[index].tag;
         let options = self.options[index];
@@ -1516,6 +1519,11 @@ mod tests {
             &[("military", Tag::NN), ("hand", Tag::VB)],
         );
         assert_tags("He said that the border trade grew.", &[("trade", Tag::NN)]);
+        assert_tags(
+            "Iran was accused of smuggling arms to Yemen.",
+            &[("smuggling", Tag::VBG)],
+        );
+        assert_tags("Houthis attacked shipping in the Red Sea.", &[("shipping", Tag::NN)]);
         assert_tags("North Korea conducted missile tests this year.", &[("tests", Tag::NNS)]);
         assert_tags("Russia attacks Ukraine this week.", &[("attacks", Tag::VBZ)]);
         assert_tags("The president calls for calm.", &[("calls", Tag::VBZ)]);
