@@ -595,6 +595,21 @@ fn is_enactment_before(view: &SentenceView, lex: &Lexicon, p: usize, gerund: usi
         && head_in_set(view, lex, p, "&ENACTMENT")
 }
 
+/// Whether phrase `p` names a deed by its noun alone, definite and with no actor of its own
+/// nor an "of" or "by" phrase after it: "the launches", "this attack", "the arrests".
+fn names_earlier_deed(view: &SentenceView, lex: &Lexicon, p: usize) -> bool {
+    let phrase = &view.phrases[p];
+    let end = phrase.tokens.end;
+    !view.earlier_doers.is_empty()
+        && matches!(
+            view.lower(phrase.tokens.start),
+            "the" | "this" | "these" | "that" | "those"
+        )
+        && !stands_for_actors(phrase)
+        && !(end < view.range.end && matches!(view.lower(end), "of" | "by"))
+        && head_in_set(view, lex, p, "&DEED")
+}
+
 /// Whether the head noun of phrase `p` is in the named word set of synsets.tsv.
 fn head_in_set(view: &SentenceView, lex: &Lexicon, p: usize, set_name: &str) -> bool {
     let head = noun_lemma(view.lower(view.phrases[p].head));
@@ -1472,6 +1487,17 @@ fn judged_doers(
             .find(|d| d.nominal && d.anchor == head && !d.sources.is_empty())
             .map(|d| d.sources.clone());
         if let Some(doers) = doers {
+            drafts[c].targets = doers;
+        } else if drafts[c].targets.is_empty() && names_earlier_deed(view, lex, judged) {
+            // "North Korea fired two missiles. Japan condemned the launches.": a deed named
+            // by its noun alone is the last one the document told, and its doers are judged.
+            let judges: Vec<&str> = drafts[c].sources.iter().map(|a| a.code.base()).collect();
+            let doers: Vec<Actor> = view
+                .earlier_doers
+                .iter()
+                .filter(|a| !judges.contains(&a.code.base()))
+                .cloned()
+                .collect();
             drafts[c].targets = doers;
         } else if !is_possessed_noun(view, judged) && head_event_noun(view, lex, judged).is_some() {
             // "China condemned the killing of its citizens": with no doer named, the judge's
@@ -2421,8 +2447,8 @@ fn place_of(seat: &Actor) -> Actor {
 }
 
 /// Whether a CAMEO code is a verbal one (QuadClass 1 or 3: roots 01–05 and 09–13), an act of
-/// speech that may be about what a that-clause says.
-fn is_verbal(code: &str) -> bool {
+/// speech that may be about what a that-clause says; the others are deeds.
+pub fn is_verbal(code: &str) -> bool {
     matches!(
         code.get(..2),
         Some("01" | "02" | "03" | "04" | "05" | "09" | "10" | "11" | "12" | "13")

@@ -6,7 +6,7 @@
 use std::borrow::Cow;
 use std::ops::Range;
 
-use kestrel_actors::{NounPhrase, Via};
+use kestrel_actors::{Actor, NounPhrase, Via};
 use kestrel_text::{verb_lemma, Tag, TextAnalysis, Token};
 
 /// One sentence, with its noun phrases, seen by the event extractor.
@@ -18,6 +18,9 @@ pub struct SentenceView<'a> {
     pub phrases: &'a [NounPhrase],
     /// Per token of `range`, the index of the noun phrase containing it.
     phrase_at: Vec<Option<usize>>,
+    /// Who did the last deed (not words) the document told before this sentence: a later
+    /// "condemned the launches" judges them.
+    pub earlier_doers: &'a [Actor],
 }
 
 impl<'a> SentenceView<'a> {
@@ -36,7 +39,13 @@ impl<'a> SentenceView<'a> {
             range,
             phrases,
             phrase_at,
+            earlier_doers: &[],
         }
+    }
+
+    /// This view with the doers of the document's last deed before the sentence.
+    pub fn with_earlier_doers(self, earlier_doers: &'a [Actor]) -> Self {
+        SentenceView { earlier_doers, ..self }
     }
 
     pub fn token(&self, i: usize) -> &Token {

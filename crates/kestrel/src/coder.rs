@@ -4,7 +4,7 @@
 
 use kestrel_actors::{may_name_actors, resolve_sentence, Actor, ActorKb, Conventions, DocContext, DocInput};
 use kestrel_dates::Precision;
-use kestrel_events::{extract, CameoCode, CameoTable, Event, Lexicon, SentenceView};
+use kestrel_events::{extract, is_verbal, CameoCode, CameoTable, Event, Lexicon, SentenceView};
 use kestrel_petrarch::discards::{DiscardScope, Discards};
 use kestrel_text::{analyze, SentenceSpan, Tag, TextAnalysis};
 
@@ -58,11 +58,12 @@ impl Coder<'_> {
         }
         // Back-references reach across segments; sentence numbers and spans are the document's.
         let mut ctx = DocContext::default();
+        let mut earlier_doers = Vec::new();
         let mut start = 0;
         let mut first_sentence = 0;
         while start < text.len() {
             let segment = Segment::at(text, start, max_segment);
-            let coded = self.code_segment(doc, &segment, first_sentence, &mut ctx, &mut emit);
+            let coded = self.code_segment(doc, &segment, first_sentence, &mut ctx, &mut earlier_doers, &mut emit);
             first_sentence += coded.sentences;
             start = coded.next_start;
         }
@@ -76,6 +77,7 @@ impl Coder<'_> {
         segment: &Segment,
         first_sentence: usize,
         ctx: &mut DocContext,
+        earlier_doers: &mut Vec<Actor>,
         emit: &mut impl FnMut(EventRecord),
     ) -> SegmentCoded {
         let text = segment.text;
@@ -113,8 +115,19 @@ impl Coder<'_> {
                 let sentence_text = text.get(window.start as usize..window.end as usize).unwrap_or_default();
                 let phrases = resolve_sentence(&input, &window, ctx);
                 let range = window.body_start as usize..window.tokens.end as usize;
-                let view = SentenceView::new(text, &analysis, range, &phrases);
-                for event in extract(&view, self.lexicon, doc.date, self.conventions) {
+                let view = SentenceView::new(text, &analysis, range, &phrases).with_earlier_doers(earlier_doers);
+                let events = extract(&view, self.lexicon, doc.date, self.conventions);
+                // The doers of the last sentence's first deed (its main clause's, in news) stand
+                // for a later "the attack", "the launches".
+                if let Some(first) = events.iter().find(|e| !is_verbal(&e.code) && e.modality.is_factual()) {
+                    earlier_doers.clear();
+                    for e in events.iter().filter(|e| e.trigger == first.trigger) {
+                        if !earlier_doers.iter().any(|a| a.code == e.source.code) {
+                            earlier_doers.push(e.source.clone());
+                        }
+                    }
+                }
+                for event in events {
                     let event = shifted(event, segment.offset);
                     if let Some(r) = self.record(doc, first_sentence + index, sentence_text, event) {
                         emit(r);
@@ -403,6 +416,21 @@ mod tests {
             .into_iter()
             .map(|r| (r.code, r.source.code, r.target.map(|t| t.code)))
             .collect()
+    }
+
+    #[test]
+    fn a_deed_named_by_its_noun_alone_is_the_last_one_told() {
+        let dyad =
+            |code: &str, source: &str, target: Option<&str>| (code.into(), source.into(), target.map(Into::into));
+        assert_eq!(
+            dyads("North Korea fired two ballistic missiles. Japan condemned the launches."),
+            [dyad("150", "PRK", None), dyad("111", "JPN", Some("PRK"))]
+        );
+        // One's own deed is not whom one's judgement is aimed at.
+        assert_eq!(
+            dyads("Japan test-fired two ballistic missiles. Japan condemned the launches."),
+            [dyad("150", "JPN", None), dyad("111", "JPN", None)]
+        );
     }
 
     #[test]
