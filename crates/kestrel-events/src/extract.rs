@@ -606,7 +606,7 @@ fn names_earlier_deed(view: &SentenceView, lex: &Lexicon, p: usize) -> bool {
             "the" | "this" | "these" | "that" | "those"
         )
         && !stands_for_actors(phrase)
-        && !(end < view.range.end && matches!(view.lower(end), "of" | "by"))
+        && (end >= view.range.end || !matches!(view.lower(end), "of" | "by"))
         && head_in_set(view, lex, p, "&DEED")
 }
 
