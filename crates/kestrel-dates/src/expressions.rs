@@ -78,7 +78,8 @@ pub fn leading_date(text: &str) -> Option<usize> {
 /// - "N days/weeks ago" has day precision, "N months ago" month precision,
 ///   "N years ago" year precision;
 /// - "last week" and "this week" (Monday to Sunday) are the month holding the
-///   whole week, else its year, else no date.
+///   whole week, else its year, else no date;
+/// - "Friday last week" is the Friday of that week.
 ///
 /// A weekday, month or day resolved to the past this way is marked
 /// [`TemporalExpression::assumed_past`], for callers that know the event is
@@ -327,7 +328,7 @@ impl Matcher<'_> {
             // "last week" names no day; it is in the month, else the year, that holds all of it.
             // "next week" is a time still to come, which no event that happened is dated by.
             Word::Unit(Unit::Week) => {
-                let monday = publication.add_days(7 * i64::from(offset) - publication.weekday().days_from_monday());
+                let monday = week_monday(publication, i64::from(offset));
                 return Some(Match {
                     end,
                     date: (offset <= 0)
@@ -401,7 +402,8 @@ impl Matcher<'_> {
         })
     }
 
-    /// "Wednesday" (optionally followed by a full date: "Wednesday, Aug. 30").
+    /// "Wednesday" (optionally followed by a full date: "Wednesday, Aug. 30"), "Tuesday
+    /// night", "Friday last week".
     fn weekday(&self, index: usize, weekday: Weekday) -> Option<Match> {
         let date_start = index + 1 + usize::from(self.is_punct(index + 1, ','));
         let full_date = self
@@ -417,8 +419,20 @@ impl Matcher<'_> {
             self.word(index + 1),
             Some(Word::Keyword(Keyword::PartOfDay | Keyword::Night))
         );
+        let after_day = index + 1 + usize::from(part_of_day);
+        // "Friday last week", "Monday of this week": the day in the week named, which need not
+        // be the most recent such day.
+        let week_at = after_day + usize::from(self.keyword(after_day) == Some(Keyword::Of));
+        if let Some(offset) = self.week_offset(week_at) {
+            let monday = week_monday(publication, offset);
+            return Some(Match {
+                end: week_at + 2,
+                date: Some(EventDate::day(monday.add_days(weekday.days_from_monday()))),
+                assumed_past: false,
+            });
+        }
         Some(Match {
-            end: index + 1 + usize::from(part_of_day),
+            end: after_day,
             date: Some(EventDate::day(weekday_occurrence(
                 publication,
                 weekday,
@@ -587,6 +601,18 @@ impl Matcher<'_> {
         })
     }
 
+    /// "last week", "this week" or "next week" at `index`: how many weeks from the
+    /// publication week it names.
+    fn week_offset(&self, index: usize) -> Option<i64> {
+        let offset = match self.keyword(index)? {
+            Keyword::This => 0,
+            Keyword::Last => -1,
+            Keyword::Next => 1,
+            _ => return None,
+        };
+        (self.word(index + 1)? == Word::Unit(Unit::Week)).then_some(offset)
+    }
+
     /// A day of the month at `index`: 1–31, one or two digits, or an ordinal.
     fn day_number(&self, index: usize) -> Option<u8> {
         let value = match self.kind(index)? {
@@ -638,6 +664,11 @@ fn enclosing_period(first: CivilDate, last: CivilDate) -> Option<EventDate> {
     } else {
         EventDate::month(first.year, first.month)
     }
+}
+
+/// The Monday of the week (Monday to Sunday) `offset` weeks from the publication week.
+fn week_monday(publication: CivilDate, offset: i64) -> CivilDate {
+    publication.add_days(7 * offset - publication.weekday().days_from_monday())
 }
 
 /// The month `offset` months from the publication month.

@@ -313,6 +313,33 @@ fn a_week_dates_to_the_month_or_year_that_holds_it() {
 }
 
 #[test]
+fn a_weekday_in_a_named_week_is_that_day_of_the_week() {
+    // Published Wednesday 30 August 2023: last week is 21 to 27 August.
+    assert_found(
+        "Troops withdrew on Friday last week.",
+        &[("Friday last week", "2023-08-25")],
+    );
+    assert_found(
+        "They met on Monday of last week.",
+        &[("Monday of last week", "2023-08-21")],
+    );
+    assert_found(
+        "Talks opened on Tuesday this week.",
+        &[("Tuesday this week", "2023-08-29")],
+    );
+    assert_found("He arrives on Friday next week.", &[("Friday next week", "2023-09-08")]);
+    assert_found(
+        "Rebels struck on Saturday night last week.",
+        &[("Saturday night last week", "2023-08-26")],
+    );
+    // "Friday, last week's talks..." names two times.
+    assert_found(
+        "He spoke on Friday, last week's talks having failed.",
+        &[("Friday", "2023-08-25"), ("last week", "2023-08")],
+    );
+}
+
+#[test]
 fn dates_without_a_year_are_marked_as_assumed_past() {
     let text = "on Friday, in April, on Sept. 2, last Friday, in April 2022, this Friday, yesterday";
     let marked: Vec<(&str, bool)> = find_dates(text, seed_publication())
