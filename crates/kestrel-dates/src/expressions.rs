@@ -78,7 +78,8 @@ pub fn leading_date(text: &str) -> Option<usize> {
 /// - "N days/weeks ago" has day precision, "N months ago" month precision,
 ///   "N years ago" year precision;
 /// - "last week" and "this week" (Monday to Sunday) are the month holding the
-///   whole week, else its year, else no date;
+///   whole week, else its year, else no date; so is "the weekend" (the last
+///   one begun by publication), "last weekend" or "this weekend";
 /// - "Friday last week" is the Friday of that week.
 ///
 /// A weekday, month or day resolved to the past this way is marked
@@ -325,6 +326,14 @@ impl Matcher<'_> {
                 abbreviated: false,
                 ambiguous,
             } if !(ambiguous && self.is_lowercase_word(index + 1)) => month_occurrence(publication, month, occurrence)?,
+            // "last weekend" names two days; it is in the month, else the year, that holds both.
+            Word::Keyword(Keyword::Weekend) => {
+                return Some(Match {
+                    end,
+                    date: weekend(publication, i64::from(offset)),
+                    assumed_past: false,
+                });
+            }
             // "last week" names no day; it is in the month, else the year, that holds all of it.
             // "next week" is a time still to come, which no event that happened is dated by.
             Word::Unit(Unit::Week) => {
@@ -348,9 +357,22 @@ impl Matcher<'_> {
 
     /// "the previous day|month|year", "the day before yesterday", "the day
     /// before" (at the end of a phrase: "the day before the vote" is relative
-    /// to the vote).
+    /// to the vote), "the weekend".
     fn the_previous(&self, index: usize) -> Option<Match> {
         let publication = self.publication?;
+        if self.keyword(index + 1) == Some(Keyword::Weekend) {
+            // "the weekend before the vote", "the weekend of 6-7 May" are dated by what follows.
+            if matches!(self.keyword(index + 2), Some(Keyword::Before | Keyword::Of)) {
+                return None;
+            }
+            // The weekend is the last one begun by publication.
+            let this_week_begun = publication.weekday().days_from_monday() >= Weekday::Saturday.days_from_monday();
+            return Some(Match {
+                end: index + 2,
+                date: weekend(publication, if this_week_begun { 0 } else { -1 }),
+                assumed_past: true,
+            });
+        }
         let date = match (self.word(index + 1)?, self.word(index + 2)?) {
             (Word::Keyword(Keyword::Previous), Word::Unit(unit)) => match unit {
                 Unit::Day => EventDate::day(publication.add_days(-1)),
@@ -669,6 +691,16 @@ fn enclosing_period(first: CivilDate, last: CivilDate) -> Option<EventDate> {
 /// The Monday of the week (Monday to Sunday) `offset` weeks from the publication week.
 fn week_monday(publication: CivilDate, offset: i64) -> CivilDate {
     publication.add_days(7 * offset - publication.weekday().days_from_monday())
+}
+
+/// The month, else the year, holding the Saturday and Sunday of the week `offset` weeks from
+/// the publication week, if that Saturday is not after publication.
+fn weekend(publication: CivilDate, offset: i64) -> Option<EventDate> {
+    let saturday = week_monday(publication, offset).add_days(Weekday::Saturday.days_from_monday());
+    if saturday > publication {
+        return None;
+    }
+    enclosing_period(saturday, saturday.add_days(1))
 }
 
 /// The month `offset` months from the publication month.

@@ -340,6 +340,35 @@ fn a_weekday_in_a_named_week_is_that_day_of_the_week() {
 }
 
 #[test]
+fn a_weekend_dates_to_the_month_or_year_that_holds_it() {
+    // Published Wednesday 30 August 2023: the last weekend was 26-27 August.
+    assert_found(
+        "Rebels attacked the town over the weekend.",
+        &[("the weekend", "2023-08")],
+    );
+    assert_found("Police arrested him last weekend.", &[("last weekend", "2023-08")]);
+    assert_none("They will meet this weekend.");
+    assert_none("They will meet next weekend.");
+    assert_none("They met on the weekend before the vote.");
+    // Published Saturday 2 September 2023: the weekend is the one begun that day.
+    let saturday = CivilDate::new(2023, 9, 2);
+    assert_eq!(
+        found("Talks began over the weekend and this weekend.", saturday),
+        pairs(&[("the weekend", "2023-09"), ("this weekend", "2023-09")])
+    );
+    // Published Monday 1 April 2024: 30-31 March.
+    assert_eq!(
+        found("Protests spread over the weekend.", CivilDate::new(2024, 4, 1)),
+        pairs(&[("the weekend", "2024-03")])
+    );
+    // Published Tuesday 3 September 2024: 31 August and 1 September are in two months.
+    assert_eq!(
+        found("Fighting resumed over the weekend.", CivilDate::new(2024, 9, 3)),
+        pairs(&[("the weekend", "2024")])
+    );
+}
+
+#[test]
 fn dates_without_a_year_are_marked_as_assumed_past() {
     let text = "on Friday, in April, on Sept. 2, last Friday, in April 2022, this Friday, yesterday";
     let marked: Vec<(&str, bool)> = find_dates(text, seed_publication())

@@ -72,6 +72,8 @@ pub(crate) enum Keyword {
     Of,
     Before,
     Night,
+    /// "weekend": Saturday and Sunday.
+    Weekend,
     /// "morning", "afternoon", "evening".
     PartOfDay,
     /// "early", "late", "mid", "earlier", "later": kept inside the span.
@@ -97,6 +99,7 @@ impl Word {
                         | Keyword::Yesterday
                         | Keyword::Tomorrow
                         | Keyword::Night
+                        | Keyword::Weekend
                         | Keyword::PartOfDay
                 )
         )
@@ -367,6 +370,7 @@ const VOCABULARY: &[(&str, Word)] = &[
     ("of", keyword(Keyword::Of)),
     ("before", keyword(Keyword::Before)),
     ("night", keyword(Keyword::Night)),
+    ("weekend", keyword(Keyword::Weekend)),
     ("morning", keyword(Keyword::PartOfDay)),
     ("afternoon", keyword(Keyword::PartOfDay)),
     ("evening", keyword(Keyword::PartOfDay)),
