@@ -80,7 +80,8 @@ pub fn leading_date(text: &str) -> Option<usize> {
 /// - "last week" and "this week" (Monday to Sunday) are the month holding the
 ///   whole week, else its year, else no date; so is "the weekend" (the last
 ///   one begun by publication), "last weekend" or "this weekend";
-/// - "Friday last week" is the Friday of that week.
+/// - "Friday last week" is the Friday of that week;
+/// - several days of a month ("May 6-7", "6-7 May") are their month.
 ///
 /// A weekday, month or day resolved to the past this way is marked
 /// [`TemporalExpression::assumed_past`], for callers that know the event is
@@ -482,21 +483,10 @@ impl Matcher<'_> {
         if abbreviated && self.is_punct(next, '.') && self.touches_next(index) {
             next += 1;
         }
-        if let Some(day) = self.day_number(next) {
-            let after_day = next + 1;
-            let year_at = after_day + usize::from(self.is_punct(after_day, ','));
-            if let Some((year, end)) = self.explicit_year(year_at) {
-                return Some(Match {
-                    end,
-                    date: CivilDate::new(year, month, day).map(EventDate::day),
-                    assumed_past: false,
-                });
-            }
-            return Some(Match {
-                end: after_day,
-                date: recent_day(self.publication?, month, day).map(EventDate::day),
-                assumed_past: true,
-            });
+        if let Some(first_day) = self.day_number(next) {
+            let range = self.day_range_end(next, first_day);
+            let (day, after_day) = range.unwrap_or((first_day, next + 1));
+            return self.day_of_month(month, day, range.is_some(), after_day);
         }
         let year_at = next + usize::from(self.keyword(next) == Some(Keyword::Of));
         if let Some((year, end)) = self.explicit_year(year_at) {
@@ -523,11 +513,12 @@ impl Matcher<'_> {
         })
     }
 
-    /// A day number first: "3 March", "3rd of March 2021", "30 Aug.".
+    /// A day number first: "3 March", "3rd of March 2021", "30 Aug.", "6-7 May".
     fn day_first(&self, index: usize) -> Option<Match> {
-        let day = self.day_number(index)?;
-        let mut next = index + 1;
-        if matches!(self.kind(index), Some(Kind::Ordinal(_))) && self.keyword(next) == Some(Keyword::Of) {
+        let first_day = self.day_number(index)?;
+        let range = self.day_range_end(index, first_day);
+        let (day, mut next) = range.unwrap_or((first_day, index + 1));
+        if matches!(self.kind(next - 1), Some(Kind::Ordinal(_))) && self.keyword(next) == Some(Keyword::Of) {
             next += 1;
         }
         let Some(Word::Month {
@@ -545,19 +536,47 @@ impl Matcher<'_> {
         if abbreviated && self.is_punct(after_month, '.') && self.touches_next(next) {
             after_month += 1;
         }
-        let year_at = after_month + usize::from(self.is_punct(after_month, ','));
+        self.day_of_month(month, day, range.is_some(), after_month)
+    }
+
+    /// The day `day` of `month` (the last of several days when `several_days`), with the year
+    /// that may follow at `after`: "March 3, 2021", "3 March last year", or else the most
+    /// recent such day. Several days ("May 6-7") have no single day and date to their month.
+    fn day_of_month(&self, month: u8, day: u8, several_days: bool, after: usize) -> Option<Match> {
+        let precise = |date: CivilDate| {
+            if several_days {
+                EventDate::month(date.year, date.month)
+            } else {
+                Some(EventDate::day(date))
+            }
+        };
+        let year_at = after + usize::from(self.is_punct(after, ','));
         if let Some((year, end)) = self.explicit_year(year_at) {
             return Some(Match {
                 end,
-                date: CivilDate::new(year, month, day).map(EventDate::day),
+                date: CivilDate::new(year, month, day).and_then(precise),
                 assumed_past: false,
             });
         }
         Some(Match {
-            end: after_month,
-            date: recent_day(self.publication?, month, day).map(EventDate::day),
+            end: after,
+            date: recent_day(self.publication?, month, day).and_then(precise),
             assumed_past: true,
         })
+    }
+
+    /// The last day of a range of days opening with `first_day` at `index` ("6-7" in "6-7
+    /// May", "May 6-7") and the index after it.
+    fn day_range_end(&self, index: usize, first_day: u8) -> Option<(u8, usize)> {
+        let dash = index + 1;
+        let joined = matches!(self.kind(dash), Some(Kind::Punct('-' | '–')))
+            && self.touches_next(index)
+            && self.touches_next(dash);
+        if !joined {
+            return None;
+        }
+        let last_day = self.day_number(dash + 1).filter(|&day| day > first_day)?;
+        Some((last_day, dash + 2))
     }
 
     /// "2023-08-30".

@@ -204,6 +204,18 @@ fn years() {
 }
 
 #[test]
+fn several_days_of_one_month_date_to_the_month() {
+    assert_found("Talks were held on May 6-7 in Beijing.", &[("May 6-7", "2023-05")]);
+    assert_found("on the night of 6-7 May", &[("6-7 May", "2023-05")]);
+    assert_found("from March 3–5, 2021", &[("March 3–5, 2021", "2021-03")]);
+    // Published 30 August 2023: days still to come are this year's, as for one day.
+    assert_found("the Sept. 4-6 summit", &[("Sept. 4-6", "2023-09")]);
+    // Not a range of days: a score, or days in the wrong order.
+    assert_found("on May 6-2", &[("May 6", "2023-05-06")]);
+    assert_none("on February 30-31, 2021");
+}
+
+#[test]
 fn quantities_are_not_years() {
     assert_none("1,000 people died");
     assert_none("some 2000 troops");
