@@ -32,6 +32,9 @@ pub struct TemporalExpression {
     /// to the last such day or month on or before publication (or a few days after, for a
     /// day): what is still to come means the next one.
     pub assumed_past: bool,
+    /// The expression names a span of years ("between 2003 and 2011", "1979-1989"), which
+    /// dates no single event; `date` is the year it starts.
+    pub period: bool,
 }
 
 /// How far after the publication date a day named without a year ("Aug.
@@ -81,7 +84,9 @@ pub fn leading_date(text: &str) -> Option<usize> {
 ///   whole week, else its year, else no date; so is "the weekend" (the last
 ///   one begun by publication), "last weekend" or "this weekend";
 /// - "Friday last week" is the Friday of that week;
-/// - several days of a month ("May 6-7", "6-7 May") are their month.
+/// - several days of a month ("May 6-7", "6-7 May") are their month;
+/// - a span of years ("between 2003 and 2011") is marked
+///   [`TemporalExpression::period`].
 ///
 /// A weekday, month or day resolved to the past this way is marked
 /// [`TemporalExpression::assumed_past`], for callers that know the event is
@@ -108,6 +113,7 @@ pub fn find_dates(text: &str, publication: Option<CivilDate>) -> Vec<TemporalExp
                         end: tokens[matched.end - 1].end,
                         date,
                         assumed_past: matched.assumed_past,
+                        period: matched.period,
                     });
                 }
                 index = matched.end;
@@ -153,6 +159,8 @@ struct Match {
     /// The expression names no year or week and was taken to be the last such day or month
     /// on or before publication ([`TemporalExpression::assumed_past`]).
     assumed_past: bool,
+    /// [`TemporalExpression::period`].
+    period: bool,
 }
 
 /// What precedes a candidate expression.
@@ -232,8 +240,8 @@ impl Matcher<'_> {
             };
         }
         match self.keyword(before) {
-            Some(Keyword::TimePreposition | Keyword::Modifier | Keyword::Before) => Context::Strong,
-            Some(Keyword::WeakPreposition | Keyword::Of) => Context::Weak,
+            Some(Keyword::TimePreposition | Keyword::Until | Keyword::Modifier | Keyword::Before) => Context::Strong,
+            Some(Keyword::WeakPreposition | Keyword::To | Keyword::Of) => Context::Weak,
             _ => Context::None,
         }
     }
@@ -259,6 +267,7 @@ impl Matcher<'_> {
                 end: index + 1,
                 date: Some(date),
                 assumed_past: false,
+                period: false,
             })
         };
         match self.kind(index)? {
@@ -333,6 +342,7 @@ impl Matcher<'_> {
                     end,
                     date: weekend(publication, i64::from(offset)),
                     assumed_past: false,
+                    period: false,
                 });
             }
             // "last week" names no day; it is in the month, else the year, that holds all of it.
@@ -345,6 +355,7 @@ impl Matcher<'_> {
                         .then(|| enclosing_period(monday, monday.add_days(6)))
                         .flatten(),
                     assumed_past: false,
+                    period: false,
                 });
             }
             _ => return None,
@@ -353,6 +364,7 @@ impl Matcher<'_> {
             end,
             date: Some(date),
             assumed_past,
+            period: false,
         })
     }
 
@@ -372,6 +384,7 @@ impl Matcher<'_> {
                 end: index + 2,
                 date: weekend(publication, if this_week_begun { 0 } else { -1 }),
                 assumed_past: true,
+                period: false,
             });
         }
         let date = match (self.word(index + 1)?, self.word(index + 2)?) {
@@ -388,6 +401,7 @@ impl Matcher<'_> {
                     end: index + 4,
                     date: Some(EventDate::day(publication.add_days(-2))),
                     assumed_past: false,
+                    period: false,
                 });
             }
             (Word::Unit(Unit::Day), Word::Keyword(Keyword::Before)) if self.ends_phrase(index + 3) => {
@@ -399,6 +413,7 @@ impl Matcher<'_> {
             end: index + 3,
             date: Some(date),
             assumed_past: false,
+            period: false,
         })
     }
 
@@ -422,6 +437,7 @@ impl Matcher<'_> {
             end: index + 3,
             date: Some(date),
             assumed_past: false,
+            period: false,
         })
     }
 
@@ -452,6 +468,7 @@ impl Matcher<'_> {
                 end: week_at + 2,
                 date: Some(EventDate::day(monday.add_days(weekday.days_from_monday()))),
                 assumed_past: false,
+                period: false,
             });
         }
         Some(Match {
@@ -462,6 +479,7 @@ impl Matcher<'_> {
                 Occurrence::OnOrBefore,
             ))),
             assumed_past: true,
+            period: false,
         })
     }
 
@@ -494,6 +512,7 @@ impl Matcher<'_> {
                 end,
                 date: EventDate::month(year, month),
                 assumed_past: false,
+                period: false,
             });
         }
         // A bare month name needs context: "in February", "February's".
@@ -510,6 +529,7 @@ impl Matcher<'_> {
             end: next,
             date: month_occurrence(self.publication?, month, Occurrence::OnOrBefore),
             assumed_past: true,
+            period: false,
         })
     }
 
@@ -556,12 +576,14 @@ impl Matcher<'_> {
                 end,
                 date: CivilDate::new(year, month, day).and_then(precise),
                 assumed_past: false,
+                period: false,
             });
         }
         Some(Match {
             end: after,
             date: recent_day(self.publication?, month, day).and_then(precise),
             assumed_past: true,
+            period: false,
         })
     }
 
@@ -577,6 +599,21 @@ impl Matcher<'_> {
         }
         let last_day = self.day_number(dash + 1).filter(|&day| day > first_day)?;
         Some((last_day, dash + 2))
+    }
+
+    /// The index after the second year of a period opening with the year at `index`:
+    /// "1979-1989", "2019 to 2021", "between 2003 and 2011".
+    fn year_range_end(&self, index: usize) -> Option<usize> {
+        let connector = index + 1;
+        let joined = match self.kind(connector)? {
+            Kind::Punct('-' | '–') => true,
+            Kind::Word(Word::Keyword(Keyword::Until | Keyword::To)) => true,
+            Kind::Word(Word::Keyword(Keyword::And)) => index
+                .checked_sub(1)
+                .is_some_and(|before| self.keyword(before) == Some(Keyword::Between)),
+            _ => false,
+        };
+        (joined && self.year_number(connector + 1).is_some()).then_some(connector + 2)
     }
 
     /// "2023-08-30".
@@ -607,11 +644,13 @@ impl Matcher<'_> {
             end: index + 5,
             date: date.map(EventDate::day),
             assumed_past: false,
+            period: false,
         })
     }
 
     /// A four-digit year standing alone: "in 2019", "2019's", "since 2014",
-    /// "(2019)". Quantities ("2000 troops", "$2019", "2019%") are skipped.
+    /// "(2019)". Quantities ("2000 troops", "$2019", "2019%") are skipped; periods
+    /// ("2003-2011") are one expression.
     fn year(&self, index: usize, context: Context) -> Option<Match> {
         let year = self.year_number(index)?;
         if let Some(before) = index.checked_sub(1) {
@@ -628,8 +667,18 @@ impl Matcher<'_> {
         if quantity_suffix && self.touches_next(index) {
             return None;
         }
+        // A period dates no single event: it is consumed whole, so that neither end is read as
+        // an event's date.
+        if let Some(end) = self.year_range_end(index) {
+            return Some(Match {
+                end,
+                date: Some(EventDate::year(year)),
+                assumed_past: false,
+                period: true,
+            });
+        }
         // "2019 troops" is a quantity, "in 2019 elections were held" a year.
-        // "2019 and 2020", "2019 to 2021" are years again.
+        // "2019 and 2020" are years again.
         let followed_by_lowercase_word = self.is_lowercase_word(index + 1);
         let another_year_follows = self.year_number(index + 2).is_some();
         if followed_by_lowercase_word && !another_year_follows && context != Context::Strong {
@@ -639,6 +688,7 @@ impl Matcher<'_> {
             end: index + 1,
             date: Some(EventDate::year(year)),
             assumed_past: false,
+            period: false,
         })
     }
 

@@ -280,6 +280,9 @@ pub fn extract(
             }),
             _ => nearest_date(view, &dates, d.anchor).filter(|(_, e)| !(still_to_come && e.assumed_past)),
         }
+        // "occupied the south from 1982 to 2000": the event spans a period, which is no date
+        // for it, nor lets a date further away stand in.
+        .filter(|(_, e)| !e.period)
         .map(|(_, e)| e.date);
         // "will meet in London tomorrow": what has not happened yet has no date.
         let date = date.filter(|&date| publication.is_none_or(|p| !is_after(date, p)));

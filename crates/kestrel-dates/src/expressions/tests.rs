@@ -199,8 +199,43 @@ fn years() {
     assert_found("the end of 2019.", &[("2019", "2019")]);
     assert_found("mid-2019", &[("mid-2019", "2019")]);
     assert_found("In 2019 elections were held", &[("2019", "2019")]);
-    assert_found("from 2019 to 2021", &[("2019", "2019"), ("2021", "2021")]);
+    assert_found("in 2019 and 2021", &[("2019", "2019"), ("2021", "2021")]);
     assert_found("(2008)", &[("2008", "2008")]);
+}
+
+/// Each expression found as (span text, whether it is a period).
+fn periods(text: &str) -> Vec<(&str, bool)> {
+    find_dates(text, seed_publication())
+        .into_iter()
+        .map(|expression| (&text[expression.start..expression.end], expression.period))
+        .collect()
+}
+
+#[test]
+fn spans_of_years_are_periods() {
+    for (text, span) in [
+        ("US troops fought in Iraq between 2003 and 2011.", "2003 and 2011"),
+        ("The Soviet Union occupied Afghanistan in 1979-1989.", "1979-1989"),
+        ("during the 1979–1989 war", "1979–1989"),
+        ("from 2001 to 2021", "2001 to 2021"),
+        ("from 2006 until 2009", "2006 until 2009"),
+        ("2016 through 2018", "2016 through 2018"),
+    ] {
+        assert_eq!(periods(text), [(span, true)], "in {text:?}");
+    }
+    // A period starts in its first year; neither end is read as a date of its own.
+    assert_found("from 1999 to 2008", &[("1999 to 2008", "1999")]);
+    assert_eq!(
+        periods("He ruled from 1999 to 2008 and again in 2012."),
+        [("1999 to 2008", true), ("2012", false)]
+    );
+    // "to", "until", "till", "through", a dash and "between ... and" join two years, "from" and
+    // a bare "and" do not.
+    assert_eq!(periods("in 2019 and 2021"), [("2019", false), ("2021", false)]);
+    assert_found(
+        "Rates rose in 2019 from 2018 levels.",
+        &[("2019", "2019"), ("2018", "2018")],
+    );
 }
 
 #[test]

@@ -71,6 +71,9 @@ pub(crate) enum Keyword {
     The,
     Of,
     Before,
+    /// "between" and "and", which make two years a period ("between 2003 and 2011").
+    Between,
+    And,
     Night,
     /// "weekend": Saturday and Sunday.
     Weekend,
@@ -79,10 +82,15 @@ pub(crate) enum Keyword {
     /// "early", "late", "mid", "earlier", "later": kept inside the span.
     Modifier,
     /// Prepositions that make a following number or bare month a date
-    /// ("in", "since", "until", "during", "by", "from", "after"...).
+    /// ("in", "since", "during", "by", "from", "after"...).
     TimePreposition,
-    /// Prepositions that often, but not always, precede dates ("on", "to", "at").
+    /// "until", "till", "through": like [`Keyword::TimePreposition`], and they end a period
+    /// ("2019 through 2021").
+    Until,
+    /// Prepositions that often, but not always, precede dates ("on", "at").
     WeakPreposition,
+    /// "to": like [`Keyword::WeakPreposition`], and it ends a period ("2019 to 2021").
+    To,
 }
 
 impl Word {
@@ -369,6 +377,8 @@ const VOCABULARY: &[(&str, Word)] = &[
     ("the", keyword(Keyword::The)),
     ("of", keyword(Keyword::Of)),
     ("before", keyword(Keyword::Before)),
+    ("between", keyword(Keyword::Between)),
+    ("and", keyword(Keyword::And)),
     ("night", keyword(Keyword::Night)),
     ("weekend", keyword(Keyword::Weekend)),
     ("morning", keyword(Keyword::PartOfDay)),
@@ -381,16 +391,16 @@ const VOCABULARY: &[(&str, Word)] = &[
     ("later", keyword(Keyword::Modifier)),
     ("in", keyword(Keyword::TimePreposition)),
     ("since", keyword(Keyword::TimePreposition)),
-    ("until", keyword(Keyword::TimePreposition)),
-    ("till", keyword(Keyword::TimePreposition)),
+    ("until", keyword(Keyword::Until)),
+    ("till", keyword(Keyword::Until)),
     ("during", keyword(Keyword::TimePreposition)),
     ("throughout", keyword(Keyword::TimePreposition)),
-    ("through", keyword(Keyword::TimePreposition)),
+    ("through", keyword(Keyword::Until)),
     ("by", keyword(Keyword::TimePreposition)),
     ("from", keyword(Keyword::TimePreposition)),
     ("after", keyword(Keyword::TimePreposition)),
     ("on", keyword(Keyword::WeakPreposition)),
-    ("to", keyword(Keyword::WeakPreposition)),
+    ("to", keyword(Keyword::To)),
     ("at", keyword(Keyword::WeakPreposition)),
 ];
 
