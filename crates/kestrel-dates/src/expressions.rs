@@ -83,6 +83,8 @@ pub fn leading_date(text: &str) -> Option<usize> {
 /// - "last week" and "this week" (Monday to Sunday) are the month holding the
 ///   whole week, else its year, else no date; so is "the weekend" (the last
 ///   one begun by publication), "last weekend" or "this weekend";
+/// - "last summer" is the year of the last summer over by publication, "this
+///   summer" the publication year (a winter spans two years: no date);
 /// - "Friday last week" is the Friday of that week;
 /// - several days of a month ("May 6-7", "6-7 May") are their month;
 /// - a span of years ("between 2003 and 2011") is marked
@@ -336,6 +338,26 @@ impl Matcher<'_> {
                 abbreviated: false,
                 ambiguous,
             } if !(ambiguous && self.is_lowercase_word(index + 1)) => month_occurrence(publication, month, occurrence)?,
+            // "last summer" names months; they are in one year unless the season is winter.
+            // A season still to come ("next summer") is no date of an event that happened.
+            Word::Season {
+                first_month,
+                last_month,
+            } => {
+                let year = match keyword {
+                    _ if first_month > last_month => None,
+                    Keyword::This => Some(publication.year),
+                    Keyword::Last if last_month < publication.month => Some(publication.year),
+                    Keyword::Last => publication.year.checked_sub(1),
+                    _ => None,
+                };
+                return Some(Match {
+                    end,
+                    date: year.map(EventDate::year),
+                    assumed_past: false,
+                    period: false,
+                });
+            }
             // "last weekend" names two days; it is in the month, else the year, that holds both.
             Word::Keyword(Keyword::Weekend) => {
                 return Some(Match {

@@ -387,6 +387,24 @@ fn a_weekday_in_a_named_week_is_that_day_of_the_week() {
 }
 
 #[test]
+fn a_season_dates_to_its_year() {
+    // Published 30 August 2023: last summer is the one before this one, last spring is over.
+    assert_found("Troops clashed last summer.", &[("last summer", "2022")]);
+    assert_found("Police arrested them last spring.", &[("last spring", "2023")]);
+    assert_found("Talks failed last fall.", &[("last fall", "2022")]);
+    assert_found("Rebels took the town this spring.", &[("this spring", "2023")]);
+    assert_none("They will meet next summer.");
+    assert_none("Fighting stopped last winter.");
+    // "fall" and "spring" are words of their own without "this", "last" or "next".
+    assert_none("Prices may fall in the spring.");
+    // Published 15 December 2023: the last autumn is over.
+    assert_eq!(
+        found("Protests began last autumn.", CivilDate::new(2023, 12, 15)),
+        pairs(&[("last autumn", "2023")])
+    );
+}
+
+#[test]
 fn a_weekend_dates_to_the_month_or_year_that_holds_it() {
     // Published Wednesday 30 August 2023: the last weekend was 26-27 August.
     assert_found(

@@ -41,6 +41,12 @@ pub(crate) enum Word {
         ambiguous: bool,
     },
     Weekday(Weekday),
+    /// "spring", "summer", "autumn" or "fall", "winter": the months of the northern
+    /// hemisphere's season ("winter" runs from December to February).
+    Season {
+        first_month: u8,
+        last_month: u8,
+    },
     /// "one".."twelve", "a", "an".
     Count(u32),
     Unit(Unit),
@@ -100,6 +106,7 @@ impl Word {
             self,
             Word::Month { .. }
                 | Word::Weekday(_)
+                | Word::Season { .. }
                 | Word::Unit(_)
                 | Word::Keyword(
                     Keyword::Today
@@ -305,6 +312,13 @@ const fn month(month: u8, abbreviated: bool) -> Word {
     }
 }
 
+const fn season(first_month: u8, last_month: u8) -> Word {
+    Word::Season {
+        first_month,
+        last_month,
+    }
+}
+
 const fn keyword(keyword: Keyword) -> Word {
     Word::Keyword(keyword)
 }
@@ -343,6 +357,11 @@ const VOCABULARY: &[(&str, Word)] = &[
     ("friday", Word::Weekday(Weekday::Friday)),
     ("saturday", Word::Weekday(Weekday::Saturday)),
     ("sunday", Word::Weekday(Weekday::Sunday)),
+    ("spring", season(3, 5)),
+    ("summer", season(6, 8)),
+    ("autumn", season(9, 11)),
+    ("fall", season(9, 11)),
+    ("winter", season(12, 2)),
     ("a", Word::Count(1)),
     ("an", Word::Count(1)),
     ("one", Word::Count(1)),
