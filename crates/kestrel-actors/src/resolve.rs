@@ -968,6 +968,8 @@ impl<'a, 'b> Builder<'a, 'b> {
         // first one this sentence names. "its forces", "their fighters" usually belong to the
         // sentence's first-named country or organisation.
         let possessive_pronoun = self.tag(toks.start) == Tag::PRPS;
+        // With no country or body in the phrase, a machine without its owner ("hijacked
+        // planes") and companions ("allies") name no one.
         if (parts.owned_role && !possessive_pronoun) || parts.companion_role {
             return None;
         }
