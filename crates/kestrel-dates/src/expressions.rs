@@ -45,6 +45,29 @@ const FUTURE_TOLERANCE_DAYS: i64 = 7;
 /// Years accepted as dates; other four-digit numbers are quantities.
 const YEAR_RANGE: std::ops::RangeInclusive<u32> = 1900..=2100;
 
+/// The length in days of a span of time written `count unit` before "after" or "before" ("a
+/// day after", "two weeks before"): `Some(Some(days))`. Months and years, and a plural unit
+/// with no count ("days after", "weeks before"), are spans of no length in days: `Some(None)`.
+/// Other words are no span (`None`): "last week after the attack" is a date.
+pub fn span_days(count: &str, unit: &str) -> Option<Option<i64>> {
+    let Word::Unit(unit_kind) = tokens::classify(unit) else {
+        return None;
+    };
+    let counted = match tokens::classify(count) {
+        Word::Count(n) => Some(i64::from(n)),
+        _ => count.parse::<i64>().ok(),
+    };
+    if counted.is_none() && !unit.ends_with('s') {
+        return None;
+    }
+    let days_per_unit = match unit_kind {
+        Unit::Day => 1,
+        Unit::Week => 7,
+        Unit::Month | Unit::Year => return Some(None),
+    };
+    Some(counted.map(|n| n * days_per_unit))
+}
+
 /// The length in bytes of the date expression `text` opens with ("last month", "on
 /// Thursday"), if it opens with one: where a noun phrase or a particle ends. Detection does
 /// not depend on the publication date.

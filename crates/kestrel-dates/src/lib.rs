@@ -16,4 +16,4 @@ mod expressions;
 
 pub use calendar::{days_in_month, CivilDate, Weekday};
 pub use event_date::{EventDate, Precision};
-pub use expressions::{find_dates, leading_date, TemporalExpression};
+pub use expressions::{find_dates, leading_date, span_days, TemporalExpression};

@@ -3,7 +3,7 @@
 //! complements, and attribution, modality and date for every event.
 
 use kestrel_actors::{Actor, ActorCode, Conventions, NounPhrase, Sector, Via};
-use kestrel_dates::{find_dates, CivilDate, EventDate, TemporalExpression};
+use kestrel_dates::{find_dates, span_days, CivilDate, EventDate, TemporalExpression};
 use kestrel_text::{noun_lemma, Tag};
 
 use crate::grammar::{
@@ -272,13 +272,30 @@ pub fn extract(
         // "would") is not in the April before publication, which a date naming no year is
         // otherwise taken to be. (A governor's date stays: "agreed on Wednesday to step up".)
         let still_to_come = d.would || d.markers.contains(&Governor::Intend);
-        let date = match frame.and_then(|f| f.group) {
-            // The saying's date is in the saying's own clause ("Putin will visit North Korea in
-            // June, the Kremlin said": June is the visit's).
-            Some(k) if stated_intent => nearest_date(view, &dates, groups[k].main).filter(|(t, e)| {
-                !(still_to_come && e.assumed_past && !clause_segment(view, groups[k].main).contains(t))
+        let date = match tied_by_span(view, d.anchor) {
+            // "struck Gaza on Tuesday, a day after Hamas fired rockets": the firing is dated
+            // from the day of the clause it is tied to, and a span of unknown length ("days
+            // after") leaves it undated.
+            Some(tie) => tie.days.and_then(|days| {
+                let (_, main) = nearest_date(view, &dates, tie.main)?;
+                let day = CivilDate::new(main.date.year, main.date.month?, main.date.day?)?;
+                let offset = if tie.after { -days } else { days };
+                Some((
+                    tie.main,
+                    TemporalExpression {
+                        date: EventDate::day(day.add_days(offset)),
+                        ..main
+                    },
+                ))
             }),
-            _ => nearest_date(view, &dates, d.anchor).filter(|(_, e)| !(still_to_come && e.assumed_past)),
+            None => match frame.and_then(|f| f.group) {
+                // The saying's date is in the saying's own clause ("Putin will visit North Korea in
+                // June, the Kremlin said": June is the visit's).
+                Some(k) if stated_intent => nearest_date(view, &dates, groups[k].main).filter(|(t, e)| {
+                    !(still_to_come && e.assumed_past && !clause_segment(view, groups[k].main).contains(t))
+                }),
+                _ => nearest_date(view, &dates, d.anchor).filter(|(_, e)| !(still_to_come && e.assumed_past)),
+            },
         }
         // "occupied the south from 1982 to 2000": the event spans a period, which is no date
         // for it, nor lets a date further away stand in.
@@ -2387,6 +2404,45 @@ fn sentence_dates(view: &SentenceView, publication: Option<CivilDate>) -> Vec<(u
 /// Prepositions making a date the bound of a period rather than the time of an event:
 /// "arrived on his fifth visit since October", "met before Tuesday's vote".
 const DATE_BOUNDS: [&str; 5] = ["since", "until", "till", "before", "after"];
+
+/// A clause tied to another by a span of time: "a day after Hamas fired rockets".
+struct SpanTie {
+    /// The last token of the clause the span is measured from.
+    main: usize,
+    /// The span in days, if it is counted ("a day", "two weeks"; not "days").
+    days: Option<i64>,
+    /// The tied event comes before the other ("a day after"), not after it ("a day before").
+    after: bool,
+}
+
+/// The tie of the clause holding the event anchored at `anchor`, when that clause opens with a
+/// span of time and "after" or "before" ("..., a day after Hamas fired rockets", "..., days
+/// after Washington and Seoul began drills").
+fn tied_by_span(view: &SentenceView, anchor: usize) -> Option<SpanTie> {
+    // The anchor's verb group ("had fired"), then its subject, back to "after" or "before";
+    // another verb or a comma first means the clause is not tied.
+    let mut t = anchor;
+    while t > view.range.start && (view.tag(t - 1).is_verb() || view.tag(t - 1).is_adverb()) {
+        t -= 1;
+    }
+    while t > view.range.start + 3 {
+        t -= 1;
+        let word = view.lower(t);
+        if word == "after" || word == "before" {
+            let days = span_days(view.lower(t - 2), view.lower(t - 1))?;
+            let main = (view.range.start..t - 2).rev().find(|&i| view.tag(i) != Tag::Comma)?;
+            return Some(SpanTie {
+                main,
+                days,
+                after: word == "after",
+            });
+        }
+        if view.tag(t).is_verb() || view.tag(t) == Tag::Comma {
+            return None;
+        }
+    }
+    None
+}
 
 /// The date of the event anchored at `anchor`: the nearest expression in its clause, else an
 /// expression fronted before the first comma ("Earlier this month, ...").

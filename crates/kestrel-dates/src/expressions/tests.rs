@@ -488,3 +488,16 @@ fn only_the_kinds_leading_date_lets_through_open_an_expression() {
         }
     }
 }
+
+#[test]
+fn a_span_before_after_or_before_is_counted_in_days() {
+    assert_eq!(span_days("a", "day"), Some(Some(1)));
+    assert_eq!(span_days("two", "weeks"), Some(Some(14)));
+    assert_eq!(span_days("3", "days"), Some(Some(3)));
+    // No length in days: "days after", "two months after".
+    assert_eq!(span_days("just", "days"), Some(None));
+    assert_eq!(span_days("two", "months"), Some(None));
+    // "last week after the attack" is a date, not a span; "the vote" no span at all.
+    assert_eq!(span_days("last", "week"), None);
+    assert_eq!(span_days("the", "vote"), None);
+}

@@ -540,6 +540,11 @@ const fn build_table() -> Table {
     table
 }
 
+/// The class of a lower-case word ("two" is a count, "weeks" a unit).
+pub(crate) fn classify(word: &str) -> Word {
+    classify_word(word.as_bytes())
+}
+
 fn classify_word(word: &[u8]) -> Word {
     // Also keeps `word` within the MAX_KEY_LETTERS that `word_key` needs.
     if !VOCABULARY_SHAPES.may_contain(word) {
