@@ -125,16 +125,21 @@ impl ActorCode {
         ActorCode(compact_str::format_compact!("{}{}", prefix.0, self.0))
     }
 
+    /// Whether the actor stands outside the state: rebels, opposition, militias, insurgents.
+    pub fn is_outside_state(&self) -> bool {
+        self.0.as_bytes()[self.sectors_start()..]
+            .chunks(3)
+            .any(is_outside_state_block)
+    }
+
     /// This code with `sectors` appended, skipping blocks it already has. An actor outside
-    /// the state (rebels, opposition, militias) takes no GOV block: "leaders of the Muslim
-    /// Brotherhood", "Taliban leaders" lead their movement, not a government.
+    /// the state takes no GOV block: "leaders of the Muslim Brotherhood", "Taliban leaders"
+    /// lead their movement, not a government.
     pub fn with_sectors<'s>(&self, sectors: impl IntoIterator<Item = &'s Sector>) -> ActorCode {
         let mut code = self.0.clone();
         let start = self.sectors_start();
         let have = self.0.as_bytes()[start..].chunks(3);
-        let outside_state = have
-            .clone()
-            .any(|block| matches!(block, b"REB" | b"OPP" | b"UAF" | b"INS"));
+        let outside_state = have.clone().any(is_outside_state_block);
         for s in sectors {
             let skipped = outside_state && &s.0 == b"GOV";
             if !skipped && !have.clone().any(|block| block == s.0) && !code.as_bytes().ends_with(&s.0) {
@@ -143,6 +148,11 @@ impl ActorCode {
         }
         ActorCode(code)
     }
+}
+
+/// A role block of an actor outside the state ([`ActorCode::is_outside_state`]).
+fn is_outside_state_block(block: &[u8]) -> bool {
+    matches!(block, b"REB" | b"OPP" | b"UAF" | b"INS")
 }
 
 /// Role blocks that may stand alone as a code ("COP" for police of unknown country); these

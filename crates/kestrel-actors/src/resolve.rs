@@ -1491,21 +1491,20 @@ fn join_phrases(b: &Builder, phrases: &mut Vec<NounPhrase>) {
 /// A role that adds no sector and takes its actor from what follows: "a delegation of Russian
 /// officials", "a spokesperson for the ministry" (roles.tsv rows with sectors `-`).
 fn is_bare_role(b: &Builder, p: &NounPhrase) -> bool {
-    p.actors.is_empty()
-        && b.mentions(p.head).iter().any(|m| match m.entry {
-            Entry::Role(id) => {
-                let role = b.doc.kb.role(id);
-                role.sectors.is_empty() && role.prefix.is_none()
-            }
-            _ => false,
-        })
+    p.actors.is_empty() && head_roles(b, p).any(|role| role.sectors.is_empty() && role.prefix.is_none())
 }
 
 /// A phrase headed by others beside an actor ([`crate::kb::Role::companion`]): "its allies".
 fn is_companion(b: &Builder, p: &NounPhrase) -> bool {
-    b.mentions(p.head).iter().any(|m| match m.entry {
-        Entry::Role(id) => b.doc.kb.role(id).companion,
-        _ => false,
+    head_roles(b, p).any(|role| role.companion)
+}
+
+/// The roles the head word of phrase `p` is a mention of.
+fn head_roles<'a>(b: &Builder<'a, '_>, p: &NounPhrase) -> impl Iterator<Item = &'a crate::kb::Role> {
+    let kb = b.doc.kb;
+    b.mentions(p.head).iter().filter_map(move |m| match m.entry {
+        Entry::Role(id) => Some(kb.role(id)),
+        _ => None,
     })
 }
 

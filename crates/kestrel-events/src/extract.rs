@@ -272,7 +272,13 @@ pub fn extract(
         // "would") is not in the April before publication, which a date naming no year is
         // otherwise taken to be. (A governor's date stays: "agreed on Wednesday to step up".)
         let still_to_come = d.would || d.markers.contains(&Governor::Intend);
-        let date = match tied_by_span(view, d.anchor) {
+        // With no date in the sentence there is nothing to date from or to tie to.
+        let tie = if dates.is_empty() {
+            None
+        } else {
+            tied_by_span(view, d.anchor)
+        };
+        let date = match tie {
             // "struck Gaza on Tuesday, a day after Hamas fired rockets": the firing is dated
             // from the day of the clause it is tied to, and a span of unknown length ("days
             // after") leaves it undated.
@@ -570,8 +576,7 @@ fn resolve_subjects(
         };
         // "threatened to attack South Korea if it continued the drills": after a condition's
         // "if", "it" is the last thing or country named, not the subject it would inherit.
-        let after_condition = it > view.range.start
-            && lex.governor(view.lower(it - 1), GovernorPos::Conjunction) == Some(Governor::Hypothetical);
+        let after_condition = it > view.range.start && opens_condition(view, lex, it - 1);
         if after_condition || resolved[k].0.is_some_and(is_person) {
             let thing = (0..view.phrases.len()).rev().find(|&q| {
                 let phrase = &view.phrases[q];
@@ -1642,8 +1647,8 @@ fn for_subject(view: &SentenceView, g: &VerbGroup) -> Option<usize> {
 
 /// Whether the object or a prepositional phrase of a verb is "each other" or "one another".
 fn names_each_other(view: &SentenceView, comps: &Complements) -> bool {
-    let phrases = comps.object.into_iter().chain(comps.preps.iter().map(|&(_, q)| q));
-    phrases.into_iter().any(|p| {
+    let mut phrases = comps.object.into_iter().chain(comps.preps.iter().map(|&(_, q)| q));
+    phrases.any(|p| {
         let t = view.phrases[p].tokens.start;
         t + 1 < view.range.end
             && matches!(
@@ -2167,11 +2172,13 @@ fn condition_start(view: &SentenceView, lex: &Lexicon, range: std::ops::Range<us
     let end = range.end;
     range
         .into_iter()
-        .find(|&i| {
-            view.tag(i) == Tag::IN
-                && lex.governor(view.lower(i), GovernorPos::Conjunction) == Some(Governor::Hypothetical)
-        })
+        .find(|&i| view.tag(i) == Tag::IN && opens_condition(view, lex, i))
         .unwrap_or(end)
+}
+
+/// Whether token `i` is a conjunction opening a condition ("if", "unless").
+fn opens_condition(view: &SentenceView, lex: &Lexicon, i: usize) -> bool {
+    lex.governor(view.lower(i), GovernorPos::Conjunction) == Some(Governor::Hypothetical)
 }
 
 /// Governing words (urge, plan, deny, might, if, against, ...) and their scopes; of the words
@@ -2342,12 +2349,8 @@ fn first_other_actor(
     sources: &[Actor],
     sides: bool,
 ) -> Vec<Actor> {
-    let outside_state = |a: &Actor| {
-        sides
-            && a.code
-                .sectors()
-                .any(|s| matches!(s.as_str(), "REB" | "OPP" | "UAF" | "INS" | "CVL"))
-    };
+    let outside_state =
+        |a: &Actor| sides && (a.code.is_outside_state() || a.code.sectors().any(|s| s.as_str() == "CVL"));
     let own: Vec<(&str, bool)> = sources.iter().map(|a| (a.code.base(), outside_state(a))).collect();
     let mut seen = None;
     for t in tokens {
