@@ -140,6 +140,9 @@ pub struct ActorKb {
     roles: Vec<Role>,
     people: Vec<Person>,
     several: Vec<Vec<ActorCode>>,
+    /// Per country id, the other countries whose naming also lets its backrefs count ("the
+    /// North" once South Korea is named).
+    backref_partners: Vec<(u32, ActorCode)>,
 }
 
 /// One data file handed to the loader.
@@ -183,6 +186,7 @@ pub struct KbBuilder {
     roles: Vec<Role>,
     people: Vec<Person>,
     several: Vec<Vec<ActorCode>>,
+    backref_partners: Vec<(u32, ActorCode)>,
     person_index: FxHashMap<String, u32>,
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -382,8 +386,8 @@ impl KbBuilder {
         }
     }
 
-    /// `code<TAB>names<TAB>adjectives<TAB>seats<TAB>backrefs`; a row coded `-` lists places that are
-    /// no actor (seas, gulfs, straits), matched only to keep the country names inside them unread.
+    /// `code<TAB>names<TAB>adjectives<TAB>seats<TAB>backrefs`; a backref written `@CODE` names a
+    /// partner country instead of a phrase; a row coded `-` lists places that are no actor (seas, gulfs, straits), matched only to keep the country names inside them unread.
     pub fn countries(&mut self, src: &Source) -> &mut Self {
         for (n, line) in data_lines(src.text) {
             let f = fields(line);
@@ -410,7 +414,13 @@ impl KbBuilder {
                 self.add_phrase(p, Entry::Seat(id));
             }
             for p in f.get(4).map(|s| list(s)).into_iter().flatten() {
-                self.add_phrase(p, Entry::Backref(id));
+                match p.strip_prefix('@') {
+                    Some(partner) => match ActorCode::parse(partner) {
+                        Some(code) => self.backref_partners.push((id, code)),
+                        None => self.diag(src.name, n, format!("invalid backref partner {p:?}")),
+                    },
+                    None => self.add_phrase(p, Entry::Backref(id)),
+                }
             }
         }
         self
@@ -564,6 +574,7 @@ impl KbBuilder {
                 roles: self.roles,
                 people: self.people,
                 several: self.several,
+                backref_partners: self.backref_partners,
             },
             self.diagnostics,
         )
@@ -593,6 +604,16 @@ impl ActorKb {
     }
     pub fn person(&self, id: u32) -> &Person {
         &self.people[id as usize]
+    }
+    /// Whether a backref of country `id` ("the North") counts in a document that has named
+    /// `named`: the country itself, or one of its listed partners, must be among them.
+    pub fn backref_holds(&self, id: u32, named: &[ActorCode]) -> bool {
+        let code = self.code(id);
+        named.contains(code)
+            || self
+                .backref_partners
+                .iter()
+                .any(|(of, partner)| *of == id && named.contains(partner))
     }
     /// The codes of an [`Entry::Several`].
     pub fn several(&self, id: u32) -> &[ActorCode] {

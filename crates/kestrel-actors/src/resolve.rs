@@ -704,7 +704,7 @@ impl<'a, 'b> Builder<'a, 'b> {
                         parts.head_is_actor = !matches!(m.entry, Entry::Demonym(_)) || self.is_plural_demonym(m, i);
                     }
                     Entry::Backref(id) => {
-                        if ctx.countries.contains(kb.code(id)) {
+                        if kb.backref_holds(id, &ctx.countries) {
                             parts.bases.push((kb.code(id).clone(), false));
                             parts.head_is_actor = true;
                         }

@@ -2095,8 +2095,9 @@ fn frames(
                 comps[k].infinitive.is_none() && groups[k + 1..].iter().all(|h| h.start >= comps[k].end);
             let nothing_follows = !(g.end..view.range.end).any(|i| view.lower(i) == "that");
             // "On Tuesday, the Kremlin said Putin would visit": what precedes is reported only
-            // when it holds a verb.
-            let verb_before = groups[..k].iter().any(|h| h.end <= comma);
+            // when it holds a finite verb ("Speaking in Ankara, Cavusoglu said ..." opens with
+            // a participle that reports nothing).
+            let verb_before = groups[..k].iter().any(|h| h.end <= comma && h.form == Form::Finite);
             (rest_is_plain && nothing_follows && verb_before).then_some(comma)
         });
         let scope = match trailing {
