@@ -470,7 +470,10 @@ fn resolve_subjects(
                                         .any(|r| r.flags.comp && (r.code.starts_with("02") || r.code.starts_with("17")))
                                 });
                             match comps[j].object {
-                                Some(o) if object_control && view.phrases[o].is_actor() => Some(o),
+                                // "called on the international community to act": the one asked
+                                // acts even when it is no actor we know, and then no one we know
+                                // does.
+                                Some(o) if object_control => view.phrases[o].is_actor().then_some(o),
                                 // "praised Denmark's decision to send jets", "protested the U.S.
                                 // decision to sell jets": the owner of the noun the infinitive
                                 // completes is the one to act.
