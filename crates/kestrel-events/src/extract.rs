@@ -1247,7 +1247,12 @@ fn verb_draft(
             let receivers: Vec<Slot> = slots.iter().filter(|s| **s != Slot::Object).cloned().collect();
             slot_targets(view, &receivers, comps)
         } else {
-            slot_targets(view, &slots, comps)
+            let found = slot_targets(view, &slots, comps);
+            if found.is_empty() && slots.contains(&Slot::Object) {
+                weapon_user(view, lex, comps)
+            } else {
+                found
+            }
         };
         (sources, targets)
     };
@@ -1433,6 +1438,26 @@ fn policy_target(view: &SentenceView, lex: &Lexicon, comps: &Complements, source
         span: view.span(view.phrases[q].tokens.clone()),
         via: Via::Reference,
     }]
+}
+
+/// "shot down 30 of 35 drones launched by Russia", "intercepted rockets fired by Hezbollah":
+/// the actors who used the weapon a verb's object names, through a participle after it.
+fn weapon_user(view: &SentenceView, lex: &Lexicon, comps: &Complements) -> Vec<Actor> {
+    let Some(mut p) = comps.object else {
+        return Vec::new();
+    };
+    // A count's "of" phrase is what it counts.
+    let of = view.phrases[p].tokens.end;
+    if view.tag(view.phrases[p].head) == Tag::CD && of + 1 < view.range.end && view.lower_is(of, "of") {
+        if let Some(q) = view.phrase_at(of + 1) {
+            p = q;
+        }
+    }
+    if is_weapon(view, lex, p) {
+        reduced_relative_agent(view, p)
+    } else {
+        Vec::new()
+    }
 }
 
 /// "rockets fired by Hezbollah": the agent of a participle right after phrase `p`, which
