@@ -966,6 +966,16 @@ fn hyphen_joined(bytes: &[u8], at: usize, is_start: bool) -> bool {
     }
 }
 
+/// Whether the mention ending at byte `end` only says where what follows is based
+/// ("Pakistan-based militants", "a UK-based monitor"): the place names the owner, but the story
+/// is no more about it than about any address.
+pub(crate) fn names_base(bytes: &[u8], end: usize) -> bool {
+    let word_end = end + 1 + BASED.len();
+    bytes.get(end) == Some(&b'-')
+        && bytes.get(end + 1..word_end) == Some(BASED.as_bytes())
+        && !bytes.get(word_end).is_some_and(u8::is_ascii_alphabetic)
+}
+
 /// The word (letters and dots) that `before` ends with.
 fn before_word(before: &[u8]) -> &[u8] {
     let len = before
@@ -976,12 +986,17 @@ fn before_word(before: &[u8]) -> &[u8] {
     &before[before.len() - len..]
 }
 
+/// The owner participle that says only where something is ([`names_base`]).
+const BASED: &str = "based";
+
 /// Participles after a hyphen that make the actor before it the owner of what follows, and
 /// whether a role noun owns too: "Saudi-led forces", "military-led talks", "the Hamas-run
 /// ministry", "Taliban-controlled districts", "a British-flagged tanker", "a Greek-owned
-/// ship", but "military-ruled Myanmar" is Myanmar's and "state-owned firms" nobody's.
-const OWNER_PARTICIPLES: [(&str, bool); 7] = [
+/// ship", "Pakistan-based militants", but "military-ruled Myanmar" is Myanmar's and
+/// "state-owned firms" nobody's.
+const OWNER_PARTICIPLES: [(&str, bool); 8] = [
     ("led", true),
+    (BASED, false),
     ("run", false),
     ("controlled", false),
     ("held", false),
@@ -1082,6 +1097,19 @@ mod tests {
             "A British-flagged tanker, an Iranian-owned ship and Iranian-made drones.",
         );
         assert_eq!(found, ["British", "Iranian"]);
+        let found = country_mentions(
+            "PAK\tPakistan\tPakistani\nGBR\tUnited Kingdom|UK\tBritish\n",
+            "Pakistan-based militants and a UK-based monitor; Pakistan-basedness.",
+        );
+        assert_eq!(found, ["Pakistan", "UK"]);
+    }
+
+    #[test]
+    fn a_base_is_named_only_before_based() {
+        let text = b"Pakistan-based militants, UK-basedness, Iran-backed";
+        assert!(names_base(text, 8));
+        assert!(!names_base(text, 28));
+        assert!(!names_base(text, 44));
     }
 
     #[test]

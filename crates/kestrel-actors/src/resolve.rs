@@ -13,7 +13,7 @@ use kestrel_dates::CivilDate;
 use kestrel_text::{SentenceSpan, Tag, TextAnalysis, Token};
 
 use crate::code::{ActorCode, Sector};
-use crate::kb::{ActorKb, Entry, Mention, RoleKind};
+use crate::kb::{names_base, ActorKb, Entry, Mention, RoleKind};
 
 /// How an actor was found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -388,7 +388,9 @@ impl<'a, 'b> Builder<'a, 'b> {
             .and_then(|(first, last)| doc.mentions.get(first.start..last.end))
             .unwrap_or(&[]);
         let country_id = |m: &Mention| match m.entry {
-            Entry::Country(id) | Entry::Demonym(id) | Entry::Seat(id) => Some(id),
+            Entry::Country(id) | Entry::Demonym(id) | Entry::Seat(id) if !names_base(doc.text.as_bytes(), m.end) => {
+                Some(id)
+            }
             _ => None,
         };
         // The token a mention starts at, if it starts at one (not after a hyphen inside one).
@@ -1301,6 +1303,9 @@ fn remember(doc: &DocInput, b: &Builder, parts: &Parts<'_>, phrase: &NounPhrase,
     // Each mention once, though it may span several tokens: remembering a country moves it to
     // the end of the list, so remembering it again right away changes nothing.
     for m in b.mentions_in(phrase.tokens.clone()) {
+        if names_base(doc.text.as_bytes(), m.end) {
+            continue;
+        }
         match m.entry {
             Entry::Country(id) | Entry::Demonym(id) | Entry::Seat(id) => ctx.remember_country(doc.kb.code(id)),
             Entry::Org(id) => ctx.remember_organization(doc.kb.code(id)),
