@@ -637,8 +637,10 @@ pub fn complements_of<'a>(view: &SentenceView<'a>, from: usize) -> Complements<'
                 None if c.object.is_none() && c.preps.is_empty() && !is_time_phrase(view, p) => c.object = Some(p),
                 None if c.second_object.is_none()
                     && c.preps.is_empty()
-                    && c.object
-                        .is_some_and(|o| view.phrases[o].tokens.end == view.phrases[p].tokens.start) =>
+                    && c.object.is_some_and(|o| {
+                        let (end, start) = (view.phrases[o].tokens.end, view.phrases[p].tokens.start);
+                        end == start || (end + 1 == start && view.tag(end) == Tag::Quote)
+                    }) =>
                 {
                     c.second_object = Some(p)
                 }
@@ -664,6 +666,11 @@ pub fn complements_of<'a>(view: &SentenceView<'a>, from: usize) -> Complements<'
         if after_object && OWNED_BY.contains(&view.lower(i)) && i + 1 < end && view.lower_is(i + 1, "to") {
             pending_prep = Some("of");
             i += 2;
+            continue;
+        }
+        // "called Bush \"the devil\"": a quoted second object opens right after the first.
+        if after_object && tag == Tag::Quote && c.second_object.is_none() && view.phrase_at(i + 1).is_some() {
+            i += 1;
             continue;
         }
         if tag == Tag::VBG && PARTICIPIAL_PREPOSITIONS.contains(&view.lower(i)) {
