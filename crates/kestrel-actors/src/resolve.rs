@@ -583,6 +583,26 @@ impl<'a, 'b> Builder<'a, 'b> {
             if tag == Tag::JJ && i > start && is_noun(self.tag(i - 1)) && !in_mention && self.starts_date(i, end) {
                 break;
             }
+            // "a charge Baku denied.", "an accusation Moscow rejected": a name after a common
+            // noun, whose verb closes the clause with no object, is the subject of a relative
+            // clause on that noun, not its name.
+            if in_mention
+                && tag == Tag::NNP
+                && i > start
+                && matches!(self.tag(i - 1), Tag::NN | Tag::NNS)
+                && plain(i - 1)
+            {
+                let name_end = (i..end).find(|&k| self.mentions(k).is_empty()).unwrap_or(end);
+                let verb = name_end < end && matches!(self.tag(name_end), Tag::VBD | Tag::VBZ | Tag::VBP);
+                let closes = name_end + 1 == end
+                    || matches!(
+                        self.tag(name_end + 1),
+                        Tag::Comma | Tag::Period | Tag::Colon | Tag::Dash
+                    );
+                if verb && closes {
+                    break;
+                }
+            }
             // Most tokens of a run are nominal: the other tests are made only for the rest.
             if is_nominal(tag)
                 || in_mention
