@@ -299,34 +299,40 @@ impl Tokenizer<'_> {
         }
     }
 
-    /// Scans word characters from `index`; returns the index after them. Adds the letter
-    /// classes seen (LOWER, UPPER, DIGIT) to `seen`.
+    /// Scans word characters from `index`; returns the index after them and `seen` with the
+    /// letter classes met (LOWER, UPPER, DIGIT) added.
     #[inline]
-    fn word_run(&self, mut index: usize, seen: &mut u8) -> usize {
+    fn word_run(&self, mut index: usize, mut seen: u8) -> (usize, u8) {
         let bytes = self.bytes;
-        while let Some(&byte) = bytes.get(index) {
-            // Bytes >= 0x80 have class 0, so ASCII letters and digits take this branch alone.
-            let byte_class = class(byte);
-            if byte_class & ALNUM != 0 {
-                *seen |= byte_class;
-                index += 1;
-            } else if byte < 0x80 {
-                break;
-            } else {
-                match char_at(self.text, index) {
+        loop {
+            // ASCII letters and digits, nearly every byte of a word: iterating over the rest of
+            // the text needs no bounds check per byte, and `seen` stays in a register.
+            let mut ascii = 0;
+            for &byte in bytes.get(index..).unwrap_or_default() {
+                // Bytes >= 0x80 have class 0, so they end this loop.
+                let byte_class = class(byte);
+                if byte_class & ALNUM == 0 {
+                    break;
+                }
+                seen |= byte_class;
+                ascii += 1;
+            }
+            index += ascii;
+            match bytes.get(index) {
+                Some(&byte) if byte >= 0x80 => match char_at(self.text, index) {
                     Some(ch) if ch.is_alphanumeric() || is_word_mark(ch) => {
                         if ch.is_uppercase() {
-                            *seen |= UPPER;
+                            seen |= UPPER;
                         } else if ch.is_lowercase() {
-                            *seen |= LOWER;
+                            seen |= LOWER;
                         }
                         index += ch.len_utf8();
                     }
-                    _ => break,
-                }
+                    _ => return (index, seen),
+                },
+                _ => return (index, seen),
             }
         }
-        index
     }
 
     /// Scans a word, number or abbreviation starting at `start` and pushes it (with any
@@ -344,7 +350,7 @@ impl Tokenizer<'_> {
         let mut seen = 0u8;
         let mut inner = 0u16;
         loop {
-            index = self.word_run(index, &mut seen);
+            (index, seen) = self.word_run(index, seen);
             // Most words end at a space or ASCII punctuation: decode only non-ASCII stops.
             let ch = match bytes.get(index) {
                 None => break,
