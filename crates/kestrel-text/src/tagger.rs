@@ -104,6 +104,13 @@ fn context_free_tag(token: &RawToken, entry: Option<Entry>, lower: &str, lexicon
     }
 }
 
+/// Whether the contextual rules may change the tag of a token with these options: no rule
+/// changes an unambiguous noun, name, preposition, punctuation mark ... (clitic 's may be
+/// VBZ, so it passes).
+fn may_change(token: &RawToken, options: TagSet) -> bool {
+    token.marks & (mark::THAT | mark::THERE | mark::PARTICLE) != 0 || options.intersects(MAY_CHANGE)
+}
+
 /// Flags of the words whose tag depends on their place in the sentence.
 const CASED: u16 = flag::CAPITALIZED | flag::ALL_CAPS;
 
@@ -219,8 +226,8 @@ impl Tagger<'_> {
         let body = sentence.body_start as usize;
         let end = sentence.tokens.end as usize;
         let casing = self.casing(body, end);
-        for index in start..end {
-            let token = &self.tokens[index];
+        let tokens = self.tokens;
+        for (index, token) in (start..end).zip(&tokens[start..end]) {
             if token.is_word() && token.has(CASED) {
                 let initial = index >= body && self.is_initial(index, body);
                 let (tag, options) = self.cased_word_tag(index, end, initial, casing);
@@ -228,8 +235,17 @@ impl Tagger<'_> {
                 self.options[index] = options;
             }
         }
-        for index in body..end {
+        // Most tokens are left as they are: find the others with a tight scan over the
+        // sentence's tokens and options, and apply the rules to those alone.
+        let mut index = body;
+        while let Some(offset) = tokens[index..end]
+            .iter()
+            .zip(&self.options[index..end])
+            .position(|(token, &options)| may_change(token, options))
+        {
+            index += offset;
             self.contextual(index, body, end);
+            index += 1;
         }
     }
 
@@ -379,14 +395,10 @@ impl Tagger<'_> {
         None
     }
 
+    /// Applies the contextual rules to a token for which [`may_change`] holds.
     fn contextual(&mut self, index: usize, body: usize, end: usize) {
         let marks = self.mark_bits(index);
         let options = self.options[index];
-        if marks & (mark::THAT | mark::THERE | mark::PARTICLE) == 0 && !options.intersects(MAY_CHANGE) {
-            // No rule below changes an unambiguous noun, name, preposition, punctuation mark
-            // ... (clitic 's may be VBZ, so it does not stop here).
-            return;
-        }
         let token = self.tokens[index];
         match token.kind {
             Kind::Word => {}
