@@ -352,15 +352,14 @@ pub fn analyze(text: &str) -> TextAnalysis {
     let lower = text.to_ascii_lowercase();
     let analysed = prefix_within_u32(text);
     let analysed_lower = &lower[..analysed.len()];
-    let (raw_tokens, entries) = tokens::tokenize(analysed, analysed_lower, lexicon);
-    let sentences = sentences::split(&raw_tokens, &entries);
-    let tokens = tagger::tag(&raw_tokens, &entries, &sentences, analysed_lower, lexicon);
+    let raw_tokens = tokens::tokenize(analysed, analysed_lower, lexicon);
+    let sentences = sentences::split(&raw_tokens);
+    let tokens = tagger::tag(&raw_tokens, &sentences, analysed_lower, lexicon);
     let words = raw_tokens
         .iter()
-        .zip(&entries)
-        .map(|(token, entry)| {
+        .map(|token| {
             let one_word = !token.has(tokens::flag::HYPHENATED | tokens::flag::APOSTROPHE_INSIDE);
-            entry.filter(|_| one_word).map(|entry| entry.word)
+            token.entry.filter(|_| one_word).map(|entry| entry.word)
         })
         .collect();
     TextAnalysis {

@@ -5,7 +5,7 @@
 //! brackets) when what follows can start a sentence. Each decision looks at a bounded
 //! number of neighbouring tokens, so the pass is linear.
 
-use crate::lexicon::{AbbreviationClass, Entry};
+use crate::lexicon::AbbreviationClass;
 use crate::tokens::{flag, Kind, RawToken};
 use crate::{SentenceSpan, Tag};
 
@@ -22,14 +22,13 @@ enum Terminal {
 /// Most tokens a dateline ("WASHINGTON, Aug. 30 (AP) --") may span, dash included.
 const DATELINE_MAX_TOKENS: usize = 16;
 
-/// Splits `tokens` (with their lexicon `entries`, one per token) into sentences.
-pub(crate) fn split(tokens: &[RawToken], entries: &[Option<Entry>]) -> Vec<SentenceSpan> {
+/// Splits `tokens` into sentences.
+pub(crate) fn split(tokens: &[RawToken]) -> Vec<SentenceSpan> {
     let mut sentences = Vec::with_capacity(tokens.len() / 20 + 1);
     let mut start = 0;
     let mut index = 0;
     while index < tokens.len() {
-        if index > start && tokens[index].has(flag::NEWLINE_BEFORE) && line_break_ends_sentence(tokens, index, entries)
-        {
+        if index > start && tokens[index].has(flag::NEWLINE_BEFORE) && line_break_ends_sentence(tokens, index) {
             sentences.push(span(tokens, start, index));
             start = index;
         }
@@ -45,7 +44,7 @@ pub(crate) fn split(tokens: &[RawToken], entries: &[Option<Entry>]) -> Vec<Sente
             || tokens[next].has(flag::NEWLINE_BEFORE)
             || match terminal {
                 Terminal::FullStop => can_start_sentence(&tokens[next]),
-                Terminal::Weak => is_sentence_starter(tokens, next, entries),
+                Terminal::Weak => is_sentence_starter(tokens, next),
             };
         if ends {
             sentences.push(span(tokens, start, next));
@@ -108,7 +107,7 @@ fn can_start_sentence(token: &RawToken) -> bool {
 /// A capitalised word that usually starts sentences rather than continuing names: a
 /// determiner, pronoun, preposition, conjunction, adverb ... ("The", "He", "In", "But").
 /// An opening quote before such a word counts too.
-fn is_sentence_starter(tokens: &[RawToken], mut index: usize, entries: &[Option<Entry>]) -> bool {
+fn is_sentence_starter(tokens: &[RawToken], mut index: usize) -> bool {
     let Some(mut token) = tokens.get(index) else {
         return true;
     };
@@ -122,7 +121,7 @@ fn is_sentence_starter(tokens: &[RawToken], mut index: usize, entries: &[Option<
     if !token.is_word() || !token.has(flag::CAPITALIZED) || token.has(flag::ALL_CAPS) {
         return false;
     }
-    entries.get(index).copied().flatten().is_some_and(|entry| {
+    token.entry.is_some_and(|entry| {
         matches!(
             entry.primary,
             Tag::DT
@@ -148,7 +147,7 @@ fn is_sentence_starter(tokens: &[RawToken], mut index: usize, entries: &[Option<
 /// A single line break ends a sentence (a heading, a paragraph of one line) unless the text
 /// visibly runs on: the next line starts in lower case, or the line ends with a comma or a
 /// function word that needs a continuation. A blank line always ends the sentence.
-fn line_break_ends_sentence(tokens: &[RawToken], index: usize, entries: &[Option<Entry>]) -> bool {
+fn line_break_ends_sentence(tokens: &[RawToken], index: usize) -> bool {
     let token = &tokens[index];
     if token.has(flag::BLANK_LINE_BEFORE) {
         return true;
@@ -159,10 +158,8 @@ fn line_break_ends_sentence(tokens: &[RawToken], index: usize, entries: &[Option
     let previous = &tokens[index - 1];
     match previous.kind {
         Kind::Mark(Tag::Comma) => false,
-        Kind::Word => !entries
-            .get(index - 1)
-            .copied()
-            .flatten()
+        Kind::Word => !previous
+            .entry
             .is_some_and(|entry| matches!(entry.primary, Tag::DT | Tag::IN | Tag::CC | Tag::TO | Tag::PRPS)),
         _ => true,
     }

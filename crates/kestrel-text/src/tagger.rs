@@ -45,22 +45,15 @@ enum Category {
     Nominal,
 }
 
-/// Tags the tokens of a document, given each token's lexicon entry.
-pub(crate) fn tag(
-    tokens: &[RawToken],
-    entries: &[Option<Entry>],
-    sentences: &[SentenceSpan],
-    lower: &str,
-    lexicon: &Lexicon,
-) -> Vec<Token> {
+/// Tags the tokens of a document.
+pub(crate) fn tag(tokens: &[RawToken], sentences: &[SentenceSpan], lower: &str, lexicon: &Lexicon) -> Vec<Token> {
     let mut options = vec![TagSet::EMPTY; tokens.len()];
     let tagged = tokens
         .iter()
-        .zip(entries)
         .zip(&mut options)
-        .map(|((token, entry), token_options)| {
+        .map(|(token, token_options)| {
             let tag;
-            (tag, *token_options) = context_free_tag(token, *entry, lower, lexicon);
+            (tag, *token_options) = context_free_tag(token, lower, lexicon);
             Token {
                 start: token.start,
                 end: token.end,
@@ -72,7 +65,6 @@ pub(crate) fn tag(
         tokens,
         lower,
         lexicon,
-        entries,
         tagged,
         options,
     };
@@ -84,7 +76,7 @@ pub(crate) fn tag(
 
 /// The initial tag and tag options of a token, as far as they do not depend on its sentence:
 /// capitalised words are tagged NNP here and again in context by [`Tagger::sentence`].
-fn context_free_tag(token: &RawToken, entry: Option<Entry>, lower: &str, lexicon: &Lexicon) -> (Tag, TagSet) {
+fn context_free_tag(token: &RawToken, lower: &str, lexicon: &Lexicon) -> (Tag, TagSet) {
     let only = |tag| (tag, TagSet::of(&[tag]));
     match token.kind {
         Kind::Mark(tag) => only(tag),
@@ -97,7 +89,7 @@ fn context_free_tag(token: &RawToken, entry: Option<Entry>, lower: &str, lexicon
         Kind::Clitic(Clitic::Modal) => only(Tag::MD),
         Kind::Word if token.has(CASED) => only(Tag::NNP),
         // Most words: what the lexicon or the word's shape says.
-        Kind::Word => match entry {
+        Kind::Word => match token.entry {
             Some(entry) => (entry.primary, entry.tags),
             None => guess(lower.get(token.range()).unwrap_or(""), token.flags, lexicon),
         },
@@ -118,8 +110,6 @@ struct Tagger<'a> {
     tokens: &'a [RawToken],
     lower: &'a str,
     lexicon: &'a Lexicon,
-    /// Lexicon entry of each token.
-    entries: &'a [Option<Entry>],
     /// The output: each token with its tag (provisional until its sentence is tagged).
     tagged: Vec<Token>,
     /// Tags each token may take (includes its current tag).
@@ -251,7 +241,7 @@ impl Tagger<'_> {
 
     /// The lexicon entry of a token (`None` for other tokens and unknown words).
     fn entry(&self, index: usize) -> Option<Entry> {
-        self.entries.get(index).copied().flatten()
+        self.tokens.get(index).and_then(|token| token.entry)
     }
 
     /// The function-word marks of a token.

@@ -79,6 +79,10 @@ pub(crate) struct RawToken {
     pub(crate) flags: u16,
     /// Function-word classes of a word or clitic (`word_marks.rs`), 0 for other tokens.
     pub(crate) marks: u16,
+    /// The lexicon entry of a word (`None` for other tokens and unknown words). Kept in the
+    /// token rather than in a vector of its own: one push per token, and the later passes
+    /// read one array.
+    pub(crate) entry: Option<Entry>,
 }
 
 impl RawToken {
@@ -159,12 +163,12 @@ fn is_apostrophe_char(ch: char) -> bool {
     matches!(ch, '\'' | '\u{2019}' | '\u{02BC}')
 }
 
-/// The tokens of `text` (whose ASCII-lower-cased copy is `lower`) and the lexicon entry of
-/// each (`None` for tokens that are not words and for unknown words).
+/// The tokens of `text` (whose ASCII-lower-cased copy is `lower`), each with its lexicon
+/// entry.
 ///
 /// Each word is looked up once, as it is found: the sentence splitter and the tagger read
 /// the entries instead of hashing the word again.
-pub(crate) fn tokenize(text: &str, lower: &str, lexicon: &Lexicon) -> (Vec<RawToken>, Vec<Option<Entry>>) {
+pub(crate) fn tokenize(text: &str, lower: &str, lexicon: &Lexicon) -> Vec<RawToken> {
     // Roughly one token per five bytes of news prose.
     let capacity = text.len() / 5 + 16;
     let mut tokenizer = Tokenizer {
@@ -173,13 +177,12 @@ pub(crate) fn tokenize(text: &str, lower: &str, lexicon: &Lexicon) -> (Vec<RawTo
         lower,
         lexicon,
         tokens: Vec::with_capacity(capacity),
-        entries: Vec::with_capacity(capacity),
         pending: flag::SPACE_BEFORE,
         newlines: 0,
         single_quote_open: false,
     };
     tokenizer.run();
-    (tokenizer.tokens, tokenizer.entries)
+    tokenizer.tokens
 }
 
 struct Tokenizer<'a> {
@@ -188,8 +191,6 @@ struct Tokenizer<'a> {
     lower: &'a str,
     lexicon: &'a Lexicon,
     tokens: Vec<RawToken>,
-    /// Lexicon entry of each token.
-    entries: Vec<Option<Entry>>,
     /// Whitespace flags collected since the last token.
     pending: u16,
     newlines: u32,
@@ -284,8 +285,8 @@ impl Tokenizer<'_> {
             kind,
             flags: flags | self.pending,
             marks,
+            entry,
         });
-        self.entries.push(entry);
         self.pending = 0;
         self.newlines = 0;
     }
@@ -714,9 +715,9 @@ mod tests {
     fn words_come_with_their_lexicon_entries_and_marks() {
         let text = "The U.S. said it's been 3 Days; they're VISITING Kyiv-bound Zorblax.";
         let lower = text.to_ascii_lowercase();
-        let (tokens, entries) = tokenize(text, &lower, lexicon());
-        assert_eq!(tokens.len(), entries.len());
-        for (token, entry) in tokens.iter().zip(&entries) {
+        let tokens = tokenize(text, &lower, lexicon());
+        for token in &tokens {
+            let entry = &token.entry;
             let word = &lower[token.range()];
             match token.kind {
                 Kind::Word => {
@@ -733,7 +734,7 @@ mod tests {
         assert!(tokens
             .iter()
             .any(|token| &lower[token.range()] == "'re" && token.marks == BE));
-        assert!(entries.iter().flatten().count() >= 6);
+        assert!(tokens.iter().filter(|token| token.entry.is_some()).count() >= 6);
     }
 
     fn texts(text: &str) -> Vec<&str> {
