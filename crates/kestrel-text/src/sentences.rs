@@ -27,7 +27,13 @@ pub(crate) fn split(tokens: &[RawToken]) -> Vec<SentenceSpan> {
     let mut sentences = Vec::with_capacity(tokens.len() / 20 + 1);
     let mut start = 0;
     let mut index = 0;
-    while index < tokens.len() {
+    // Only a token after a line break or a terminal can end a sentence: skip the others in a
+    // tight scan.
+    while let Some(offset) = tokens
+        .get(index..)
+        .and_then(|rest| rest.iter().position(may_end_sentence))
+    {
+        index += offset;
         if index > start && tokens[index].has(flag::NEWLINE_BEFORE) && line_break_ends_sentence(tokens, index) {
             sentences.push(span(tokens, start, index));
             start = index;
@@ -66,6 +72,16 @@ fn span(tokens: &[RawToken], start: usize, end: usize) -> SentenceSpan {
         tokens: start as u32..end as u32,
         body_start: body_start as u32,
     }
+}
+
+/// Whether a sentence may end before the token (after a line break) or at it (a possible
+/// [`Terminal`]).
+fn may_end_sentence(token: &RawToken) -> bool {
+    token.has(flag::NEWLINE_BEFORE)
+        || matches!(
+            token.kind,
+            Kind::Mark(Tag::Period | Tag::Colon) | Kind::Abbreviation { .. }
+        )
 }
 
 fn terminal(tokens: &[RawToken], index: usize) -> Option<Terminal> {
