@@ -47,20 +47,18 @@ enum Category {
 
 /// Tags the tokens of a document.
 pub(crate) fn tag(tokens: &[RawToken], sentences: &[SentenceSpan], lower: &str, lexicon: &Lexicon) -> Vec<Token> {
-    let mut options = vec![TagSet::EMPTY; tokens.len()];
-    let tagged = tokens
+    let (tagged, options) = tokens
         .iter()
-        .zip(&mut options)
-        .map(|(token, token_options)| {
-            let tag;
-            (tag, *token_options) = context_free_tag(token, lower, lexicon);
-            Token {
+        .map(|token| {
+            let (tag, options) = context_free_tag(token, lower, lexicon);
+            let token = Token {
                 start: token.start,
                 end: token.end,
                 tag,
-            }
+            };
+            (token, options)
         })
-        .collect();
+        .unzip();
     let mut tagger = Tagger {
         tokens,
         lower,
