@@ -218,18 +218,20 @@ impl Tokenizer<'_> {
         let bytes = self.bytes;
         let mut index = 0;
         while let Some(&byte) = bytes.get(index) {
-            if byte == b' ' {
+            // Bytes >= 0x80 have class 0, so ASCII letters and digits alone start a word here;
+            // most tokens are words, so they are told apart first.
+            let byte_class = class(byte);
+            if byte_class & ALNUM != 0 {
+                index = self.word(index);
+            } else if byte == b' ' {
                 // The commonest byte between tokens, and never a line break.
                 self.pending |= flag::SPACE_BEFORE;
                 index += 1;
             } else if byte < 0x80 {
-                let byte_class = class(byte);
                 if byte_class & SPACE != 0 {
                     let line_break = byte == b'\n' || (byte == b'\r' && bytes.get(index + 1) != Some(&b'\n'));
                     self.whitespace(line_break);
                     index += 1;
-                } else if byte_class & ALNUM != 0 {
-                    index = self.word(index);
                 } else {
                     index = self.ascii_mark(index);
                 }
