@@ -77,11 +77,7 @@ fn span(tokens: &[RawToken], start: usize, end: usize) -> SentenceSpan {
 /// Whether a sentence may end before the token (after a line break) or at it (a possible
 /// [`Terminal`]).
 fn may_end_sentence(token: &RawToken) -> bool {
-    token.has(flag::NEWLINE_BEFORE)
-        || matches!(
-            token.kind,
-            Kind::Mark(Tag::Period | Tag::Colon) | Kind::Abbreviation { .. }
-        )
+    token.has(flag::NEWLINE_BEFORE | flag::STOP | flag::ELLIPSIS)
 }
 
 fn terminal(tokens: &[RawToken], index: usize) -> Option<Terminal> {

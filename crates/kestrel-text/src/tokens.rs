@@ -36,6 +36,9 @@ pub(crate) mod flag {
     pub(crate) const LOWERCASE_START: u16 = 1 << 10;
     /// Contains an apostrophe between word characters (O'Brien, o'clock).
     pub(crate) const APOSTROPHE_INSIDE: u16 = 1 << 11;
+    /// A full stop (. ! ?) or a word ending with its abbreviation period: with an ellipsis,
+    /// the tokens a sentence may end at (the splitter skips all others by their flags).
+    pub(crate) const STOP: u16 = 1 << 12;
 }
 
 /// A clitic split off the preceding word.
@@ -418,7 +421,7 @@ impl Tokenizer<'_> {
                             inner |= flag::HYPHENATED;
                         } else {
                             let kind = self.abbreviation_kind(start, end);
-                            self.push_word(start, end, kind, seen, inner);
+                            self.push_word(start, end, kind, seen, inner | flag::STOP);
                             return end;
                         }
                     } else {
@@ -644,7 +647,7 @@ impl Tokenizer<'_> {
                 if length >= 3 && run.iter().all(|&byte| byte == b'.') {
                     (start + length, Kind::Mark(Tag::Colon), flag::ELLIPSIS)
                 } else {
-                    (start + length, Kind::Mark(Tag::Period), 0)
+                    (start + length, Kind::Mark(Tag::Period), flag::STOP)
                 }
             }
             b',' => single(Tag::Comma),
