@@ -13,7 +13,7 @@ mod word_marks;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use table_format::{Key, HEADER_SIZE, INLINE_KEY, MAGIC, MARKS_SHIFT, SLOT_SIZE, WORD_TAGS};
+use table_format::{Key, HEADER_SIZE, INLINE_KEY, MAGIC, MARKS_SHIFT, PRIMARY_SHIFT, SLOT_SIZE, WORD_TAGS};
 
 type Error = Box<dyn std::error::Error>;
 
@@ -125,7 +125,8 @@ fn compile(words: &Words) -> Vec<u8> {
         } else {
             entry.tags
         };
-        let class = tags | u64::from(word_marks::word_marks(word)) << MARKS_SHIFT;
+        let class =
+            tags | u64::from(entry.primary) << PRIMARY_SHIFT | u64::from(word_marks::word_marks(word)) << MARKS_SHIFT;
         let next_id = classes.len() as u16;
         let class_id = *class_ids.entry(class).or_insert_with(|| {
             classes.push(class);
@@ -146,7 +147,6 @@ fn compile(words: &Words) -> Vec<u8> {
         slot[..8].copy_from_slice(&key.head.to_le_bytes());
         slot[8..12].copy_from_slice(&tail.to_le_bytes());
         slot[12] = word.len() as u8;
-        slot[13] = entry.primary;
         slot[14..].copy_from_slice(&class_id.to_le_bytes());
         count += 1;
     }

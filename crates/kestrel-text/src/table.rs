@@ -6,7 +6,7 @@
 //! fixed-size loads and usually reads a single 16-byte slot, key included.
 
 use crate::lexicon::{Entry, TagSet};
-use crate::table_format::{Key, HEADER_SIZE, INLINE_KEY, MAGIC, MARKS_SHIFT, SLOT_SIZE};
+use crate::table_format::{Key, HEADER_SIZE, INLINE_KEY, MAGIC, MARKS_SHIFT, PRIMARY_SHIFT, SLOT_SIZE};
 use crate::{Tag, WordId};
 
 static COMPILED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/word-table.bin"));
@@ -16,9 +16,17 @@ pub(crate) struct WordTable {
     bits: u32,
     slots: &'static [[u8; SLOT_SIZE]],
     long_keys: &'static [u8],
-    /// Tag set and function-word marks of each word class.
-    classes: Vec<(TagSet, u16)>,
+    /// Each word class, decoded once when the table is opened.
+    classes: Vec<WordClass>,
     len: usize,
+}
+
+/// What the lexicon says of the words of a class.
+#[derive(Clone, Copy)]
+struct WordClass {
+    primary: Tag,
+    tags: TagSet,
+    marks: u16,
 }
 
 fn u32_at(bytes: &[u8], at: usize) -> Option<u32> {
@@ -56,10 +64,13 @@ impl WordTable {
                 let mut word = [0u8; 8];
                 word.copy_from_slice(chunk);
                 let class = u64::from_le_bytes(word);
-                let tags = TagSet::from_bits(class & ((1 << MARKS_SHIFT) - 1));
-                (tags, (class >> MARKS_SHIFT) as u16)
+                Some(WordClass {
+                    primary: *Tag::ALL.get(((class >> PRIMARY_SHIFT) & 0xff) as usize)?,
+                    tags: TagSet::from_bits(class & ((1 << PRIMARY_SHIFT) - 1)),
+                    marks: (class >> MARKS_SHIFT) as u16,
+                })
             })
-            .collect();
+            .collect::<Option<_>>()?;
         Some(WordTable {
             bits,
             slots: blob.get(slots_start..slots_end)?.as_chunks().0,
@@ -122,14 +133,13 @@ impl WordTable {
     /// The entry stored in slot `position`.
     #[inline]
     fn entry(&self, slot: &[u8; SLOT_SIZE], position: usize) -> Option<Entry> {
-        let primary = *Tag::ALL.get(usize::from(slot[13]))?;
-        let &(tags, marks) = self
+        let class = self
             .classes
             .get(usize::from(u16::from_le_bytes([slot[14], slot[15]])))?;
         Some(Entry {
-            primary,
-            tags,
-            marks,
+            primary: class.primary,
+            tags: class.tags,
+            marks: class.marks,
             word: WordId(position as u32),
         })
     }

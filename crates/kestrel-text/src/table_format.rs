@@ -5,13 +5,14 @@
 //! Layout, all integers little-endian:
 //! - header: the magic bytes `KTWT`, then `u32` values: log2 of the slot count, the number
 //!   of tag sets, the number of words;
-//! - word classes: one `u64` per distinct pair of a tag set and function-word marks: bits
-//!   below [`MARKS_SHIFT`] are the tags (bit = index in [`WORD_TAGS`]), the bits from it up
-//!   are the word's marks (`word_marks.rs`);
+//! - word classes: one `u64` per distinct triple of a primary tag, a tag set and
+//!   function-word marks: bits below [`PRIMARY_SHIFT`] are the tags (bit = index in
+//!   [`WORD_TAGS`]), the byte from it the primary tag's index, the bits from
+//!   [`MARKS_SHIFT`] up the word's marks (`word_marks.rs`);
 //! - slots, [`SLOT_SIZE`] bytes each, open addressing with linear probing: key bytes 0..8
 //!   (`u64`, zero-padded), key bytes 8..12 (`u32`) or, for keys longer than
 //!   [`INLINE_KEY`], the offset of the key in the long-key area (`u32`), key length (`u8`,
-//!   0 = empty slot), primary tag (`u8`), word-class index (`u16`);
+//!   0 = empty slot), a zero byte, word-class index (`u16`);
 //! - long-key area: the bytes of the keys longer than [`INLINE_KEY`].
 
 pub const MAGIC: &[u8; 4] = b"KTWT";
@@ -21,7 +22,9 @@ pub const SLOT_SIZE: usize = 16;
 pub const INLINE_KEY: usize = 12;
 /// Longest key the table can hold.
 pub const MAX_KEY: usize = 255;
-/// Position of the function-word marks in a word-class `u64` (tags fit in the bits below).
+/// Position of the primary tag's index in a word-class `u64` (tags fit in the bits below).
+pub const PRIMARY_SHIFT: u32 = 40;
+/// Position of the function-word marks in a word-class `u64`.
 pub const MARKS_SHIFT: u32 = 48;
 
 /// Penn word tags in the declaration order of `kestrel_text::Tag` (index = discriminant).
