@@ -311,7 +311,6 @@ impl Tagger<'_> {
         if token.has(flag::ALL_CAPS) && casing != Casing::AllCaps {
             return proper; // NATO, US, MOSCOW
         }
-        let word = self.word(index);
         let entry = if uses_entry(&token, initial) || casing != Casing::Normal {
             self.entry(index)
         } else {
@@ -353,7 +352,7 @@ impl Tagger<'_> {
                     }
                 }
                 None if token.has(flag::HYPHENATED) && !token.has(flag::ALL_CAPS) => {
-                    let (tag, options) = guess(word, token.flags, self.lexicon);
+                    let (tag, options) = guess(self.word(index), token.flags, self.lexicon);
                     if tag == Tag::JJ {
                         (tag, options)
                     } else {
@@ -365,7 +364,7 @@ impl Tagger<'_> {
         }
         match entry {
             Some(entry) => (entry.primary, entry.tags),
-            None => guess(word, token.flags, self.lexicon),
+            None => guess(self.word(index), token.flags, self.lexicon),
         }
     }
 
