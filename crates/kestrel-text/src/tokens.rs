@@ -138,6 +138,24 @@ fn class(byte: u8) -> u8 {
     CLASSES[byte as usize]
 }
 
+/// A `u64` with `byte` in each of its eight bytes.
+const fn in_every_byte(byte: u8) -> u64 {
+    u64::from_le_bytes([byte; 8])
+}
+
+/// How many of the eight bytes of `chunk` (read little-endian: the first byte lowest) are ASCII
+/// lower-case letters before the first that is not.
+#[inline]
+fn lowercase_prefix(chunk: u64) -> usize {
+    // Per byte below 0x80, bit 7 of the first sum is set from b'a' up and bit 7 of the second
+    // beyond b'z'; bit 7 of `chunk` itself marks the other bytes. A byte >= 0xE1 carries into
+    // the byte above it, but is marked itself, so the lowest marked byte is exact.
+    let from_a = chunk.wrapping_add(in_every_byte(0x80 - b'a'));
+    let beyond_z = chunk.wrapping_add(in_every_byte(0x80 - b'z' - 1));
+    let not_lower = (!from_a | beyond_z | chunk) & in_every_byte(0x80);
+    not_lower.trailing_zeros() as usize / 8
+}
+
 fn char_at(text: &str, index: usize) -> Option<char> {
     text.get(index..)?.chars().next()
 }
@@ -311,31 +329,41 @@ impl Tokenizer<'_> {
     fn word_run(&self, mut index: usize, mut seen: u8) -> (usize, u8) {
         let bytes = self.bytes;
         loop {
-            // ASCII letters and digits, nearly every byte of a word: iterating over the rest of
-            // the text needs no bounds check per byte, and `seen` stays in a register.
-            let mut ascii = 0;
-            for &byte in bytes.get(index..).unwrap_or_default() {
-                // Bytes >= 0x80 have class 0, so they end this loop.
-                let byte_class = class(byte);
-                if byte_class & ALNUM == 0 {
-                    break;
-                }
-                seen |= byte_class;
-                ascii += 1;
-            }
-            index += ascii;
-            match bytes.get(index) {
-                Some(&byte) if byte >= 0x80 => match char_at(self.text, index) {
-                    Some(ch) if ch.is_alphanumeric() || is_word_mark(ch) => {
-                        if ch.is_uppercase() {
-                            seen |= UPPER;
-                        } else if ch.is_lowercase() {
-                            seen |= LOWER;
-                        }
-                        index += ch.len_utf8();
+            // Lower-case letters, most of the bytes of a word: eight at a time while eight
+            // bytes of text are left.
+            if let Some(chunk) = bytes.get(index..).and_then(<[u8]>::first_chunk::<8>) {
+                let run = lowercase_prefix(u64::from_le_bytes(*chunk));
+                if run > 0 {
+                    seen |= LOWER;
+                    index += run;
+                    if run == 8 {
+                        continue;
                     }
-                    _ => return (index, seen),
-                },
+                }
+            }
+            // Then one byte: another letter or digit, or the end of the run.
+            let Some(&byte) = bytes.get(index) else {
+                return (index, seen);
+            };
+            // Bytes >= 0x80 have class 0, so ASCII letters and digits alone take this branch.
+            let byte_class = class(byte);
+            if byte_class & ALNUM != 0 {
+                seen |= byte_class;
+                index += 1;
+                continue;
+            }
+            if byte < 0x80 {
+                return (index, seen);
+            }
+            match char_at(self.text, index) {
+                Some(ch) if ch.is_alphanumeric() || is_word_mark(ch) => {
+                    if ch.is_uppercase() {
+                        seen |= UPPER;
+                    } else if ch.is_lowercase() {
+                        seen |= LOWER;
+                    }
+                    index += ch.len_utf8();
+                }
                 _ => return (index, seen),
             }
         }
@@ -711,7 +739,7 @@ impl Tokenizer<'_> {
 
 #[cfg(test)]
 mod tests {
-    use super::{tokenize, Kind};
+    use super::{lowercase_prefix, tokenize, Kind};
     use crate::lexicon::lexicon;
     use crate::word_marks::{word_marks, BE};
     use crate::{analyze, Tag};
@@ -740,6 +768,23 @@ mod tests {
             .iter()
             .any(|token| &lower[token.range()] == "'re" && token.marks == BE));
         assert!(tokens.iter().filter(|token| token.entry.is_some()).count() >= 6);
+    }
+
+    #[test]
+    fn lowercase_prefix_counts_leading_lowercase_letters() {
+        // Every byte value at every place, after lower-case letters and before bytes that
+        // carry when added to (0xFF).
+        for place in 0..8 {
+            for byte in 0..=255u8 {
+                let mut chunk = [0xFFu8; 8];
+                chunk[..place].fill(b'm');
+                chunk[place] = byte;
+                let expected = if byte.is_ascii_lowercase() { place + 1 } else { place };
+                assert_eq!(lowercase_prefix(u64::from_le_bytes(chunk)), expected, "{place} {byte}");
+            }
+        }
+        assert_eq!(lowercase_prefix(u64::from_le_bytes(*b"abcdwxyz")), 8);
+        assert_eq!(lowercase_prefix(u64::from_le_bytes(*b"said Kim")), 4);
     }
 
     fn texts(text: &str) -> Vec<&str> {
