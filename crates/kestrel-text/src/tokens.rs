@@ -243,7 +243,7 @@ impl Tokenizer<'_> {
             // most tokens are words, so they are told apart first.
             let byte_class = class(byte);
             if byte_class & ALNUM != 0 {
-                index = self.word(index);
+                index = self.word(index, byte_class);
             } else if byte == b' ' {
                 // The commonest byte between tokens, and never a line break.
                 self.pending |= flag::SPACE_BEFORE;
@@ -272,7 +272,14 @@ impl Tokenizer<'_> {
             self.whitespace(matches!(ch, '\u{2028}' | '\u{2029}' | '\u{0085}'));
             index + ch.len_utf8()
         } else if ch.is_alphanumeric() {
-            self.word(index)
+            let first = if ch.is_uppercase() {
+                UPPER
+            } else if ch.is_lowercase() {
+                LOWER
+            } else {
+                0
+            };
+            self.word(index, first)
         } else {
             self.unicode_mark(index, ch)
         }
@@ -370,8 +377,10 @@ impl Tokenizer<'_> {
     }
 
     /// Scans a word, number or abbreviation starting at `start` and pushes it (with any
-    /// clitic). Returns the index after what it consumed.
-    fn word(&mut self, start: usize) -> usize {
+    /// clitic). `first` is the letter class of its first character (LOWER, UPPER or DIGIT for
+    /// an ASCII digit, 0 for other characters), found by the caller. Returns the index after
+    /// what it consumed.
+    fn word(&mut self, start: usize, first: u8) -> usize {
         let bytes = self.bytes;
         let byte_at = |i: usize| bytes.get(i).copied().unwrap_or(b' ');
         let mut index = start;
@@ -449,7 +458,7 @@ impl Tokenizer<'_> {
                             inner |= flag::HYPHENATED;
                         } else {
                             let kind = self.abbreviation_kind(start, end);
-                            self.push_word(start, end, kind, seen, inner | flag::STOP);
+                            self.push_word(start, end, kind, first, seen, inner | flag::STOP);
                             return end;
                         }
                     } else {
@@ -489,7 +498,7 @@ impl Tokenizer<'_> {
                         clitic_end,
                         clitic,
                     } => {
-                        self.push_word(start, word_end, Kind::Word, seen, inner);
+                        self.push_word(start, word_end, Kind::Word, first, seen, inner);
                         self.push(clitic_start, clitic_end, Kind::Clitic(clitic), 0);
                         return clitic_end;
                     }
@@ -498,7 +507,7 @@ impl Tokenizer<'_> {
                 _ => break,
             }
         }
-        self.push_word(start, index, Kind::Word, seen, inner);
+        self.push_word(start, index, Kind::Word, first, seen, inner);
         index
     }
 
@@ -593,20 +602,12 @@ impl Tokenizer<'_> {
         Apostrophe::Stop
     }
 
-    /// Pushes a word with its shape flags; `seen` holds the letter classes it contains.
+    /// Pushes a word with its shape flags; `first` is the letter class of its first character
+    /// and `seen` holds the letter classes it contains.
     // Inlined into `word` (once per word): the call would cost as much as the work.
     #[inline(always)]
-    fn push_word(&mut self, start: usize, end: usize, kind: Kind, seen: u8, flags: u16) {
+    fn push_word(&mut self, start: usize, end: usize, kind: Kind, first: u8, seen: u8, flags: u16) {
         let mut flags = flags;
-        let first = match self.bytes.get(start) {
-            Some(&byte) if byte < 0x80 => class(byte),
-            Some(_) => match char_at(self.text, start) {
-                Some(ch) if ch.is_uppercase() => UPPER,
-                Some(ch) if ch.is_lowercase() => LOWER,
-                _ => 0,
-            },
-            None => 0,
-        };
         if first & UPPER != 0 {
             flags |= flag::CAPITALIZED;
         } else if first & LOWER != 0 {
