@@ -386,7 +386,8 @@ impl Tokenizer<'_> {
         let mut index = start;
         // Start of the current period-separated segment, for "U.S."-style chains.
         let mut segment_start = start;
-        let mut letter_chain = true;
+        // The single-letter segments so far of a "U.S."-style chain (1 before the first
+        // period), 0 once the word is no such chain.
         let mut chain_segments = 1;
         // Letter classes seen, and the flags of hyphens and apostrophes inside the word, for the
         // token's shape flags.
@@ -425,7 +426,6 @@ impl Tokenizer<'_> {
                     index += ch.len_utf8();
                     segment_start = index;
                     // "then-U.S.", "anti-U.N.": a letter-period chain may start after the hyphen.
-                    letter_chain = true;
                     chain_segments = 1;
                     inner |= flag::HYPHENATED;
                 }
@@ -433,8 +433,8 @@ impl Tokenizer<'_> {
                     let segment_is_letter = index - segment_start == 1 && previous.is_ascii_alphabetic();
                     if previous.is_ascii_digit() && next.is_ascii_digit() {
                         index += 1;
-                        letter_chain = false;
-                    } else if letter_chain
+                        chain_segments = 0;
+                    } else if chain_segments > 0
                         && segment_is_letter
                         && next.is_ascii_alphabetic()
                         && byte_at(index + 2) == b'.'
@@ -446,15 +446,13 @@ impl Tokenizer<'_> {
                         // Domain names: bbc.co.uk
                         index += 1;
                         segment_start = index;
-                        letter_chain = false;
-                    } else if let Some(end) =
-                        self.abbreviation_end(start, index, segment_start, letter_chain, chain_segments)
-                    {
+                        chain_segments = 0;
+                    } else if let Some(end) = self.abbreviation_end(start, index, segment_start, chain_segments) {
                         if byte_at(end) == b'-' && self.word_char_at(end + 1) {
                             // "U.S.-led": the abbreviation starts a hyphenated word.
                             index = end + 1;
                             segment_start = index;
-                            letter_chain = false;
+                            chain_segments = 0;
                             inner |= flag::HYPHENATED;
                         } else {
                             let kind = self.abbreviation_kind(start, end);
@@ -472,24 +470,24 @@ impl Tokenizer<'_> {
                     && !byte_at(index + 4).is_ascii_digit() =>
                 {
                     index += 1;
-                    letter_chain = false;
+                    chain_segments = 0;
                 }
                 ':' if previous.is_ascii_digit() && next.is_ascii_digit() && byte_at(index + 2).is_ascii_digit() => {
                     index += 1;
-                    letter_chain = false;
+                    chain_segments = 0;
                 }
                 '/' if previous.is_ascii_digit() && next.is_ascii_digit() => {
                     index += 1;
-                    letter_chain = false;
+                    chain_segments = 0;
                 }
                 '&' if previous.is_ascii_uppercase() && next.is_ascii_uppercase() => {
                     index += 1;
-                    letter_chain = false;
+                    chain_segments = 0;
                 }
                 _ if is_apostrophe_char(ch) => match self.apostrophe(start, index, ch.len_utf8()) {
                     Apostrophe::Continue(after) => {
                         index = after;
-                        letter_chain = false;
+                        chain_segments = 0;
                         inner |= flag::APOSTROPHE_INSIDE;
                     }
                     Apostrophe::Split {
@@ -518,7 +516,6 @@ impl Tokenizer<'_> {
         start: usize,
         period: usize,
         segment_start: usize,
-        letter_chain: bool,
         chain_segments: usize,
     ) -> Option<usize> {
         let bytes = self.bytes;
@@ -527,7 +524,7 @@ impl Tokenizer<'_> {
         }
         let end = period + 1;
         let last_segment_is_letter = period - segment_start == 1 && bytes[segment_start].is_ascii_alphabetic();
-        if letter_chain && chain_segments >= 2 && last_segment_is_letter {
+        if chain_segments >= 2 && last_segment_is_letter {
             return Some(end); // U.S., a.m., e.g.
         }
         if period - start == 1 && bytes[start].is_ascii_uppercase() {
