@@ -98,7 +98,7 @@ fn context_free_tag(token: &RawToken, lower: &str, lexicon: &Lexicon) -> (Tag, T
 /// changes an unambiguous noun, name, preposition, punctuation mark ... (clitic 's may be
 /// VBZ, so it passes).
 fn may_change(token: &RawToken, options: TagSet) -> bool {
-    token.marks & (mark::THAT | mark::THERE | mark::PARTICLE) != 0 || options.intersects(MAY_CHANGE)
+    options.intersects(MAY_CHANGE) || token.marks & (mark::THAT | mark::THERE | mark::PARTICLE) != 0
 }
 
 /// Flags of the words whose tag depends on their place in the sentence.
