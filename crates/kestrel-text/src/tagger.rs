@@ -847,10 +847,10 @@ impl Tagger<'_> {
         if left_tag == Tag::NNP && !options.intersects(TagSet::of(&[Tag::VBZ, Tag::VBD, Tag::VBN, Tag::VBG])) {
             let before = self.before_names(left, body);
             // Names inside a prepositional phrase ("officials in Kyiv fear") are not the subject,
-            // unless the phrase follows its verb ("protest against EU trade policy").
+            // unless the phrase is part of a verb's object ("protest against EU trade policy",
+            // "supplied Russia with hundreds of Shahed attack drones").
             let listed_or_inside = matches!(self.tagged[before].tag, Tag::CC | Tag::Comma | Tag::IN | Tag::TO);
-            let after_verb_phrase =
-                self.tagged[before].tag == Tag::IN && before > body && self.tagged[before - 1].tag.is_verb();
+            let after_verb_phrase = self.tagged[before].tag == Tag::IN && self.phrase_is_governed(before, body, false);
             if (!listed_or_inside || after_verb_phrase) && before < left {
                 return Some(Category::Nominal);
             }
@@ -1752,8 +1752,12 @@ mod tests {
         // Names in a list, or inside a prepositional phrase, leave the verb alone.
         assert_tags("Iran, US hold talks.", &[("hold", Tag::VBP)]);
         assert_tags("Officials in Kyiv fear an offensive.", &[("fear", Tag::VBP)]);
-        // A prepositional phrase after its verb holds no subject.
+        // A prepositional phrase after its verb holds no subject, nor one inside its object.
         assert_tags("Farmers protested against EU trade policy.", &[("trade", Tag::NN)]);
+        assert_tags(
+            "Iran has supplied Russia with hundreds of Shahed attack drones.",
+            &[("attack", Tag::NN)],
+        );
     }
 
     #[test]
