@@ -454,42 +454,43 @@ fn resolve_subjects(
             let inherited = match g.form {
                 // "calls for Mubarak to step down", "the time has come for Israel to withdraw":
                 // the phrase between "for" and "to" is the infinitive's own subject.
-                Form::Infinitive => for_subject(view, g).or_else(|| {
-                    groups[..k]
-                        .iter()
-                        .enumerate()
-                        .rev()
-                        .find(|(j, _)| comps[*j].infinitive == Some(g.start) || comps[*j].infinitive == Some(g.main))
-                        .and_then(|(j, ctrl)| {
-                            // What one urges, asks or forces someone to do, they are to do: "pressured
-                            // Israel to allow aid", "forced the rebels to withdraw".
-                            let object_control = lex.governor(&ctrl.lemma, GovernorPos::Verb)
-                                == Some(Governor::Request)
-                                || lex.verbs.get(ctrl.lemma.as_ref()).is_some_and(|rows| {
-                                    rows.iter()
-                                        .any(|r| r.flags.comp && (r.code.starts_with("02") || r.code.starts_with("17")))
-                                });
-                            match comps[j].object {
-                                // "called on the international community to act": the one asked
-                                // acts even when it is no actor we know, and then no one we know
-                                // does.
-                                Some(o) if object_control => view.phrases[o].is_actor().then_some(o),
-                                // "praised Denmark's decision to send jets", "protested the U.S.
-                                // decision to sell jets": the owner of the noun the infinitive
-                                // completes is the one to act.
-                                Some(o) if is_owned_noun_before(view, lex, o, g.start) => Some(o),
-                                _ => resolved[j].0,
-                            }
-                        })
-                        // "Germany's decision to supply tanks angered Moscow": with no verb to
-                        // control it, an infinitive completing an owned noun is its owner's.
-                        .or_else(|| {
-                            g.start
-                                .checked_sub(2)
-                                .and_then(|i| view.phrase_at(i))
-                                .filter(|&p| is_owned_noun_before(view, lex, p, g.start))
-                        })
-                }),
+                Form::Infinitive => for_subject(view, g)
+                    // "praised Denmark's decision to send jets", "expressed dissatisfaction with
+                    // the U.S. decision to sell arms": the owner of the noun the infinitive
+                    // completes is the one to act, whatever verb governs the noun.
+                    .or_else(|| {
+                        g.start
+                            .checked_sub(2)
+                            .and_then(|i| view.phrase_at(i))
+                            .filter(|&p| is_owned_noun_before(view, lex, p, g.start))
+                    })
+                    .or_else(|| {
+                        groups[..k]
+                            .iter()
+                            .enumerate()
+                            .rev()
+                            .find(|(j, _)| {
+                                comps[*j].infinitive == Some(g.start) || comps[*j].infinitive == Some(g.main)
+                            })
+                            .and_then(|(j, ctrl)| {
+                                // What one urges, asks or forces someone to do, they are to do: "pressured
+                                // Israel to allow aid", "forced the rebels to withdraw".
+                                let object_control = lex.governor(&ctrl.lemma, GovernorPos::Verb)
+                                    == Some(Governor::Request)
+                                    || lex.verbs.get(ctrl.lemma.as_ref()).is_some_and(|rows| {
+                                        rows.iter().any(|r| {
+                                            r.flags.comp && (r.code.starts_with("02") || r.code.starts_with("17"))
+                                        })
+                                    });
+                                match comps[j].object {
+                                    // "called on the international community to act": the one asked
+                                    // acts even when it is no actor we know, and then no one we know
+                                    // does.
+                                    Some(o) if object_control => view.phrases[o].is_actor().then_some(o),
+                                    _ => resolved[j].0,
+                                }
+                            })
+                    }),
                 _ if is_sentence_initial(view, g) => {
                     // "Speaking at a briefing, Kirby said": the first finite verb after the comma.
                     let comma = (g.end..view.range.end).find(|&i| view.tag(i) == Tag::Comma);
