@@ -805,6 +805,13 @@ impl<'a, 'b> Builder<'a, 'b> {
         };
         let mut title: Vec<Sector> = Vec::new();
         for m in self.mentions_in(before.clone()) {
+            // "the Tamil Tiger leader Velupillai Prabhakaran": a title held in a movement
+            // outside the state is no office of the state's.
+            if let Entry::Org(id) = m.entry {
+                if self.doc.kb.code(id).is_outside_state() {
+                    return code;
+                }
+            }
             if let Entry::Role(id) = m.entry {
                 let role = self.doc.kb.role(id);
                 if role.kind == RoleKind::Person {
@@ -1064,7 +1071,7 @@ fn locative_before(doc: &DocInput, sentence_start: usize, t: usize) -> bool {
             Tag::IN => {
                 return matches!(
                     doc.analysis.lower_of(&tokens[k]),
-                    "in" | "near" | "outside" | "across" | "inside" | "at" | "through"
+                    "in" | "near" | "outside" | "across" | "inside" | "at" | "through" | "over"
                 )
             }
             _ => return false,
@@ -1388,9 +1395,17 @@ fn join_phrases(b: &Builder, phrases: &mut Vec<NounPhrase>) {
             // or has an owner ("recalled its team from Doha": the place it leaves).
             let sent_from =
                 gap_is(&["from"]) && !owned && (cur.tokens.start == 0 || !is_main_verb_before(b, cur.tokens.start));
+            // "militants loyal to the Islamic State group", "fighters linked to al-Qaeda": a
+            // role of no country belongs to the one it is loyal or tied to.
+            // The tagger may leave the adjective inside the phrase ("militants loyal").
+            let tie = |word: &str, prep: &str| {
+                gap_is(&[word, prep]) || (gap_is(&[prep]) && b.lower(cur.tokens.end - 1) == word)
+            };
+            let tied_to =
+                tie("loyal", "to") || tie("linked", "to") || tie("affiliated", "with") || tie("allied", "with");
             let joins = gap_is(&["of"])
                 || ((gap_is(&["for"]) || sent_from) && is_bare_role(b, &cur))
-                || ((gap_is(&["from"]) || gap_is(&["in"])) && countryless_role);
+                || ((gap_is(&["from"]) || gap_is(&["in"]) || tied_to) && countryless_role);
             // PETRARCH codes a phrase by the actor named in it ("soldiers from Gondor wire").
             let coded_by_modifier;
             let next = if !next.is_actor()
