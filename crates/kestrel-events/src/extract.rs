@@ -477,6 +477,7 @@ fn resolve_subjects(
                                 // Israel to allow aid", "forced the rebels to withdraw".
                                 let object_control = lex.governor(&ctrl.lemma, GovernorPos::Verb)
                                     == Some(Governor::Request)
+                                    || CAUSATIVES.contains(&ctrl.lemma.as_ref())
                                     || lex.verbs.get(ctrl.lemma.as_ref()).is_some_and(|rows| {
                                         rows.iter().any(|r| {
                                             r.flags.comp && (r.code.starts_with("02") || r.code.starts_with("17"))
@@ -601,6 +602,11 @@ fn pronoun_it_subject(view: &SentenceView, g: &VerbGroup) -> Option<usize> {
         .find(|&i| !matches!(view.tag(i), Tag::RB | Tag::MD))
         .filter(|&i| view.lower(i) == "it")
 }
+
+/// Verbs that make their object do what their infinitive says, without asking it to ("prompting
+/// Seoul to warn of countermeasures", "forced the army to retreat"): the infinitive's doer is
+/// the object.
+const CAUSATIVES: [&str; 8] = ["prompt", "force", "compel", "cause", "lead", "spur", "drive", "push"];
 
 /// Prepositions after a verb's object that make the object the doer of the gerund that follows
 /// ("accused Rwanda of sending", "blamed Kyiv for", "charged him with", "barred them from").
