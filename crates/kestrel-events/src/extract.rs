@@ -1500,11 +1500,28 @@ fn group_markers(view: &SentenceView, lex: &Lexicon, g: &VerbGroup) -> Vec<Gover
         } else {
             GovernorPos::Adverb
         };
-        if let Some(gov) = lex.governor(view.lower(m), pos) {
-            markers.push(gov);
-        }
+        let gov = match pos {
+            GovernorPos::Modal => modal_governor(view, lex, m),
+            _ => lex.governor(view.lower(m), pos),
+        };
+        markers.extend(gov);
     }
     markers
+}
+
+/// What the modal at token `m` governs. "may have used", "could have shot down": a modal
+/// before a perfect doubts a past event, which hedges it; "would have" stays a counterfactual.
+fn modal_governor(view: &SentenceView, lex: &Lexicon, m: usize) -> Option<Governor> {
+    let gov = lex.governor(view.lower(m), GovernorPos::Modal)?;
+    let perfect = view.lower(m) != "would"
+        && (m + 1..view.range.end)
+            .find(|&k| !view.tag(k).is_adverb())
+            .is_some_and(|k| view.lower_is(k, "have"));
+    Some(if gov == Governor::Hypothetical && perfect {
+        Governor::Hedge
+    } else {
+        gov
+    })
 }
 
 /// "Britain condemned the detention of an aid worker in Iran", "condemned the arrest of
@@ -2262,7 +2279,10 @@ fn governors(view: &SentenceView, lex: &Lexicon, groups: &[VerbGroup], frames: &
             GovernorPos::Noun => noun_lemma(view.lower(i)),
             _ => Cow::Borrowed(view.lower(i)),
         };
-        let gov = lex.governor(&word, pos);
+        let gov = match pos {
+            GovernorPos::Modal => modal_governor(view, lex, i),
+            _ => lex.governor(&word, pos),
+        };
         // "without consulting Kyiv": a preposition governs only a gerund right after it, never
         // what its noun phrase leads on to ("the campaign against terrorism by calling on its
         // allies" is no negated appeal).
