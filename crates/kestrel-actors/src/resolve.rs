@@ -603,6 +603,17 @@ impl<'a, 'b> Builder<'a, 'b> {
                     break;
                 }
             }
+            // "a \"terrorist state\"", "the North's \"primary foe\"": a quote opening after a
+            // determiner or a possessive is inside the phrase.
+            if tag == Tag::Quote
+                && i > start
+                && matches!(self.tag(i - 1), Tag::DT | Tag::PRPS | Tag::POS)
+                && i + 1 < end
+                && is_nominal(self.tag(i + 1))
+            {
+                i += 1;
+                continue;
+            }
             // Most tokens of a run are nominal: the other tests are made only for the rest.
             if is_nominal(tag)
                 || in_mention
@@ -614,10 +625,16 @@ impl<'a, 'b> Builder<'a, 'b> {
                 || coordinating_graded()
             {
                 // A determiner or possessive pronoun starts a new phrase unless it follows a
-                // possessive ("Russia's the" never happens; "its" after a noun does).
+                // possessive ("Russia's the" never happens; "its" after a noun does), also when
+                // it opens a name ("called South Korea the North's foe").
+                let opens_mention = || {
+                    self.mentions(i)
+                        .first()
+                        .is_some_and(|m| m.start == self.tokens[i].start as usize)
+                };
                 if i > start
                     && matches!(tag, Tag::DT | Tag::PDT | Tag::PRPS)
-                    && !in_mention
+                    && (!in_mention || (self.tag(i - 1) != Tag::DT && opens_mention()))
                     && self.tag(i - 1) != Tag::POS
                 {
                     break;
