@@ -387,7 +387,8 @@ impl KbBuilder {
     }
 
     /// `code<TAB>names<TAB>adjectives<TAB>seats<TAB>backrefs`; a backref written `@CODE` names a
-    /// partner country instead of a phrase; a row coded `-` lists places that are no actor (seas, gulfs, straits), matched only to keep the country names inside them unread.
+    /// partner country instead of a phrase; a row coded `-` lists places that are no actor
+    /// (seas, gulfs, straits), matched only to keep the country names inside them unread.
     pub fn countries(&mut self, src: &Source) -> &mut Self {
         for (n, line) in data_lines(src.text) {
             let f = fields(line);

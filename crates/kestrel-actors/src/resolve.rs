@@ -594,12 +594,14 @@ impl<'a, 'b> Builder<'a, 'b> {
             {
                 let name_end = (i..end).find(|&k| self.mentions(k).is_empty()).unwrap_or(end);
                 let verb = name_end < end && matches!(self.tag(name_end), Tag::VBD | Tag::VBZ | Tag::VBP);
-                let closes = name_end + 1 == end
-                    || matches!(
-                        self.tag(name_end + 1),
-                        Tag::Comma | Tag::Period | Tag::Colon | Tag::Dash
-                    );
-                if verb && closes {
+                let closes = || {
+                    name_end + 1 == end
+                        || matches!(
+                            self.tag(name_end + 1),
+                            Tag::Comma | Tag::Period | Tag::Colon | Tag::Dash
+                        )
+                };
+                if verb && closes() {
                     break;
                 }
             }
@@ -634,7 +636,7 @@ impl<'a, 'b> Builder<'a, 'b> {
                 };
                 if i > start
                     && matches!(tag, Tag::DT | Tag::PDT | Tag::PRPS)
-                    && (!in_mention || (self.tag(i - 1) != Tag::DT && opens_mention()))
+                    && (!in_mention || opens_mention())
                     && self.tag(i - 1) != Tag::POS
                 {
                     break;

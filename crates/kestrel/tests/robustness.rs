@@ -121,6 +121,8 @@ proptest! {
 fn word_salad_that_once_panicked() {
     // A participle ending the text right after its noun: nothing follows it to read.
     check("forces Russia 3.5 arrested".to_string());
+    // A name after a noun ending the text: no verb follows it to close a relative clause.
+    check("plans Russia".to_string());
 }
 
 #[test]
