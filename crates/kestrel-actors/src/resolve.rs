@@ -607,15 +607,13 @@ impl<'a, 'b> Builder<'a, 'b> {
             }
             // "a \"terrorist state\"", "the North's \"primary foe\"": a quote opening after a
             // determiner or a possessive is inside the phrase.
-            if tag == Tag::Quote
-                && i > start
-                && matches!(self.tag(i - 1), Tag::DT | Tag::PRPS | Tag::POS)
-                && i + 1 < end
-                && is_nominal(self.tag(i + 1))
-            {
-                i += 1;
-                continue;
-            }
+            let quoted = || {
+                tag == Tag::Quote
+                    && i > start
+                    && matches!(self.tag(i - 1), Tag::DT | Tag::PRPS | Tag::POS)
+                    && i + 1 < end
+                    && is_nominal(self.tag(i + 1))
+            };
             // Most tokens of a run are nominal: the other tests are made only for the rest.
             if is_nominal(tag)
                 || in_mention
@@ -625,6 +623,7 @@ impl<'a, 'b> Builder<'a, 'b> {
                 || possessed()
                 || coordinating()
                 || coordinating_graded()
+                || quoted()
             {
                 // A determiner or possessive pronoun starts a new phrase unless it follows a
                 // possessive ("Russia's the" never happens; "its" after a noun does), also when
@@ -1421,10 +1420,10 @@ fn join_phrases(b: &Builder, phrases: &mut Vec<NounPhrase>) {
                 gap_is(&[word, prep]) || (gap_is(&[prep]) && b.lower(cur.tokens.end - 1) == word)
             };
             let tied_to =
-                tie("loyal", "to") || tie("linked", "to") || tie("affiliated", "with") || tie("allied", "with");
+                || tie("loyal", "to") || tie("linked", "to") || tie("affiliated", "with") || tie("allied", "with");
             let joins = gap_is(&["of"])
                 || ((gap_is(&["for"]) || sent_from) && is_bare_role(b, &cur))
-                || ((gap_is(&["from"]) || gap_is(&["in"]) || tied_to) && countryless_role);
+                || (countryless_role && (gap_is(&["from"]) || gap_is(&["in"]) || tied_to()));
             // PETRARCH codes a phrase by the actor named in it ("soldiers from Gondor wire").
             let coded_by_modifier;
             let next = if !next.is_actor()
