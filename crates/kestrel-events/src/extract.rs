@@ -7,7 +7,8 @@ use kestrel_dates::{find_dates, span_days, CivilDate, EventDate, TemporalExpress
 use kestrel_text::{noun_lemma, Tag};
 
 use crate::grammar::{
-    complements_of, is_counted, is_dated, subject_of, verb_groups, Complements, Form, SentenceView, Subject, VerbGroup,
+    complements_of, is_counted, is_dated, subject_of, verb_groups, what_is_counted, Complements, Form, SentenceView,
+    Subject, VerbGroup,
 };
 use crate::lexicon::{Flags, Governor, GovernorPos, Lexicon, ObjectConstraint, Slot, VerbPattern};
 use crate::modality::{self, Modality};
@@ -1450,16 +1451,9 @@ fn policy_target(view: &SentenceView, lex: &Lexicon, comps: &Complements, source
 /// "shot down 30 of 35 drones launched by Russia", "intercepted rockets fired by Hezbollah":
 /// the actors who used the weapon a verb's object names, through a participle after it.
 fn weapon_user(view: &SentenceView, lex: &Lexicon, comps: &Complements) -> Vec<Actor> {
-    let Some(mut p) = comps.object else {
+    let Some(p) = comps.object.map(|o| what_is_counted(view, o)) else {
         return Vec::new();
     };
-    // A count's "of" phrase is what it counts.
-    let of = view.phrases[p].tokens.end;
-    if view.tag(view.phrases[p].head) == Tag::CD && of + 1 < view.range.end && view.lower_is(of, "of") {
-        if let Some(q) = view.phrase_at(of + 1) {
-            p = q;
-        }
-    }
     if is_weapon(view, lex, p) {
         reduced_relative_agent(view, p)
     } else {

@@ -450,6 +450,12 @@ fn counted_phrase(view: &SentenceView, p: usize) -> usize {
     if start > view.range.start && is_verb(view.tag(start - 1)) {
         return p;
     }
+    what_is_counted(view, p)
+}
+
+/// What phrase `p` counts, through its "of" phrases ("30 of 35 drones", "hundreds of
+/// thousands of people"), or `p` itself when it counts nothing.
+pub fn what_is_counted(view: &SentenceView, p: usize) -> usize {
     let mut p = p;
     // Each step moves right, so the chain ends; the bound only guards against odd input.
     for _ in 0..4 {
