@@ -518,9 +518,9 @@ fn approximation_before(view: &SentenceView, number: usize) -> usize {
 
 /// Words tagged IN that may open a clause: prepositions that double as conjunctions, and the
 /// conjunctions proper ("vowed to retaliate if the United States sold more weapons").
-const SUBORDINATORS: [&str; 13] = [
+const SUBORDINATORS: [&str; 14] = [
     "after", "before", "since", "until", "till", "once", "if", "unless", "because", "although", "though", "whereas",
-    "while",
+    "while", "as",
 ];
 
 /// Whether the word at `i` opens a subordinate clause rather than a prepositional phrase: it
@@ -530,6 +530,9 @@ const SUBORDINATORS: [&str; 13] = [
 fn opens_subordinate_clause(view: &SentenceView, i: usize, verb_next: bool) -> bool {
     verb_next
         && SUBORDINATORS.contains(&view.lower(i))
+        // "countries such as Iran have", "Britain as well as France condemned": "as" inside a
+        // comparison or a list opens no clause.
+        && !(i > view.range.start && matches!(view.lower(i - 1), "such" | "well" | "known" | "same"))
         && (i == view.range.start
             || (view.range.start..i).any(|k| matches!(view.tag(k), Tag::VBD | Tag::VBZ | Tag::VBP | Tag::MD)))
 }
@@ -617,6 +620,15 @@ const PARTICIPIAL_PREPOSITIONS: [&str; 6] = [
     "targeting",
 ];
 
+/// Whether phrase `p` ranks what it names: "the worst flooding", "the first country", "the
+/// only leader".
+fn is_ranked(view: &SentenceView, p: usize) -> bool {
+    view.phrases[p]
+        .tokens
+        .clone()
+        .any(|k| view.tag(k) == Tag::JJS || matches!(view.lower(k), "first" | "last" | "only" | "next"))
+}
+
 pub fn complements_of<'a>(view: &SentenceView<'a>, from: usize) -> Complements<'a> {
     let mut c = Complements::default();
     let mut i = from;
@@ -686,7 +698,13 @@ pub fn complements_of<'a>(view: &SentenceView<'a>, from: usize) -> Complements<'
         }
         match tag {
             Tag::TO if i + 1 < end && matches!(view.tag(i + 1), Tag::VB | Tag::VBP) => {
-                if c.infinitive.is_none() {
+                // "evacuated residents in the worst flooding to hit Europe": after a ranked
+                // phrase in a prepositional phrase, the infinitive says what that phrase did.
+                let ranked_before = c
+                    .preps
+                    .last()
+                    .is_some_and(|&(_, q)| view.phrases[q].tokens.end == i && is_ranked(view, q));
+                if c.infinitive.is_none() && !ranked_before {
                     c.infinitive = Some(i + 1);
                 }
                 break;
