@@ -202,6 +202,19 @@ fn is_nominal(tag: Tag) -> bool {
     )
 }
 
+/// Land, sea and air a country holds: "its airspace" is its owner's, as "Pakistani airspace"
+/// is Pakistan's.
+const TERRITORY: [&str; 8] = [
+    "airspace",
+    "territory",
+    "waters",
+    "skies",
+    "soil",
+    "zone",
+    "border",
+    "borders",
+];
+
 fn is_noun(tag: Tag) -> bool {
     matches!(tag, Tag::NN | Tag::NNS | Tag::NNP | Tag::NNPS | Tag::CD | Tag::FW)
 }
@@ -428,17 +441,31 @@ impl<'a, 'b> Builder<'a, 'b> {
         }
     }
 
-    /// The first country, demonym, seat or organisation the sentence names before token
-    /// `tok`: "its forces", "their fighters" belong to it.
-    fn owner_before(&self, tok: usize) -> Option<&'a ActorCode> {
+    /// The countries, demonyms, seats and organisations the sentence names before token `tok`,
+    /// in order: those that may own what "its" or "their" opens.
+    fn owners_before(&self, tok: usize) -> impl Iterator<Item = &'a ActorCode> + Clone + use<'a> {
+        let kb = self.doc.kb;
         self.mentions_in(self.first_token..tok)
             .iter()
-            .find_map(|m| match m.entry {
-                Entry::Country(id) | Entry::Demonym(id) | Entry::Seat(id) | Entry::Org(id) => {
-                    Some(self.doc.kb.code(id))
-                }
+            .filter_map(move |m| match m.entry {
+                Entry::Country(id) | Entry::Demonym(id) | Entry::Seat(id) | Entry::Org(id) => Some(kb.code(id)),
                 _ => None,
             })
+    }
+
+    /// The first owner named before token `tok`: "its forces", "their fighters" belong to it.
+    fn owner_before(&self, tok: usize) -> Option<&'a ActorCode> {
+        self.owners_before(tok).next()
+    }
+
+    /// The owner of "its airspace", "their territory": the first owner named before token
+    /// `tok` other than the last one, which is the intruder ("Pakistan said Indian jets
+    /// violated its airspace"). With one owner named there is none: "Russian jets violated
+    /// its airspace" is not Russia's.
+    fn territory_owner(&self, tok: usize) -> Option<&'a ActorCode> {
+        let mut owners = self.owners_before(tok);
+        let intruder = owners.clone().last()?;
+        owners.find(|c| c.base() != intruder.base())
     }
 
     /// Whether the phrase `toks` is the speaker of a reporting clause closing the sentence:
@@ -1313,6 +1340,14 @@ pub fn resolve_sentence(doc: &DocInput, sentence: &SentenceSpan, ctx: &mut DocCo
                     let span = b.span(seg.clone());
                     phrase.modifiers.extend(parts.base_actors(span));
                     phrase.modifiers.extend(parts.people_side_by_side(span));
+                    if phrase.modifiers.is_empty() && b.tag(i) == Tag::PRPS && TERRITORY.contains(&b.lower(head)) {
+                        phrase.modifiers.extend(b.territory_owner(i).map(|code| Actor {
+                            code: code.clone(),
+                            name: None,
+                            span,
+                            via: Via::Reference,
+                        }));
+                    }
                 }
                 remember(doc, &b, &parts, &phrase, ctx);
                 phrases.push(phrase);
