@@ -61,6 +61,9 @@ struct Draft {
 struct Frame {
     scope: std::ops::Range<usize>,
     speaker: Option<Actor>,
+    /// The speaker is named though no actor we know ("..., Saakashvili said"): what it says is
+    /// reported, not hedged as what "sources" say is.
+    named: bool,
     /// The reporting verb's group (its own event is not inside its frame).
     group: Option<usize>,
 }
@@ -214,7 +217,9 @@ pub fn extract(
                         ))
             })
             .map(|s| s.governor);
-        let hedged_frame = frame.is_some_and(|f| f.speaker.is_none()).then_some(Governor::Hedge);
+        let hedged_frame = frame
+            .is_some_and(|f| f.speaker.is_none() && !f.named)
+            .then_some(Governor::Hedge);
         let reported_would = (d.would && attribution.is_some()).then_some(Governor::Intend);
         let governors: Vec<Governor> = d
             .markers
@@ -266,7 +271,7 @@ pub fn extract(
                 governor = modality::strongest(governors.iter().copied().filter(|g| !refusal_marker(g)));
             }
         }
-        let modality = modality::resolve(governor, attribution.is_some());
+        let modality = modality::resolve(governor, attribution.is_some() || frame.is_some_and(|f| f.named));
         // "Norway will give Ukraine air defence systems, the ministry said on Thursday": an
         // intent is expressed when it is said, so it takes the date of the saying.
         // "Biden will host Kishida in April": an event its own verb puts in the future ("will",
@@ -452,6 +457,10 @@ fn resolve_subjects(
             if pass == 1 && resolved[k].0.is_some() {
                 continue;
             }
+            if let Some(speaker) = inverted_speaker(view, g, &comps[k]) {
+                resolved[k] = (Some(speaker), false);
+                continue;
+            }
             let inherited = match g.form {
                 // "calls for Mubarak to step down", "the time has come for Israel to withdraw":
                 // the phrase between "for" and "to" is the infinitive's own subject.
@@ -602,6 +611,27 @@ fn pronoun_it_subject(view: &SentenceView, g: &VerbGroup) -> Option<usize> {
         .rev()
         .find(|&i| !matches!(view.tag(i), Tag::RB | Tag::MD))
         .filter(|&i| view.lower(i) == "it")
+}
+
+/// "\"Russia attacked Kyiv,\" said Zelenskiy.", "..., said the ministry": a reporting verb
+/// right after the comma closing what it reports, with a phrase after it ending the clause,
+/// comes before its subject: that phrase.
+fn inverted_speaker(view: &SentenceView, g: &VerbGroup, comps: &Complements) -> Option<usize> {
+    let before = g.start.checked_sub(1).filter(|&i| i > view.range.start)?;
+    let comma = if view.tag(before) == Tag::Quote {
+        before - 1
+    } else {
+        before
+    };
+    let p = comps.object?;
+    let tokens = &view.phrases[p].tokens;
+    let ends_clause = tokens.end >= view.range.end || matches!(view.tag(tokens.end), Tag::Comma | Tag::Period);
+    (g.form == Form::Finite
+        && view.tag(comma) == Tag::Comma
+        && tokens.start == g.end
+        && ends_clause
+        && kestrel_text::takes_clause(view.lower(g.main)))
+    .then_some(p)
 }
 
 /// Verbs that make their object do what their infinitive says, without asking it to ("prompting
@@ -2134,8 +2164,10 @@ fn frames(
         // "..., the White House announced on Wednesday.": the frame covers what precedes.
         let trailing = speaker_phrase.and_then(|p| {
             let start = view.phrases[p].tokens.start.min(g.start);
+            // "\"Russia attacked Kyiv,\" Zelenskiy said.": the comma may close a quotation.
+            let quote = start > view.range.start && view.tag(start - 1) == Tag::Quote;
             let comma = start
-                .checked_sub(1)
+                .checked_sub(1 + usize::from(quote))
                 .filter(|&c| c > view.range.start && view.tag(c) == Tag::Comma)?;
             let rest_is_plain =
                 comps[k].infinitive.is_none() && groups[k + 1..].iter().all(|h| h.start >= comps[k].end);
@@ -2151,10 +2183,12 @@ fn frames(
             // "South Korean officials warned that the North could test a missile": what a
             // governing verb's that-clause says is its subject's claim (what one demands is
             // no claim).
+            // A speaker quoted speaks only within the quotation ("\"We believe he was there,\"
+            // the admiral said.").
             None if reports
                 || (comps[k].that_clause.is_some() && comps[k].object.is_none() && gov != Some(Governor::Request)) =>
             {
-                g.end..view.range.end
+                g.end..view.quotation_end(g.start).unwrap_or(view.range.end)
             }
             None => continue,
         };
@@ -2167,9 +2201,11 @@ fn frames(
         if speaker.is_none() && subject.is_none() {
             continue;
         }
+        let named = speaker.is_none() && speaker_phrase.is_some_and(|p| is_name(view, p));
         out.push(Frame {
             scope,
             speaker,
+            named,
             group: Some(k),
         });
     }
@@ -2180,6 +2216,7 @@ fn frames(
                 let speaker = view.phrases[p].actors.first().cloned();
                 out.push(Frame {
                     scope: view.range.clone(),
+                    named: speaker.is_none() && is_name(view, p),
                     speaker,
                     group: None,
                 });
@@ -2187,6 +2224,11 @@ fn frames(
         }
     }
     out
+}
+
+/// Whether phrase `p` is a proper name: its head is one.
+fn is_name(view: &SentenceView, p: usize) -> bool {
+    view.tag(view.phrases[p].head) == Tag::NNP
 }
 
 /// Where the scope of a governor starting at `from` ends: at the end of its clause, or before
@@ -2379,6 +2421,16 @@ fn statements(
             None => d.anchor + 1..view.range.end,
         };
         if content.iter().any(|a| *a != d.anchor && scope.contains(a)) {
+            return false;
+        }
+        // A quotation that codes nothing is the speaker's own words, mostly about "we" and "I":
+        // the first actor it names is seldom the one addressed ("\"We have a side good enough
+        // to beat Australia,\" he said").
+        // (A quotation may open in an earlier sentence; its closing mark may follow the comma.)
+        let quoted = [scope.start, scope.end.saturating_sub(1), scope.end + 1]
+            .iter()
+            .any(|&i| i >= scope.start && i < view.range.end && view.tag(i) == Tag::Quote);
+        if quoted && d.targets.is_empty() {
             return false;
         }
         if d.targets.is_empty() {

@@ -88,6 +88,15 @@ impl<'a> SentenceView<'a> {
         }
     }
 
+    /// The closing quotation mark of the quotation token `i` stands in, if it stands in one: an
+    /// odd number of marks before it in the sentence opened one.
+    pub fn quotation_end(&self, i: usize) -> Option<usize> {
+        let marks_before = (self.range.start..i).filter(|&k| self.tag(k) == Tag::Quote).count();
+        (marks_before % 2 == 1)
+            .then(|| (i + 1..self.range.end).find(|&k| self.tag(k) == Tag::Quote))
+            .flatten()
+    }
+
     /// The end (exclusive) of the clause that contains token `i`: the next punctuation mark.
     pub fn clause_end(&self, i: usize) -> usize {
         (i + 1..self.range.end)
