@@ -1231,8 +1231,19 @@ fn verb_draft(
         if agent.is_empty() {
             agent = coercing_authorities(view, &code, comps);
         }
-        // "Houthi targets were struck": what is hit stands for its owner.
-        let patient = subject.map(|p| phrase_actors(view, p, &[])).unwrap_or_default();
+        // "Houthi targets were struck": what is hit stands for its owner; "the town of Bakhmut
+        // was shelled", "the visit by Modi was criticised": so do the phrases attached to it.
+        let patient = subject
+            .map(|p| {
+                let own = phrase_actors(view, p, &[]);
+                let attached = complements_of(view, view.phrases[p].tokens.end);
+                if own.is_empty() && attached.object.is_none() && attached.end <= g.start {
+                    phrase_actors(view, p, &attached.preps)
+                } else {
+                    own
+                }
+            })
+            .unwrap_or_default();
         let moved_to = slot_targets(view, &slots, comps);
         if agent.is_empty()
             && g.form == Form::Finite
