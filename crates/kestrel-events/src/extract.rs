@@ -2237,6 +2237,22 @@ fn frames(
     out
 }
 
+/// Who speaks the quotation this sentence closes, when a reporting verb and its speaker follow
+/// the closing mark: "... we will respond,\" Zelenskiy said." or "...,\" said the ministry.".
+/// The coder gives that speaker the earlier sentences of a quotation running over several.
+pub fn quotation_speaker(view: &SentenceView) -> Option<Actor> {
+    let start = view.range.start;
+    let close = (start + 1..view.range.end)
+        .find(|&i| view.tag(i) == Tag::Quote && !view.token(i).opening && matches!(view.tag(i - 1), Tag::Comma))?;
+    let reports = |i: usize| i < view.range.end && kestrel_text::takes_clause(view.lower(i));
+    let speaker = match view.phrase_at(close + 1) {
+        Some(p) => reports(view.phrases[p].tokens.end).then_some(p),
+        None if reports(close + 1) => view.phrase_at(close + 2),
+        None => None,
+    }?;
+    view.phrases[speaker].actors.first().cloned()
+}
+
 /// Whether phrase `p` is a proper name: its head is one.
 fn is_name(view: &SentenceView, p: usize) -> bool {
     view.tag(view.phrases[p].head) == Tag::NNP

@@ -9,7 +9,7 @@ mod modality;
 mod patterns;
 
 pub use cameo::{CameoCode, CameoTable, Plover};
-pub use extract::{extract, is_verbal, Event};
+pub use extract::{extract, is_verbal, quotation_speaker, Event};
 pub use grammar::SentenceView;
 pub use lexicon::{Diagnostic, Governor, GovernorPos, Lexicon, PatternItem, PatternWord, PhrasePattern};
 pub use modality::Modality;

@@ -265,6 +265,9 @@ pub struct Token {
     pub start: u32,
     pub end: u32,
     pub tag: Tag,
+    /// A quotation mark that opens a quotation, judged by its spacing (or its shape: “); false
+    /// for a closing mark and for every other token.
+    pub opening: bool,
 }
 
 impl Token {

@@ -55,6 +55,7 @@ pub(crate) fn tag(tokens: &[RawToken], sentences: &[SentenceSpan], lower: &str, 
                 start: token.start,
                 end: token.end,
                 tag,
+                opening: token.has(flag::OPENING),
             };
             (token, options)
         })

@@ -4,9 +4,11 @@
 
 use kestrel_actors::{may_name_actors, resolve_sentence, Actor, ActorKb, Conventions, DocContext, DocInput};
 use kestrel_dates::Precision;
-use kestrel_events::{extract, is_verbal, CameoCode, CameoTable, Event, Lexicon, SentenceView};
+use kestrel_events::{
+    extract, is_verbal, quotation_speaker, CameoCode, CameoTable, Event, Lexicon, Modality, SentenceView,
+};
 use kestrel_petrarch::discards::{DiscardScope, Discards};
-use kestrel_text::{analyze, SentenceSpan, Tag, TextAnalysis};
+use kestrel_text::{analyze, SentenceSpan, Tag, TextAnalysis, Token};
 
 use crate::input::Document;
 use crate::record::{stable_hash, ActorRecord, AttributionRecord, EventRecord, PloverRecord, TriggerRecord};
@@ -100,6 +102,15 @@ impl Coder<'_> {
             date: doc.date,
             conventions: self.conventions,
         };
+        let mut quotation = OpenQuotation::default();
+        let mut record_each = |held: Vec<(usize, &str, Event)>| {
+            for (index, sentence_text, event) in held {
+                let event = shifted(event, segment.offset);
+                if let Some(r) = self.record(doc, first_sentence + index, sentence_text, event) {
+                    emit(r);
+                }
+            }
+        };
         for (index, sentence) in sentences.iter().enumerate() {
             let whole = text
                 .get(sentence.start as usize..sentence.end as usize)
@@ -108,7 +119,12 @@ impl Coder<'_> {
                 continue;
             }
             for window in windows(&analysis, sentence) {
+                let tokens = &analysis.tokens[window.tokens.start as usize..window.tokens.end as usize];
+                let closes = quotation.read(text, tokens);
                 if !may_name_actors(&input, &window, ctx) {
+                    if closes || quotation.is_long() {
+                        record_each(quotation.claim(None));
+                    }
                     continue;
                 }
                 // The text of the window: the whole sentence, except in run-on text.
@@ -117,6 +133,7 @@ impl Coder<'_> {
                 let range = window.body_start as usize..window.tokens.end as usize;
                 let view = SentenceView::new(text, &analysis, range, &phrases).with_earlier_doers(earlier_doers);
                 let events = extract(&view, self.lexicon, doc.date, self.conventions);
+                let speaker = closes.then(|| quotation_speaker(&view)).flatten();
                 // The doers of the last sentence's first deed (its main clause's, in news) stand
                 // for a later "the attack", "the launches".
                 if let Some(first) = events.iter().find(|e| !is_verbal(&e.code) && e.modality.is_factual()) {
@@ -127,14 +144,18 @@ impl Coder<'_> {
                         }
                     }
                 }
-                for event in events {
-                    let event = shifted(event, segment.offset);
-                    if let Some(r) = self.record(doc, first_sentence + index, sentence_text, event) {
-                        emit(r);
-                    }
+                if closes || quotation.is_long() {
+                    record_each(quotation.claim(speaker.as_ref()));
+                }
+                let coded = events.into_iter().map(|e| (index, sentence_text, e)).collect();
+                if quotation.open {
+                    quotation.held.extend(coded);
+                } else {
+                    record_each(coded);
                 }
             }
         }
+        record_each(quotation.claim(None));
         SegmentCoded {
             sentences: sentences.len(),
             next_start,
@@ -223,6 +244,64 @@ impl Coder<'_> {
             sentence_text: sentence_text.to_string(),
             confidence: e.confidence,
         })
+    }
+}
+
+/// A quotation running over several sentences ("\"Russia attacked Kyiv overnight. We will
+/// respond,\" Zelenskiy said."): the events of its sentences wait for the one that closes it,
+/// whose speaker claims them. A quotation is followed within one segment.
+#[derive(Default)]
+struct OpenQuotation<'t> {
+    /// A quotation opened and not yet closed.
+    open: bool,
+    /// The events of the sentences inside it: sentence index, sentence text, event.
+    held: Vec<(usize, &'t str, Event)>,
+    /// How many sentences it has run over.
+    sentences: usize,
+}
+
+/// The most sentences a quotation is followed over: a mark left unclosed by mistake must not
+/// hand the rest of a story to the next speaker.
+const MAX_QUOTED_SENTENCES: usize = 6;
+
+impl<'t> OpenQuotation<'t> {
+    /// Reads the double quotation marks of a sentence's `tokens`; whether one closes a
+    /// quotation opened in an earlier sentence. (Single marks are apostrophes as often as
+    /// quotations, and nest inside double ones.) A paragraph continuing a quotation opens
+    /// again without having closed it.
+    fn read(&mut self, text: &str, tokens: &[Token]) -> bool {
+        let was_open = self.open;
+        let mut closed = false;
+        for t in tokens.iter().filter(|t| t.tag == Tag::Quote) {
+            if !matches!(t.text(text), "\"" | "\u{201c}" | "\u{201d}") {
+                continue;
+            }
+            closed |= !t.opening;
+            self.open = t.opening;
+        }
+        self.sentences += usize::from(self.open);
+        was_open && closed
+    }
+
+    fn is_long(&self) -> bool {
+        self.sentences >= MAX_QUOTED_SENTENCES
+    }
+
+    /// The events held, the claims among them (asserted or hedged, with no speaker of their
+    /// own) now reported by `speaker`; the quotation is over.
+    fn claim(&mut self, speaker: Option<&Actor>) -> Vec<(usize, &'t str, Event)> {
+        self.open = false;
+        self.sentences = 0;
+        let mut held = std::mem::take(&mut self.held);
+        if let Some(speaker) = speaker {
+            for (_, _, e) in &mut held {
+                if e.attribution.is_none() && matches!(e.modality, Modality::Asserted | Modality::Hedged) {
+                    e.attribution = Some(speaker.clone());
+                    e.modality = Modality::Reported;
+                }
+            }
+        }
+        held
     }
 }
 
@@ -382,6 +461,41 @@ mod tests {
                 assert!(r.sentence_text.contains(&r.trigger.text), "{max_segment}: {r:?}");
             }
         }
+    }
+
+    /// The sentence, modality and attribution of each event of `text`.
+    fn claims(text: &str) -> Vec<(usize, String, Option<String>)> {
+        Coder::embedded()
+            .code(&document(text))
+            .into_iter()
+            .map(|r| (r.sentence, r.modality, r.attribution.map(|a| a.code)))
+            .collect()
+    }
+
+    #[test]
+    fn a_quotation_over_several_sentences_is_its_speakers_claim() {
+        let reported = |sentence| (sentence, "reported".to_string(), Some("UKRGOV".to_string()));
+        // Closed in the next sentence, and continued in a new paragraph that opens again.
+        assert_eq!(
+            claims("\"Russia attacked Kyiv overnight. We will respond,\" Zelenskiy said."),
+            [reported(0)]
+        );
+        assert_eq!(
+            claims("\"Russia attacked Kyiv overnight.\n\n\"We will respond,\" Zelenskiy said."),
+            [reported(0)]
+        );
+        // Never closed, or closed only after more sentences than a quotation runs over: the
+        // writer's own.
+        let asserted = |sentence| (sentence, "asserted".to_string(), None);
+        assert_eq!(
+            claims("\"Russia attacked Kyiv overnight. We will respond."),
+            [asserted(0)]
+        );
+        let long = format!(
+            "\"Russia attacked Kyiv overnight. {}We will respond,\" Zelenskiy said.",
+            "The night was long. ".repeat(MAX_QUOTED_SENTENCES)
+        );
+        assert_eq!(claims(&long), [asserted(0)]);
     }
 
     /// The code and date of each event of `text`, published 2024-03-06.
