@@ -2450,6 +2450,8 @@ fn statements(
         if content.iter().any(|a| *a != d.anchor && scope.contains(a)) {
             return false;
         }
+        // "told reporters", "told CNN": the press is the speaker's channel, not whom it addresses.
+        d.targets.retain(|a| !a.code.sectors().any(|s| s.as_str() == "MED"));
         // A quotation that codes nothing is the speaker's own words, mostly about "we" and "I":
         // the first actor it names is seldom the one addressed ("\"We have a side good enough
         // to beat Australia,\" he said").
