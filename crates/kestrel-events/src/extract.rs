@@ -617,6 +617,9 @@ fn pronoun_it_subject(view: &SentenceView, g: &VerbGroup) -> Option<usize> {
 /// right after the comma closing what it reports, with a phrase after it ending the clause,
 /// comes before its subject: that phrase.
 fn inverted_speaker(view: &SentenceView, g: &VerbGroup, comps: &Complements) -> Option<usize> {
+    if g.form != Form::Finite {
+        return None;
+    }
     let before = g.start.checked_sub(1).filter(|&i| i > view.range.start)?;
     let comma = if view.tag(before) == Tag::Quote {
         before - 1
@@ -626,8 +629,7 @@ fn inverted_speaker(view: &SentenceView, g: &VerbGroup, comps: &Complements) -> 
     let p = comps.object?;
     let tokens = &view.phrases[p].tokens;
     let ends_clause = tokens.end >= view.range.end || matches!(view.tag(tokens.end), Tag::Comma | Tag::Period);
-    (g.form == Form::Finite
-        && view.tag(comma) == Tag::Comma
+    (view.tag(comma) == Tag::Comma
         && tokens.start == g.end
         && ends_clause
         && kestrel_text::takes_clause(view.lower(g.main)))

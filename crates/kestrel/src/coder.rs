@@ -119,6 +119,8 @@ impl Coder<'_> {
                 continue;
             }
             for window in windows(&analysis, sentence) {
+                // The text of the window: the whole sentence, except in run-on text.
+                let sentence_text = text.get(window.start as usize..window.end as usize).unwrap_or_default();
                 let tokens = &analysis.tokens[window.tokens.start as usize..window.tokens.end as usize];
                 let closes = quotation.read(text, tokens);
                 if !may_name_actors(&input, &window, ctx) {
@@ -127,8 +129,6 @@ impl Coder<'_> {
                     }
                     continue;
                 }
-                // The text of the window: the whole sentence, except in run-on text.
-                let sentence_text = text.get(window.start as usize..window.end as usize).unwrap_or_default();
                 let phrases = resolve_sentence(&input, &window, ctx);
                 let range = window.body_start as usize..window.tokens.end as usize;
                 let view = SentenceView::new(text, &analysis, range, &phrases).with_earlier_doers(earlier_doers);
