@@ -531,6 +531,13 @@ impl<'a, 'b> Builder<'a, 'b> {
 
     /// Tokens `start..` forming one nominal run (mention tokens always count as nominal).
     fn nominal_run(&self, start: usize, end: usize) -> usize {
+        // Most tokens open no run (verbs, prepositions, punctuation): only a nominal word, a
+        // mention, a currency sign or a participle passes the tests below as a run's first
+        // token, and the rest are settled here without them.
+        let opens = |tag: Tag| is_nominal(tag) || matches!(tag, Tag::SYM | Tag::VBN | Tag::VBG | Tag::VBD);
+        if start >= end || (!opens(self.tag(start)) && self.mentions(start).is_empty()) {
+            return start;
+        }
         if let Some(noun) = self.noun_after_date(start, end) {
             return noun;
         }
