@@ -25,8 +25,32 @@ impl fmt::Debug for Sector {
     }
 }
 
-/// Codes that name an organisation in their first six letters (IGOUNO) rather than a country.
-const GROUP_PREFIXES: [&[u8; 3]; 4] = [b"IGO", b"NGO", b"MNC", b"IMG"];
+/// Whether a code opening with `prefix` names an organisation in its first six letters
+/// (IGOUNO) rather than a country.
+fn is_group_prefix(prefix: &[u8; 3]) -> bool {
+    matches!(prefix, b"IGO" | b"NGO" | b"MNC" | b"IMG")
+}
+
+/// What a code opens with.
+#[derive(PartialEq, Eq)]
+enum Base {
+    /// An organisation's six letters (IGOUNO).
+    Group,
+    /// A three-letter country (RUS).
+    Country,
+    /// Neither: the code is role blocks only (COP).
+    None,
+}
+
+/// The base `code` (an actor code's bytes) opens with, told from its first three letters: a
+/// question asked of every code coding touches, settled here in one look at them.
+fn base_of(code: &[u8]) -> Base {
+    match code.first_chunk() {
+        Some(first) if is_group_prefix(first) => Base::Group,
+        Some(first) if first.iter().all(u8::is_ascii_uppercase) && !is_sector_code(Sector(*first)) => Base::Country,
+        _ => Base::None,
+    }
+}
 
 /// A full CAMEO actor code, e.g. `RUSGOVMIL` or `IGOWSTNAT`.
 ///
@@ -62,10 +86,7 @@ impl ActorCode {
 
     /// Whether the code names an organisation (IGO, NGO, ...) rather than a country.
     pub fn is_group(&self) -> bool {
-        self.0
-            .as_bytes()
-            .first_chunk()
-            .is_some_and(|prefix| GROUP_PREFIXES.contains(&prefix))
+        self.0.as_bytes().first_chunk().is_some_and(is_group_prefix)
     }
 
     /// Whether the code names one body rather than a kind of actor: an organisation
@@ -73,10 +94,15 @@ impl ActorCode {
     /// said of such a body add nothing to its code: "gunmen from the radical group Hamas"
     /// are PSEREBHMS.
     pub fn names_body(&self) -> bool {
-        self.is_group()
-            || self.0.as_bytes()[self.sectors_start()..]
-                .chunks(3)
-                .any(|block| !block.try_into().is_ok_and(|b: [u8; 3]| is_sector_code(Sector(b))))
+        let code = self.0.as_bytes();
+        let start = match base_of(code) {
+            Base::Group => return true,
+            Base::Country => 3,
+            Base::None => 0,
+        };
+        code[start..]
+            .chunks(3)
+            .any(|block| !block.try_into().is_ok_and(|b: [u8; 3]| is_sector_code(Sector(b))))
     }
 
     /// The part that identifies the actor at the coarsest useful level: the three-letter
@@ -88,9 +114,8 @@ impl ActorCode {
 
     /// The three-letter country, if the code starts with one.
     pub fn country(&self) -> Option<&str> {
-        let &first = self.0.as_bytes().first_chunk()?;
-        (!self.is_group() && first.iter().all(u8::is_ascii_uppercase) && !is_sector_code(Sector(first)))
-            .then(|| &self.0[..3])
+        let code = self.0.as_str();
+        (base_of(code.as_bytes()) == Base::Country).then(|| &code[..3])
     }
 
     /// The bare country code this code starts with, if any (`RUSGOVMIL` gives `RUS`).
@@ -102,12 +127,10 @@ impl ActorCode {
     /// Where the role blocks start: after the country or organisation, if any.
     fn sectors_start(&self) -> usize {
         // The base's length without slicing it out: this runs for every question about roles.
-        if self.is_group() {
-            self.0.len().min(6)
-        } else if self.country().is_some() {
-            3
-        } else {
-            0
+        match base_of(self.0.as_bytes()) {
+            Base::Group => self.0.len().min(6),
+            Base::Country => 3,
+            Base::None => 0,
         }
     }
 
