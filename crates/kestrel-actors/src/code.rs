@@ -9,6 +9,19 @@ use compact_str::CompactString;
 pub struct Sector([u8; 3]);
 
 impl Sector {
+    /// The blocks coding names, as constants: comparing with them compares three bytes, where
+    /// `as_str` would check the bytes for UTF-8 first.
+    pub const GOV: Sector = Sector(*b"GOV");
+    pub const MIL: Sector = Sector(*b"MIL");
+    pub const COP: Sector = Sector(*b"COP");
+    pub const REB: Sector = Sector(*b"REB");
+    pub const OPP: Sector = Sector(*b"OPP");
+    pub const UAF: Sector = Sector(*b"UAF");
+    pub const INS: Sector = Sector(*b"INS");
+    pub const RAD: Sector = Sector(*b"RAD");
+    pub const CVL: Sector = Sector(*b"CVL");
+    pub const ELI: Sector = Sector(*b"ELI");
+
     pub fn parse(s: &str) -> Option<Sector> {
         let b = s.as_bytes();
         (b.len() == 3 && b.iter().all(u8::is_ascii_uppercase)).then(|| Sector([b[0], b[1], b[2]]))
@@ -138,9 +151,15 @@ impl ActorCode {
     /// stop at the first block, and coding asks them of every actor it resolves.
     pub fn sectors(&self) -> impl Iterator<Item = Sector> + '_ {
         let start = self.sectors_start();
+        // The blocks `Sector::parse` takes, read from the bytes: three upper-case letters.
         self.0.as_bytes()[start..]
             .chunks(3)
-            .filter_map(|c| std::str::from_utf8(c).ok().and_then(Sector::parse))
+            .filter_map(|c| {
+                c.try_into()
+                    .ok()
+                    .filter(|b: &[u8; 3]| b.iter().all(u8::is_ascii_uppercase))
+            })
+            .map(Sector)
     }
 
     /// `prefix` followed by this code ("NGO" before "ARN": NGOARN).

@@ -324,7 +324,7 @@ impl Parts<'_> {
             .iter()
             .map(|(code, seat)| Actor {
                 code: if *seat {
-                    code.with_sectors(&[government()])
+                    code.with_sectors(&[Sector::GOV])
                 } else {
                     code.clone()
                 },
@@ -342,12 +342,7 @@ fn is_armed_group(code: &ActorCode) -> bool {
 }
 
 fn is_armed_sector(sector: Sector) -> bool {
-    matches!(sector.as_str(), "REB" | "UAF" | "INS")
-}
-
-/// The GOV role block that a seat of government ("the Kremlin") adds to its country.
-fn government() -> Sector {
-    Sector::parse("GOV").expect("GOV is a valid sector")
+    matches!(sector, Sector::REB | Sector::UAF | Sector::INS)
 }
 
 struct Builder<'a, 'b> {
@@ -939,7 +934,7 @@ impl<'a, 'b> Builder<'a, 'b> {
         if !parts.collective_role || parts.prefix.is_some() || !matches!(self.lower(toks.start), "the" | "this") {
             return None;
         }
-        let plain_role = parts.sectors.iter().all(|s| is_armed_sector(*s) || s.as_str() == "RAD");
+        let plain_role = parts.sectors.iter().all(|s| is_armed_sector(*s) || *s == Sector::RAD);
         let unknown_name = || {
             (toks.start + 1..toks.end).any(|t| {
                 self.tokens[t].is_capitalized(self.doc.text) && self.mention_of[t - self.first_token].is_empty()
@@ -980,7 +975,7 @@ impl<'a, 'b> Builder<'a, 'b> {
             // A seat stands for the government only when nothing else says who acts: a
             // "Moscow court" is RUSJUD, "Tehran police" IRNCOP, and "Kremlin critics" oppose
             // the government seated there.
-            let seat_government = (*seat && parts.sectors.is_empty()).then(government);
+            let seat_government = (*seat && parts.sectors.is_empty()).then_some(Sector::GOV);
             // An armed group's gunmen, fighters and forces are the group itself ("Taliban
             // gunmen", "Hezbollah forces" are AFGREB, LBNREB); its leader is of the group, not
             // of a government, as `ActorCode::with_sectors` has it.
@@ -988,7 +983,7 @@ impl<'a, 'b> Builder<'a, 'b> {
             let sectors = seat_government
                 .iter()
                 .chain(&parts.sectors)
-                .filter(|s| !(armed && (is_armed_sector(**s) || s.as_str() == "MIL")));
+                .filter(|s| !(armed && (is_armed_sector(**s) || **s == Sector::MIL)));
             let code = if self.keeps_code(base) {
                 base.clone()
             } else {
@@ -1071,7 +1066,7 @@ impl<'a, 'b> Builder<'a, 'b> {
                 || parts
                     .sectors
                     .iter()
-                    .any(|s| matches!(s.as_str(), "REB" | "UAF" | "INS" | "COP" | "OPP"));
+                    .any(|s| matches!(*s, Sector::REB | Sector::UAF | Sector::INS | Sector::COP | Sector::OPP));
             let place = self.sentence_place.as_ref().filter(|_| local);
             // "Egypt summoned Ethiopia's ambassador, the foreign ministry said": a speaker
             // reporting the sentence's news speaks for the country it opens with, even when
@@ -1084,7 +1079,7 @@ impl<'a, 'b> Builder<'a, 'b> {
                 .as_ref()
                 .filter(|_| !local && self.is_trailing_speaker(&toks));
             let same_role = ctx.by_sector(&parts.sectors);
-            let military = parts.sectors.iter().any(|s| s.as_str() == "MIL");
+            let military = parts.sectors.contains(&Sector::MIL);
             let (first, second) = if military {
                 (same_role, reporting)
             } else {
@@ -1166,7 +1161,7 @@ fn former_code(person: &crate::kb::Person, date: Option<CivilDate>) -> ActorCode
     let base = role.map(|r| r.code.base().to_string()).unwrap_or_default();
     match ActorCode::parse(&base) {
         Some(c) if c.is_group() => c,
-        Some(c) => c.with_sectors(&Sector::parse("ELI")),
+        Some(c) => c.with_sectors(&[Sector::ELI]),
         None => ActorCode::parse("ELI").expect("ELI is a valid code"),
     }
 }

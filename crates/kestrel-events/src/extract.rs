@@ -1479,12 +1479,11 @@ fn policy_target(view: &SentenceView, lex: &Lexicon, comps: &Complements, source
     else {
         return Vec::new();
     };
-    let government = Sector::parse("GOV");
     let Some(country) = sources.iter().find_map(|a| a.code.country_code()) else {
         return Vec::new();
     };
     vec![Actor {
-        code: country.with_sectors(&government),
+        code: country.with_sectors(&[Sector::GOV]),
         name: None,
         span: view.span(view.phrases[q].tokens.clone()),
         via: Via::Reference,
@@ -2482,8 +2481,7 @@ fn first_other_actor(
     sources: &[Actor],
     sides: bool,
 ) -> Vec<Actor> {
-    let outside_state =
-        |a: &Actor| sides && (a.code.is_outside_state() || a.code.sectors().any(|s| s.as_str() == "CVL"));
+    let outside_state = |a: &Actor| sides && (a.code.is_outside_state() || a.code.sectors().any(|s| s == Sector::CVL));
     let own: Vec<(&str, bool)> = sources.iter().map(|a| (a.code.base(), outside_state(a))).collect();
     let mut seen = None;
     for t in tokens {
