@@ -301,6 +301,13 @@ impl Parts<'_> {
         }
     }
 
+    /// Whether the parts name any actor that [`Parts::base_actors`] or
+    /// [`Parts::people_side_by_side`] give: most things ("the talks", "missiles") name none,
+    /// and need no span worked out for them.
+    fn names_modifiers(&self) -> bool {
+        !self.bases.is_empty() || !self.earlier_people.is_empty()
+    }
+
     /// The people of a phrase naming two or more side by side, as actors.
     fn people_side_by_side(&self, span: (usize, usize)) -> Vec<Actor> {
         if self.earlier_people.is_empty() {
@@ -1336,7 +1343,7 @@ pub fn resolve_sentence(doc: &DocInput, sentence: &SentenceSpan, ctx: &mut DocCo
                     // PETRARCH codes a thing by the actor named in it, roles included ("the
                     // Calenardhon government issue" is CALGOV).
                     phrase.modifiers.extend(b.actor(seg.clone(), &parts, ctx));
-                } else {
+                } else if parts.names_modifiers() {
                     // A thing modified by actors: "Russian missiles", "North Korean arms",
                     // "the Biden-Xi summit".
                     let span = b.span(seg.clone());
