@@ -625,8 +625,9 @@ impl ActorKb {
     /// `analysis` is `kestrel_text::analyze(text)`.
     pub fn find_token_mentions(&self, text: &str, analysis: &TextAnalysis) -> Vec<Mention> {
         // PETRARCH's texts join the words of a name with '_' ("Dol_Amroth"): a phrase
-        // matches across one as across a space (same length, so offsets stay shared).
-        let lower = if analysis.lower.contains('_') {
+        // matches across one as across a space (same length, so offsets stay shared). The
+        // whole document is searched for one, with `memchr`'s vectorised scan: news has none.
+        let lower = if memchr::memchr(b'_', analysis.lower.as_bytes()).is_some() {
             std::borrow::Cow::Owned(analysis.lower.replace('_', " "))
         } else {
             std::borrow::Cow::Borrowed(analysis.lower.as_str())
