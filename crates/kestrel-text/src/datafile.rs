@@ -25,9 +25,24 @@ impl std::fmt::Display for Diagnostic {
     }
 }
 
+/// The lines of `text` as `str::lines` cuts them, but with any '\r' before a '\n' kept
+/// (callers trim it): the line ends are found with `memchr`'s vectorised search, as start-up
+/// reads every data file line by line.
+pub(crate) fn lines(text: &str) -> impl Iterator<Item = &str> {
+    let mut newlines = memchr::memchr_iter(b'\n', text.as_bytes());
+    let mut start = 0;
+    std::iter::from_fn(move || {
+        // A '\n' is ASCII, so every cut is a char boundary.
+        let end = newlines.next().or((start < text.len()).then_some(text.len()))?;
+        let line = &text[start..end];
+        start = end + 1;
+        Some(line)
+    })
+}
+
 /// Data lines with their 1-based numbers; comments (`#`) and blank lines skipped.
 pub fn data_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
-    text.lines()
+    lines(text)
         .enumerate()
         .map(|(i, l)| (i + 1, l.trim_end_matches('\r')))
         .filter(|(_, l)| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
@@ -64,6 +79,15 @@ fn trimmed(field: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lines_are_cut_as_str_lines_cuts_them() {
+        for text in ["", "a", "a\n", "a\nb", "\n\na\r\n\nb\n", "a\r\nb\r", "\n"] {
+            let trimmed: Vec<_> = lines(text).map(|l| l.trim_end_matches('\r')).collect();
+            let expected: Vec<_> = text.lines().map(|l| l.trim_end_matches('\r')).collect();
+            assert_eq!(trimmed, expected, "{text:?}");
+        }
+    }
 
     #[test]
     fn skips_comments_and_blanks_and_keeps_line_numbers() {

@@ -139,7 +139,7 @@ pub(crate) fn lexicon() -> &'static Lexicon {
 
 /// Data lines of an embedded file: no comments, no blank lines.
 fn data_lines(file: &'static str) -> impl Iterator<Item = &'static str> {
-    file.lines()
+    crate::datafile::lines(file)
         .map(|line| line.trim_end_matches('\r'))
         .filter(|line| !line.is_empty() && !line.starts_with('#'))
 }
