@@ -229,6 +229,18 @@ impl KbBuilder {
     /// A builder holding the embedded default files, to which more entries can be added.
     pub fn with_defaults() -> KbBuilder {
         let mut b = KbBuilder::default();
+        // Room in the index for the phrases of the files up front, so that it is not rebuilt a
+        // dozen times as it grows: a phrase starts a line or follows a '|', and counting every
+        // line and bar errs on the side of room.
+        let sources = [
+            DefaultFiles::COUNTRIES,
+            DefaultFiles::ORGANIZATIONS,
+            DefaultFiles::ROLES,
+        ];
+        let room = (sources.into_iter().chain(DefaultFiles::people()))
+            .map(|src| memchr::memchr2_iter(b'\n', b'|', src.text.as_bytes()).count())
+            .sum();
+        b.index.reserve(room);
         b.countries(&DefaultFiles::COUNTRIES)
             .organizations(&DefaultFiles::ORGANIZATIONS)
             .roles(&DefaultFiles::ROLES);
