@@ -911,6 +911,11 @@ impl FirstWords {
             by_word: FxHashMap::default(),
             word_bits: vec![0; kestrel_text::word_id_bound().div_ceil(64)],
         };
+        // Room for a first word per phrase, the most there can be, so that the maps are not
+        // rebuilt as they grow.
+        let words = words.into_iter();
+        set.nodes.reserve(words.size_hint().0);
+        set.by_word.reserve(words.size_hint().0);
         for word in words {
             // Most phrases share their first word with others: copy and walk each word once.
             if set.nodes.contains_key(word) {
