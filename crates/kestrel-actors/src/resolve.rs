@@ -1349,14 +1349,13 @@ pub fn resolve_sentence(doc: &DocInput, sentence: &SentenceSpan, ctx: &mut DocCo
                     let span = b.span(seg.clone());
                     phrase.modifiers.extend(parts.base_actors(span));
                     phrase.modifiers.extend(parts.people_side_by_side(span));
-                    if phrase.modifiers.is_empty() && b.tag(i) == Tag::PRPS && TERRITORY.contains(&b.lower(head)) {
-                        phrase.modifiers.extend(b.territory_owner(i).map(|code| Actor {
-                            code: code.clone(),
-                            name: None,
-                            span,
-                            via: Via::Reference,
-                        }));
-                    }
+                } else if b.tag(i) == Tag::PRPS && TERRITORY.contains(&b.lower(head)) {
+                    phrase.modifiers.extend(b.territory_owner(i).map(|code| Actor {
+                        code: code.clone(),
+                        name: None,
+                        span: b.span(seg.clone()),
+                        via: Via::Reference,
+                    }));
                 }
                 remember(doc, &b, &parts, &phrase, ctx);
                 phrases.push(phrase);
