@@ -21,6 +21,7 @@ impl Sector {
     pub const RAD: Sector = Sector(*b"RAD");
     pub const CVL: Sector = Sector(*b"CVL");
     pub const ELI: Sector = Sector(*b"ELI");
+    pub const MED: Sector = Sector(*b"MED");
 
     pub fn parse(s: &str) -> Option<Sector> {
         let b = s.as_bytes();

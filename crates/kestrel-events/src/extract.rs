@@ -2452,7 +2452,7 @@ fn statements(
             return false;
         }
         // "told reporters", "told CNN": the press is the speaker's channel, not whom it addresses.
-        d.targets.retain(|a| !a.code.sectors().any(|s| s.as_str() == "MED"));
+        d.targets.retain(|a| !a.code.sectors().any(|s| s == Sector::MED));
         // A quotation that codes nothing is the speaker's own words, mostly about "we" and "I":
         // the first actor it names is seldom the one addressed ("\"We have a side good enough
         // to beat Australia,\" he said").
