@@ -202,6 +202,33 @@ fn is_nominal(tag: Tag) -> bool {
     )
 }
 
+/// What "it" or "them" at token `i`, the object of a verb or a preposition, stands for: the
+/// last actor named before it other than the doer ("If Iran attacks Israel, the United States
+/// will help defend it": Israel; "Russia invaded Ukraine and annexed it": Ukraine). The doer is
+/// the actor right before the verb ("the United States will help defend"), else the sentence's
+/// first. With no other actor named, "it" is a thing ("Iran seized a tanker and released it");
+/// nor is it a place named as where something happened.
+fn object_referent<'p>(b: &Builder, phrases: &'p [NounPhrase], i: usize) -> Option<&'p Actor> {
+    let verb_start = (b.first_token..i)
+        .rev()
+        .find(|&k| !(b.tag(k).is_verb() || matches!(b.tag(k), Tag::MD | Tag::RB | Tag::TO | Tag::IN)))
+        .map_or(b.first_token, |k| k + 1);
+    // Where things happen ("in Gaza City") is no one "it" stands for.
+    let named = || {
+        phrases
+            .iter()
+            .filter(|p| p.tokens.end <= verb_start && !locative_before(b.doc, b.first_token, p.tokens.start))
+            .flat_map(|p| &p.actors)
+    };
+    let doer = phrases
+        .iter()
+        .rev()
+        .find(|p| p.tokens.end == verb_start && p.is_actor())
+        .and_then(|p| p.actors.first())
+        .or_else(|| named().next())?;
+    named().rfind(|a| a.code.base() != doer.code.base())
+}
+
 /// Land, sea and air a country holds: "its airspace" is its owner's, as "Pakistani airspace"
 /// is Pakistan's.
 const TERRITORY: [&str; 8] = [
@@ -1250,6 +1277,14 @@ pub fn resolve_sentence(doc: &DocInput, sentence: &SentenceSpan, ctx: &mut DocCo
             && !(i + 1 < end && (b.tag(i + 1).is_verb() || b.tag(i + 1) == Tag::MD))
         {
             phrases.iter().flat_map(|p| &p.actors).next_back()
+        } else if tag == Tag::PRP
+            && matches!(b.lower(i), "it" | "them")
+            && i > sentence.body_start as usize
+            && (b.tag(i - 1).is_verb() || matches!(b.tag(i - 1), Tag::IN | Tag::TO))
+            // The whole object: not the subject of a clause ("informed them they were").
+            && (i + 1 >= end || b.tag(i + 1).is_punctuation() || matches!(b.tag(i + 1), Tag::IN | Tag::TO | Tag::RB | Tag::RBR | Tag::CC))
+        {
+            object_referent(&b, &phrases, i)
         } else {
             None
         };
@@ -1642,11 +1677,19 @@ fn try_list(b: &Builder, phrases: &[NounPhrase], head: &NounPhrase, first: usize
         let gap = prev.tokens.end..next.tokens.start;
         let gap_is = |words: &[&str]| tokens_are(b, gap.clone(), words);
         let is_comma = gap_is(&[","]);
+        // "... in Gaza City, and the Israeli army bombed them": after a comma and "and", a
+        // second phrase that a verb follows opens a clause of its own (in a list of three the
+        // comma comes before).
+        let opens_clause = || {
+            k == first + 1
+                && (next.tokens.end..b.first_token + b.mention_of.len())
+                    .find(|&t| !matches!(b.tag(t), Tag::RB))
+                    .is_some_and(|t| matches!(b.tag(t), Tag::VBD | Tag::VBZ | Tag::VBP | Tag::MD))
+        };
         let is_conj = gap_is(&["and"])
             || gap_is(&["or"])
             || gap_is(&["nor"])
-            || gap_is(&[",", "and"])
-            || gap_is(&[",", "or"])
+            || ((gap_is(&[",", "and"]) || gap_is(&[",", "or"])) && !opens_clause())
             || gap_is(&["as", "well", "as"]);
         (is_comma || is_conj).then_some(is_conj)
     };
@@ -1952,6 +1995,21 @@ mod tests {
             phrase_codes("Pakistan imposed sanctions on India, saying it would retaliate."),
             [["PAK"], ["IND"]]
         );
+    }
+
+    #[test]
+    fn it_and_them_as_an_object_are_the_last_actor_other_than_the_doer() {
+        assert_eq!(
+            phrase_codes("If Iran attacks Israel, the United States will help defend it."),
+            [["IRN"], ["ISR"], ["USA"], ["ISR"]]
+        );
+        // The doer of a coordinated verb is the sentence's first actor; a place is no referent.
+        assert_eq!(
+            phrase_codes("Hamas fighters ambushed Israeli troops in Gaza City, and the Israeli army bombed them."),
+            [["PSEREBHMS"], ["ISRMIL"], ["PSE"], ["ISRMIL"], ["PSEREBHMS"]]
+        );
+        // With no one else named, "it" is a thing.
+        assert_eq!(phrase_codes("Iran seized a tanker and released it."), [["IRN"]]);
     }
 
     #[test]
