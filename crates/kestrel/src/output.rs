@@ -4,6 +4,8 @@ use std::io::{self, Write};
 
 use crate::record::EventRecord;
 
+mod json;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum OutputFormat {
     Jsonl,
@@ -18,8 +20,8 @@ pub struct RecordWriter<W: Write> {
     out: W,
     format: OutputFormat,
     header_written: bool,
-    /// The JSON line being written, reused from record to record: the serialiser writes a
-    /// record in dozens of small pieces, each a plain append here, and `out` gets one write.
+    /// The JSON line being written, reused from record to record: a record is written in
+    /// dozens of small pieces, each a plain append here, and `out` gets one write.
     line: Vec<u8>,
 }
 
@@ -46,7 +48,7 @@ impl<W: Write> RecordWriter<W> {
         match self.format {
             OutputFormat::Jsonl => {
                 self.line.clear();
-                serde_json::to_writer(&mut self.line, r)?;
+                json::write_event(&mut self.line, r)?;
                 self.line.push(b'\n');
                 self.out.write_all(&self.line)
             }
