@@ -578,12 +578,23 @@ fn parenthetical_head(view: &SentenceView, closing: usize) -> Option<usize> {
     }
     let phrase = &view.phrases[head];
     // A subject whose country is only guessed from context is no better than none.
-    if start < phrase.tokens.start && !phrase.actors.iter().any(|a| a.via != Via::Reference) {
+    let guessed = !phrase.actors.iter().any(|a| a.via != Via::Reference);
+    if start < phrase.tokens.start && guessed {
         return None;
     }
     let starts_clause = start == view.range.start
         || matches!(view.tag(start - 1), Tag::Comma | Tag::Quote)
         || view.lower(start - 1) == "that";
+    // "The Prime Minister, John Howard, has revealed": a role whose country is only guessed
+    // stands for the person the apposition names.
+    let named = view.phrase_at(opening + 1).filter(|&q| {
+        let apposition = &view.phrases[q];
+        apposition.tokens.end == closing && apposition.actors.iter().any(|a| a.name.is_some())
+    });
+    let head = match named {
+        Some(person) if guessed && !phrase.actors.is_empty() => person,
+        _ => head,
+    };
     (starts_clause && !phrase.possessive).then_some(head)
 }
 
