@@ -161,7 +161,9 @@ pub fn extract(
     let scoped = governors(view, lex, &groups, &frames, last_anchor);
     statements(view, &frames, &scoped, &mut drafts, conventions);
 
-    drafts.retain(|d| !d.sources.is_empty());
+    // Talking to the press ("spoke to reporters", "met journalists") is no consultation.
+    let press_only = |d: &Draft| d.code.starts_with("04") && !d.targets.is_empty() && d.targets.iter().all(is_press);
+    drafts.retain(|d| !(d.sources.is_empty() || press_only(d)));
     if drafts.is_empty() {
         return Vec::new();
     }
@@ -2254,6 +2256,11 @@ pub fn quotation_speaker(view: &SentenceView) -> Option<Actor> {
     view.phrases[speaker].actors.first().cloned()
 }
 
+/// Whether `a` is the press: reporters, journalists, a broadcaster.
+fn is_press(a: &Actor) -> bool {
+    a.code.sectors().any(|s| s == Sector::MED)
+}
+
 /// Whether phrase `p` is a proper name: its head is one.
 fn is_name(view: &SentenceView, p: usize) -> bool {
     view.tag(view.phrases[p].head) == Tag::NNP
@@ -2452,7 +2459,7 @@ fn statements(
             return false;
         }
         // "told reporters", "told CNN": the press is the speaker's channel, not whom it addresses.
-        d.targets.retain(|a| !a.code.sectors().any(|s| s == Sector::MED));
+        d.targets.retain(|a| !is_press(a));
         // A quotation that codes nothing is the speaker's own words, mostly about "we" and "I":
         // the first actor it names is seldom the one addressed ("\"We have a side good enough
         // to beat Australia,\" he said").
