@@ -622,20 +622,11 @@ fn inverted_speaker(view: &SentenceView, g: &VerbGroup, comps: &Complements) -> 
     if g.form != Form::Finite {
         return None;
     }
-    let before = g.start.checked_sub(1).filter(|&i| i > view.range.start)?;
-    let comma = if view.tag(before) == Tag::Quote {
-        before - 1
-    } else {
-        before
-    };
+    view.closing_comma(g.start)?;
     let p = comps.object?;
     let tokens = &view.phrases[p].tokens;
     let ends_clause = tokens.end >= view.range.end || matches!(view.tag(tokens.end), Tag::Comma | Tag::Period);
-    (view.tag(comma) == Tag::Comma
-        && tokens.start == g.end
-        && ends_clause
-        && kestrel_text::takes_clause(view.lower(g.main)))
-    .then_some(p)
+    (tokens.start == g.end && ends_clause && kestrel_text::takes_clause(view.lower(g.main))).then_some(p)
 }
 
 /// Verbs that make their object do what their infinitive says, without asking it to ("prompting
@@ -2178,11 +2169,7 @@ fn frames(
         // "..., the White House announced on Wednesday.": the frame covers what precedes.
         let trailing = speaker_phrase.and_then(|p| {
             let start = view.phrases[p].tokens.start.min(g.start);
-            // "\"Russia attacked Kyiv,\" Zelenskiy said.": the comma may close a quotation.
-            let quote = start > view.range.start && view.tag(start - 1) == Tag::Quote;
-            let comma = start
-                .checked_sub(1 + usize::from(quote))
-                .filter(|&c| c > view.range.start && view.tag(c) == Tag::Comma)?;
+            let comma = view.closing_comma(start)?;
             let rest_is_plain =
                 comps[k].infinitive.is_none() && groups[k + 1..].iter().all(|h| h.start >= comps[k].end);
             let nothing_follows = !(g.end..view.range.end).any(|i| view.lower(i) == "that");

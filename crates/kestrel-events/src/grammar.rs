@@ -88,13 +88,23 @@ impl<'a> SentenceView<'a> {
         }
     }
 
-    /// The closing quotation mark of the quotation token `i` stands in, if it stands in one: an
-    /// odd number of marks before it in the sentence opened one.
+    /// The closing quotation mark of the quotation token `i` stands in, if it stands in one: the
+    /// last mark before it in the sentence opens one ([`Token::opening`]).
     pub fn quotation_end(&self, i: usize) -> Option<usize> {
-        let marks_before = (self.range.start..i).filter(|&k| self.tag(k) == Tag::Quote).count();
-        (marks_before % 2 == 1)
-            .then(|| (i + 1..self.range.end).find(|&k| self.tag(k) == Tag::Quote))
+        let mark = (self.range.start..i).rev().find(|&k| self.tag(k) == Tag::Quote)?;
+        self.token(mark)
+            .opening
+            .then(|| (i + 1..self.range.end).find(|&k| self.tag(k) == Tag::Quote && !self.token(k).opening))
             .flatten()
+    }
+
+    /// The comma that closes what precedes token `i`: right before it, or before a quotation
+    /// mark right before it ("\"Russia attacked Kyiv,\" Zelenskiy said"). Never the sentence's
+    /// first token.
+    pub fn closing_comma(&self, i: usize) -> Option<usize> {
+        let quote = i > self.range.start && self.tag(i - 1) == Tag::Quote;
+        i.checked_sub(1 + usize::from(quote))
+            .filter(|&c| c > self.range.start && self.tag(c) == Tag::Comma)
     }
 
     /// The end (exclusive) of the clause that contains token `i`: the next punctuation mark.
