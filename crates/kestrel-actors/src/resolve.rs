@@ -202,6 +202,30 @@ fn is_nominal(tag: Tag) -> bool {
     )
 }
 
+/// What "it" or "them" at token `i` (not the sentence's first) stands for, where that can be
+/// told: as the object of a participle closing the main clause ("Saudi Arabia cut ties with
+/// Qatar, accusing it of supporting terrorism"), the last actor named; as the whole object of
+/// another verb or a preposition, [`object_referent`]. Followed by a verb, it is the subject of
+/// a clause ("saying it would retaliate"), which is not resolved here.
+fn neuter_referent<'p>(b: &Builder, phrases: &'p [NounPhrase], i: usize, end: usize) -> Option<&'p Actor> {
+    let next = (i + 1 < end).then(|| b.tag(i + 1));
+    if b.tag(i - 1) == Tag::VBG && i >= b.first_token + 2 && b.tag(i - 2) == Tag::Comma {
+        let subject_of_clause = next.is_some_and(|t| t.is_verb() || t == Tag::MD);
+        return phrases
+            .iter()
+            .flat_map(|p| &p.actors)
+            .next_back()
+            .filter(|_| !subject_of_clause);
+    }
+    // The whole object: not the subject of a clause ("informed them they were").
+    let whole_object =
+        next.is_none_or(|t| t.is_punctuation() || matches!(t, Tag::IN | Tag::TO | Tag::RB | Tag::RBR | Tag::CC));
+    let governed = b.tag(i - 1).is_verb() || matches!(b.tag(i - 1), Tag::IN | Tag::TO);
+    (governed && whole_object)
+        .then(|| object_referent(b, phrases, i))
+        .flatten()
+}
+
 /// What "it" or "them" at token `i`, the object of a verb or a preposition, stands for: the
 /// last actor named before it other than the doer ("If Iran attacks Israel, the United States
 /// will help defend it": Israel; "Russia invaded Ukraine and annexed it": Ukraine). The doer is
@@ -1257,9 +1281,7 @@ pub fn resolve_sentence(doc: &DocInput, sentence: &SentenceSpan, ctx: &mut DocCo
         // person of the sentence before, else the last person named.
         // "him"/"her" are rarely their own clause's subject: "Russia charged Gershkovich ...,
         // accusing him of spying" refers to the last person named in the sentence.
-        // "it"/"them" as the object of a participle closing the main clause ("Saudi Arabia
-        // cut ties with Qatar, accusing it of supporting terrorism") are its last actor;
-        // followed by a verb they are the subject of a clause ("saying it would retaliate").
+        // "it"/"them": [`neuter_referent`].
         let person = tag == Tag::PRP && is_person_pronoun(b.lower(i));
         let referent = if person {
             let mut named = phrases.iter().flat_map(|p| &p.actors).filter(|a| a.name.is_some());
@@ -1269,22 +1291,8 @@ pub fn resolve_sentence(doc: &DocInput, sentence: &SentenceSpan, ctx: &mut DocCo
                 named.next()
             };
             in_sentence.or(ctx.leading_person.as_ref()).or(ctx.last_person())
-        } else if tag == Tag::PRP
-            && matches!(b.lower(i), "it" | "them")
-            && i >= sentence.body_start as usize + 2
-            && b.tag(i - 1) == Tag::VBG
-            && b.tag(i - 2) == Tag::Comma
-            && !(i + 1 < end && (b.tag(i + 1).is_verb() || b.tag(i + 1) == Tag::MD))
-        {
-            phrases.iter().flat_map(|p| &p.actors).next_back()
-        } else if tag == Tag::PRP
-            && matches!(b.lower(i), "it" | "them")
-            && i > sentence.body_start as usize
-            && (b.tag(i - 1).is_verb() || matches!(b.tag(i - 1), Tag::IN | Tag::TO))
-            // The whole object: not the subject of a clause ("informed them they were").
-            && (i + 1 >= end || b.tag(i + 1).is_punctuation() || matches!(b.tag(i + 1), Tag::IN | Tag::TO | Tag::RB | Tag::RBR | Tag::CC))
-        {
-            object_referent(&b, &phrases, i)
+        } else if tag == Tag::PRP && matches!(b.lower(i), "it" | "them") && i > sentence.body_start as usize {
+            neuter_referent(&b, &phrases, i, end)
         } else {
             None
         };
