@@ -1093,6 +1093,16 @@ fn verb_draft(
             .filter(|_| indirect)
             .and_then(|o| head_event_noun(view, lex, o).map(|n| (o, n)))
     });
+    // "retaliated with tariffs on US goods", "responded with air strikes": a verb coded by
+    // its means stands for the event its "with" phrase names, as for its gerund after "by".
+    let light = light.or_else(|| {
+        let (_, q) = comps
+            .preps
+            .iter()
+            .find(|(p, _)| *p == "with")
+            .filter(|_| rows().any(|r| r.flags.means))?;
+        head_event_noun(view, lex, *q).map(|n| (*q, n))
+    });
     // "drew criticism from the EU": the noun's event comes from the verb's slots. With no one
     // named in them it is the noun's own ("provoking Israeli air raids against Arafat").
     let undergo = rows().find(|r| r.flags.light && r.flags.undergo);
@@ -1120,7 +1130,8 @@ fn verb_draft(
             light_objects.push(o);
             let slots = match undergo {
                 Some(r) => Cow::Borrowed(&r.targets[..]),
-                None if comps.object != Some(o) => Cow::Owned(
+                // A second object: the first, an actor, is the target too.
+                None if comps.second_object == Some(o) => Cow::Owned(
                     std::iter::once(Slot::Object)
                         .chain(noun.targets.iter().cloned())
                         .collect(),
