@@ -253,9 +253,9 @@ fn object_referent<'p>(b: &Builder, phrases: &'p [NounPhrase], i: usize) -> Opti
     named().rfind(|a| a.code.base() != doer.code.base())
 }
 
-/// Land, sea and air a country holds: "its airspace" is its owner's, as "Pakistani airspace"
-/// is Pakistan's.
-const TERRITORY: [&str; 8] = [
+/// Land, sea and air a country holds, and the sites its forces hold: "its airspace" is its
+/// owner's, as "Pakistani airspace" is Pakistan's, and so are "their positions".
+const HOLDINGS: [&str; 18] = [
     "airspace",
     "territory",
     "waters",
@@ -264,7 +264,26 @@ const TERRITORY: [&str; 8] = [
     "zone",
     "border",
     "borders",
+    "position",
+    "positions",
+    "base",
+    "bases",
+    "outpost",
+    "outposts",
+    "facility",
+    "facilities",
+    "installation",
+    "installations",
 ];
+
+/// The code of a mention that may own what "its" or "their" opens: a country, demonym, seat
+/// or organisation.
+fn owner_code<'k>(kb: &'k ActorKb, m: &Mention) -> Option<&'k ActorCode> {
+    match m.entry {
+        Entry::Country(id) | Entry::Demonym(id) | Entry::Seat(id) | Entry::Org(id) => Some(kb.code(id)),
+        _ => None,
+    }
+}
 
 fn is_noun(tag: Tag) -> bool {
     matches!(tag, Tag::NN | Tag::NNS | Tag::NNP | Tag::NNPS | Tag::CD | Tag::FW)
@@ -500,10 +519,7 @@ impl<'a, 'b> Builder<'a, 'b> {
         let kb = self.doc.kb;
         self.mentions_in(self.first_token..tok)
             .iter()
-            .filter_map(move |m| match m.entry {
-                Entry::Country(id) | Entry::Demonym(id) | Entry::Seat(id) | Entry::Org(id) => Some(kb.code(id)),
-                _ => None,
-            })
+            .filter_map(move |m| owner_code(kb, m))
     }
 
     /// The first owner named before token `tok`: "its forces", "their fighters" belong to it.
@@ -511,14 +527,24 @@ impl<'a, 'b> Builder<'a, 'b> {
         self.owners_before(tok).next()
     }
 
-    /// The owner of "its airspace", "their territory": the first owner named before token
-    /// `tok` other than the last one, which is the intruder ("Pakistan said Indian jets
-    /// violated its airspace"). With one owner named there is none: "Russian jets violated
-    /// its airspace" is not Russia's.
-    fn territory_owner(&self, tok: usize) -> Option<&'a ActorCode> {
+    /// The owner of "its airspace", "their positions": the first owner named before token
+    /// `tok`, other than the last one when that one acts on the holding, a verb other than a
+    /// reporting one lying between them ("Pakistan said Indian jets violated its airspace",
+    /// "Israel said Hezbollah fired at its positions"). A speaker owns what it reports on
+    /// ("the Kurdish militia said its positions were shelled"); with one owner named and
+    /// acting there is none: "Russian jets violated its airspace" is not Russia's.
+    fn holding_owner(&self, tok: usize) -> Option<&'a ActorCode> {
         let mut owners = self.owners_before(tok);
-        let intruder = owners.clone().last()?;
-        owners.find(|c| c.base() != intruder.base())
+        let kb = self.doc.kb;
+        let last_named = (self.first_token..tok)
+            .rev()
+            .find(|&t| self.mentions(t).iter().any(|m| owner_code(kb, m).is_some()))?;
+        let acts = (last_named + 1..tok).any(|t| self.tag(t).is_verb() && !kestrel_text::takes_clause(self.lower(t)));
+        if !acts {
+            return owners.next();
+        }
+        let actor = owners.clone().last()?;
+        owners.find(|c| c.base() != actor.base())
     }
 
     /// Whether the phrase `toks` is the speaker of a reporting clause closing the sentence:
@@ -1392,8 +1418,8 @@ pub fn resolve_sentence(doc: &DocInput, sentence: &SentenceSpan, ctx: &mut DocCo
                     let span = b.span(seg.clone());
                     phrase.modifiers.extend(parts.base_actors(span));
                     phrase.modifiers.extend(parts.people_side_by_side(span));
-                } else if b.tag(i) == Tag::PRPS && TERRITORY.contains(&b.lower(head)) {
-                    phrase.modifiers.extend(b.territory_owner(i).map(|code| Actor {
+                } else if b.tag(i) == Tag::PRPS && HOLDINGS.contains(&b.lower(head)) {
+                    phrase.modifiers.extend(b.holding_owner(i).map(|code| Actor {
                         code: code.clone(),
                         name: None,
                         span: b.span(seg.clone()),
