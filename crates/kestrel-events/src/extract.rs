@@ -1912,6 +1912,13 @@ fn nominal_drafts(
         if restates_verb {
             continue;
         }
+        // "is expected to host the talks", "plans to attend the summit": a meeting that a
+        // verb of meeting (04) has as its object happens as that verb's event does, known
+        // or not.
+        let hosted = noun.code.starts_with("04")
+            && drafts.iter().any(|d| {
+                !d.nominal && d.code.starts_with("04") && d.group.is_some_and(|k| verb_comps[k].object == Some(p))
+            });
         let comps = complements_of(view, phrase.tokens.end);
         if noun.object != ObjectConstraint::Any {
             given.extend(of_phrases(&comps));
@@ -2076,6 +2083,7 @@ fn nominal_drafts(
             // not from the event being known: "urged the release of hostages", "feared the
             // transfer of missiles" are governed.
             presupposed: !intent_of_subject
+                && !hosted
                 && ((view.lower(phrase.tokens.start) == "the" && noun.object == ObjectConstraint::Any)
                     || phrase.tokens.clone().any(|t| view.tag(t) == Tag::POS)),
             inherited: taking_part.is_some() || intent_of_subject,
