@@ -1931,7 +1931,18 @@ fn nominal_drafts(
             .filter(|a| !a.is_empty());
         let mut sources = by.unwrap_or_else(|| phrase.modifiers.clone());
         // "their attack", "its offensive": the subject of the verb before it.
-        if sources.is_empty() && view.tag(phrase.tokens.start) == Tag::PRPS {
+        // "fired a missile hours after the US and South Korea ended their drills": the
+        // subject of the nearest verb before, when that verb is no event of its own.
+        let start = phrase.tokens.start;
+        let unevented_subject = groups
+            .iter()
+            .rposition(|g| g.end <= start)
+            .filter(|&k| !drafts.iter().any(|d| !d.nominal && d.group == Some(k)))
+            .and_then(|k| subjects[k].0)
+            .filter(|&q| view.phrases[q].is_actor());
+        if sources.is_empty() && view.tag(start) == Tag::PRPS && unevented_subject.is_some() {
+            sources = unevented_subject.map(|q| actors(view, q)).unwrap_or_default();
+        } else if sources.is_empty() && view.tag(start) == Tag::PRPS {
             if let Some(d) = drafts
                 .iter()
                 .rev()
@@ -1940,7 +1951,6 @@ fn nominal_drafts(
                 // "sanctioned Russia over its invasion", "thanked the US for its support": after
                 // a preposition giving the reason, a country's or body's act is the target's
                 // ("arrived in Pyongyang for his first visit" is still the visitor's).
-                let start = phrase.tokens.start;
                 let for_reason = start > view.range.start
                     && REASON.contains(&view.lower(start - 1))
                     && matches!(view.lower(start), "its" | "their")
