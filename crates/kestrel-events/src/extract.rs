@@ -504,14 +504,23 @@ fn resolve_subjects(
                                 }
                             })
                     }),
-                _ if is_sentence_initial(view, g) => {
-                    // "Speaking at a briefing, Kirby said": the first finite verb after the comma.
+                _ if is_sentence_initial(view, g)
+                    || (conventions == Conventions::Kestrel && is_opening_gerund(view, g)) =>
+                {
+                    // "Speaking at a briefing, Kirby said", "After meeting Xi, Macron said": the
+                    // first finite verb after the comma.
                     let comma = (g.end..view.range.end).find(|&i| view.tag(i) == Tag::Comma);
+                    // A past tense read as a participle ("the French president called for")
+                    // serves when no finite verb follows.
                     comma.and_then(|c| {
-                        groups
-                            .iter()
-                            .enumerate()
-                            .find(|(j, h)| h.start > c && h.form == Form::Finite && *j != k)
+                        let after = |form: Form| {
+                            groups
+                                .iter()
+                                .enumerate()
+                                .find(|(j, h)| h.start > c && h.form == form && *j != k)
+                        };
+                        after(Form::Finite)
+                            .or_else(|| after(Form::Participle))
                             .and_then(|(j, _)| match own[j] {
                                 Subject::Phrase(p) => Some(p),
                                 Subject::Missing => None,
@@ -706,7 +715,20 @@ fn is_possessed_noun(view: &SentenceView, p: usize) -> bool {
 }
 
 fn is_sentence_initial(view: &SentenceView, g: &VerbGroup) -> bool {
-    (view.range.start..g.start).all(|i| matches!(view.tag(i), Tag::RB | Tag::Quote | Tag::CC))
+    opens_sentence(view, g.start)
+}
+
+fn opens_sentence(view: &SentenceView, tok: usize) -> bool {
+    (view.range.start..tok).all(|i| matches!(view.tag(i), Tag::RB | Tag::Quote | Tag::CC))
+}
+
+/// "After meeting Xi in Beijing, Macron said": a gerund after the preposition that opens the
+/// sentence.
+fn is_opening_gerund(view: &SentenceView, g: &VerbGroup) -> bool {
+    g.form == Form::Gerund
+        && g.start > view.range.start
+        && view.tag(g.start - 1) == Tag::IN
+        && opens_sentence(view, g.start - 1)
 }
 
 /// Noun lemmas of a phrase (single words and the compounds the lexicon knows). An iterator,
