@@ -7,7 +7,7 @@
 
 use std::io::{Read, Write};
 
-use kestrel_actors::{resolve_sentence, ActorKb, Conventions, DocContext, DocInput};
+use kestrel_actors::{resolve_sentence, ActorKb, Conventions, DocContext, DocInput, ResolveBuffers};
 use kestrel_dates::CivilDate;
 
 fn main() -> std::io::Result<()> {
@@ -26,10 +26,11 @@ fn main() -> std::io::Result<()> {
         conventions: Conventions::Kestrel,
     };
     let mut ctx = DocContext::default();
+    let mut buffers = ResolveBuffers::default();
     let mut out = std::io::stdout().lock();
     for (n, sentence) in analysis.sentences.iter().enumerate() {
         writeln!(out, "sentence {n}")?;
-        for phrase in resolve_sentence(&input, sentence, &mut ctx) {
+        for phrase in resolve_sentence(&input, sentence, &mut ctx, &mut buffers) {
             let (Some(first), Some(last)) = (
                 analysis.tokens.get(phrase.tokens.start),
                 analysis.tokens.get(phrase.tokens.end.saturating_sub(1)),

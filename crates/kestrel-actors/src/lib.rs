@@ -13,4 +13,6 @@ pub use code::{ActorCode, Sector};
 pub use kb::{
     ActorKb, DefaultFiles, Diagnostic, Entry, KbBuilder, Mention, Person, PersonRole, Role, RoleKind, Source,
 };
-pub use resolve::{may_name_actors, resolve_sentence, Actor, Conventions, DocContext, DocInput, NounPhrase, Via};
+pub use resolve::{
+    may_name_actors, resolve_sentence, Actor, Conventions, DocContext, DocInput, NounPhrase, ResolveBuffers, Via,
+};

@@ -311,8 +311,10 @@ struct Parts<'k> {
     person: Option<(ActorCode, String)>,
     /// People named before `person` in the same phrase, side by side ("the Biden-Xi summit").
     earlier_people: Vec<(ActorCode, String)>,
-    /// An unknown capitalised name following a role or country ("Ambassador Linda X").
-    name: Option<String>,
+    /// An unknown capitalised name following a role or country ("Ambassador Linda X"), empty
+    /// if none. While the parts are collected, the unknown capitalised words so far, joined by
+    /// spaces: the phrases of a sentence share its room.
+    name: String,
     /// The phrase's head is a role or actor word rather than a thing.
     head_is_actor: bool,
 }
@@ -347,7 +349,7 @@ impl Parts<'_> {
         *prefix = None;
         *person = None;
         earlier_people.clear();
-        *name = None;
+        name.clear();
         *head_is_actor = false;
     }
 
@@ -376,6 +378,11 @@ impl Parts<'_> {
     /// and need no span worked out for them.
     fn names_modifiers(&self) -> bool {
         !self.bases.is_empty() || !self.earlier_people.is_empty()
+    }
+
+    /// The unknown name of the actor, if the parts give one.
+    fn name(&self) -> Option<String> {
+        (!self.name.is_empty()).then(|| self.name.clone())
     }
 
     /// The people of a phrase naming two or more side by side, as actors.
@@ -448,10 +455,12 @@ impl<'a, 'b> Builder<'a, 'b> {
         }
     }
 
-    fn new(doc: &'b DocInput<'a>, sentence: &SentenceSpan) -> Self {
+    /// The builder of `sentence`, its mention ranges written into `mention_of` (cleared first).
+    fn new(doc: &'b DocInput<'a>, sentence: &SentenceSpan, mut mention_of: Vec<Range<usize>>) -> Self {
         let range = sentence.tokens.start as usize..sentence.tokens.end as usize;
         let tokens = &doc.analysis.tokens[..];
-        let mut mention_of = Vec::with_capacity(range.len());
+        mention_of.clear();
+        mention_of.reserve(range.len());
         let mut m = doc
             .mentions
             .partition_point(|m| m.end <= tokens.get(range.start).map_or(0, |t| t.start as usize));
@@ -807,8 +816,6 @@ impl<'a, 'b> Builder<'a, 'b> {
         parts.clear();
         let mut last_mention: Option<Mention> = None;
         let mut after_title = false;
-        // The unknown capitalised words of a name so far, joined by spaces.
-        let mut name_words = String::new();
         // Whether the token before is part of a seat of government ("Kabul" in "a Kabul hotel").
         let mut after_seat = false;
         for i in toks.clone() {
@@ -826,19 +833,19 @@ impl<'a, 'b> Builder<'a, 'b> {
                 if matches!(tag, Tag::NNP | Tag::NNPS) && self.tokens[i].is_capitalized(self.doc.text) {
                     // A capitalised word outside the knowledge base: a name after a title, or a
                     // surname already introduced.
-                    if !after_title && name_words.is_empty() {
+                    if !after_title && parts.name.is_empty() {
                         if let Some(actor) = ctx.by_surname(self.word(i)) {
                             parts.person = Some((actor.code.clone(), actor.name.clone().unwrap_or_default()));
                             parts.head_is_actor = true;
                             continue;
                         }
                     }
-                    if !name_words.is_empty() {
-                        name_words.push(' ');
+                    if !parts.name.is_empty() {
+                        parts.name.push(' ');
                     }
-                    name_words.push_str(self.word(i));
+                    parts.name.push_str(self.word(i));
                 } else if is_noun(tag) {
-                    name_words.clear();
+                    parts.name.clear();
                     parts.head_is_actor = false;
                 }
                 continue;
@@ -897,7 +904,7 @@ impl<'a, 'b> Builder<'a, 'b> {
                         }
                         parts.head_is_actor = true;
                         after_title = true;
-                        name_words.clear();
+                        parts.name.clear();
                     }
                     Entry::Person(id) => {
                         let person = kb.person(id);
@@ -912,14 +919,15 @@ impl<'a, 'b> Builder<'a, 'b> {
                             }
                         }
                         parts.head_is_actor = true;
-                        name_words.clear();
+                        parts.name.clear();
                     }
                 }
             }
         }
-        if parts.person.is_none() && !name_words.is_empty() && (after_title || !parts.roles.is_empty()) {
-            parts.name = Some(name_words);
+        if parts.person.is_none() && !parts.name.is_empty() && (after_title || !parts.roles.is_empty()) {
             parts.head_is_actor = true;
+        } else {
+            parts.name.clear();
         }
         parts.drop_enclosing_bases();
     }
@@ -1079,7 +1087,7 @@ impl<'a, 'b> Builder<'a, 'b> {
             };
             return Some(Actor {
                 code,
-                name: parts.name.clone(),
+                name: parts.name(),
                 span,
                 via: if *seat && parts.sectors.is_empty() && parts.prefix.is_none() {
                     Via::Seat
@@ -1092,7 +1100,7 @@ impl<'a, 'b> Builder<'a, 'b> {
         if let Some(prefix) = &parts.prefix {
             return Some(Actor {
                 code: prefix.with_sectors(&parts.sectors),
-                name: parts.name.clone(),
+                name: parts.name(),
                 span,
                 via: Via::Direct,
             });
@@ -1118,7 +1126,7 @@ impl<'a, 'b> Builder<'a, 'b> {
                     .filter(|_| self.is_trailing_speaker(&toks));
                 return reporting.map(|c| Actor {
                     code: c.clone(),
-                    name: parts.name.clone(),
+                    name: parts.name(),
                     span,
                     via: Via::Reference,
                 });
@@ -1182,7 +1190,7 @@ impl<'a, 'b> Builder<'a, 'b> {
         };
         code.map(|code| Actor {
             code,
-            name: parts.name.clone(),
+            name: parts.name(),
             span,
             via: if owner.is_some() { Via::Reference } else { Via::Direct },
         })
@@ -1292,14 +1300,35 @@ fn is_person_pronoun(lower: &str) -> bool {
     matches!(lower, "he" | "she" | "him" | "her")
 }
 
-/// Resolve the noun phrases of one sentence, updating the document context.
-pub fn resolve_sentence(doc: &DocInput, sentence: &SentenceSpan, ctx: &mut DocContext) -> Vec<NounPhrase> {
-    let b = Builder::new(doc, sentence);
+/// The lists [`resolve_sentence`] works in, kept from one sentence to the next so that they
+/// are allocated once a document rather than once a sentence.
+#[derive(Default)]
+pub struct ResolveBuffers<'a> {
+    /// The phrases of the sentence last resolved.
+    phrases: Vec<NounPhrase>,
+    /// The phrases joined, which then trade places with `phrases`.
+    joined: Vec<NounPhrase>,
+    /// Per token of the sentence, the range of mentions overlapping it ([`Builder`]).
+    mention_of: Vec<Range<usize>>,
+    /// The parts of the phrase being resolved.
+    parts: Parts<'a>,
+}
+
+/// Resolve the noun phrases of one sentence, updating the document context; the phrases live
+/// in `buffers` until the next sentence is resolved.
+pub fn resolve_sentence<'r, 'a>(
+    doc: &DocInput<'a>,
+    sentence: &SentenceSpan,
+    ctx: &mut DocContext,
+    buffers: &'r mut ResolveBuffers<'a>,
+) -> &'r [NounPhrase] {
+    let b = Builder::new(doc, sentence, std::mem::take(&mut buffers.mention_of));
     let end = sentence.tokens.end as usize;
+    let phrases = &mut buffers.phrases;
+    phrases.clear();
     // Room for a phrase every other token: growing the list was a large share of the stage.
-    let mut phrases: Vec<NounPhrase> = Vec::with_capacity((end - sentence.body_start as usize).div_ceil(2));
-    // One set of parts for every phrase, so that their lists are allocated once a sentence.
-    let mut parts = Parts::default();
+    phrases.reserve((end - sentence.body_start as usize).div_ceil(2));
+    let parts = &mut buffers.parts;
     let mut i = sentence.body_start as usize;
     while i < end {
         let tag = b.tag(i);
@@ -1318,7 +1347,7 @@ pub fn resolve_sentence(doc: &DocInput, sentence: &SentenceSpan, ctx: &mut DocCo
             };
             in_sentence.or(ctx.leading_person.as_ref()).or(ctx.last_person())
         } else if tag == Tag::PRP && matches!(b.lower(i), "it" | "them") && i > sentence.body_start as usize {
-            neuter_referent(&b, &phrases, i, end)
+            neuter_referent(&b, phrases, i, end)
         } else {
             None
         };
@@ -1331,7 +1360,7 @@ pub fn resolve_sentence(doc: &DocInput, sentence: &SentenceSpan, ctx: &mut DocCo
                     actors: vec![Actor {
                         span,
                         via: Via::Reference,
-                        ..a.clone()
+                        ..a
                     }],
                     modifiers: Vec::new(),
                     possessive: false,
@@ -1356,10 +1385,10 @@ pub fn resolve_sentence(doc: &DocInput, sentence: &SentenceSpan, ctx: &mut DocCo
             let last = j + 1 == run_end;
             if b.tag(j) == Tag::POS || last {
                 let seg = seg_start..j + 1;
-                b.collect_parts(seg.clone(), ctx, &mut parts);
+                b.collect_parts(seg.clone(), ctx, parts);
                 let is_pos = b.tag(j) == Tag::POS;
                 if is_pos {
-                    if let Some(a) = b.actor(seg.clone(), &parts, ctx) {
+                    if let Some(a) = b.actor(seg.clone(), parts, ctx) {
                         possessors.push(a);
                         possessor_guessed = parts.bases.is_empty() && parts.person.is_none() && parts.prefix.is_none();
                     }
@@ -1403,15 +1432,15 @@ pub fn resolve_sentence(doc: &DocInput, sentence: &SentenceSpan, ctx: &mut DocCo
                     if parts.bases.len() > 1 && parts.sectors.is_empty() && parts.person.is_none() {
                         // "the Russia-North Korea talks" style: several countries side by side.
                         phrase.actors = parts.base_actors(b.span(seg.clone()));
-                    } else if let Some(pair) = b.the_two(seg.clone(), &parts, ctx) {
+                    } else if let Some(pair) = b.the_two(seg.clone(), parts, ctx) {
                         phrase.actors = pair;
-                    } else if let Some(a) = b.actor(seg.clone(), &parts, ctx) {
+                    } else if let Some(a) = b.actor(seg.clone(), parts, ctx) {
                         phrase.actors.push(a);
                     }
                 } else if doc.conventions == Conventions::Petrarch && !parts.bases.is_empty() {
                     // PETRARCH codes a thing by the actor named in it, roles included ("the
                     // Calenardhon government issue" is CALGOV).
-                    phrase.modifiers.extend(b.actor(seg.clone(), &parts, ctx));
+                    phrase.modifiers.extend(b.actor(seg.clone(), parts, ctx));
                 } else if parts.names_modifiers() {
                     // A thing modified by actors: "Russian missiles", "North Korean arms",
                     // "the Biden-Xi summit".
@@ -1426,7 +1455,7 @@ pub fn resolve_sentence(doc: &DocInput, sentence: &SentenceSpan, ctx: &mut DocCo
                         via: Via::Reference,
                     }));
                 }
-                remember(doc, &b, &parts, &phrase, ctx);
+                remember(doc, &b, parts, &phrase, ctx);
                 phrases.push(phrase);
                 seg_start = j + 1;
             }
@@ -1444,7 +1473,7 @@ pub fn resolve_sentence(doc: &DocInput, sentence: &SentenceSpan, ctx: &mut DocCo
         }
         i = run_end;
     }
-    join_phrases(&b, &mut phrases);
+    join_phrases(&b, phrases, &mut buffers.joined);
     if let Some(a) = phrases
         .iter()
         .flat_map(|p| &p.actors)
@@ -1452,7 +1481,8 @@ pub fn resolve_sentence(doc: &DocInput, sentence: &SentenceSpan, ctx: &mut DocCo
     {
         ctx.leading_person = Some(a.clone());
     }
-    phrases
+    buffers.mention_of = b.mention_of;
+    &buffers.phrases
 }
 
 /// Record what a phrase names for later back-references.
@@ -1490,8 +1520,11 @@ fn remember(doc: &DocInput, b: &Builder, parts: &Parts<'_>, phrase: &NounPhrase,
 
 /// Join neighbouring phrases: compounds and lists joined by "and"/"or", appositions set off
 /// by commas, and "X of Y" groups.
-fn join_phrases(b: &Builder, phrases: &mut Vec<NounPhrase>) {
-    let mut out: Vec<NounPhrase> = Vec::with_capacity(phrases.len());
+fn join_phrases(b: &Builder, phrases: &mut Vec<NounPhrase>, out: &mut Vec<NounPhrase>) {
+    // The phrases are joined into `out`, which then trades places with them: both lists keep
+    // their room for the next sentence.
+    out.clear();
+    out.reserve(phrases.len());
     let mut k = 0;
     while k < phrases.len() {
         // Moved out, not copied: later joins read only the tokens of a phrase already taken
@@ -1655,7 +1688,7 @@ fn join_phrases(b: &Builder, phrases: &mut Vec<NounPhrase>) {
         }
         out.push(cur);
     }
-    *phrases = out;
+    std::mem::swap(phrases, out);
 }
 
 /// A role that adds no sector and takes its actor from what follows: "a delegation of Russian
@@ -1859,6 +1892,7 @@ mod tests {
     fn check_sentences(text: &str) -> Vec<(bool, bool, bool)> {
         with_input(text, |input| {
             let mut ctx = DocContext::default();
+            let mut buffers = ResolveBuffers::default();
             input
                 .analysis
                 .sentences
@@ -1866,7 +1900,7 @@ mod tests {
                 .map(|s| {
                     let may = may_name_actors(input, s, &ctx);
                     let before = format!("{ctx:?}");
-                    let phrases = resolve_sentence(input, s, &mut ctx);
+                    let phrases = resolve_sentence(input, s, &mut ctx, &mut buffers);
                     let found = phrases.iter().any(|p| p.is_actor() || !p.modifiers.is_empty());
                     (may, found, format!("{ctx:?}") != before)
                 })
@@ -1894,13 +1928,20 @@ mod tests {
     fn first_sentence_phrases(text: &str) -> Vec<(String, NounPhrase)> {
         with_input(text, |input| {
             let tokens = &input.analysis.tokens;
-            resolve_sentence(input, &input.analysis.sentences[0], &mut DocContext::default())
-                .into_iter()
-                .map(|p| {
-                    let span = tokens[p.tokens.start].start as usize..tokens[p.tokens.end - 1].end as usize;
-                    (text[span].to_string(), p)
-                })
-                .collect()
+            let mut buffers = ResolveBuffers::default();
+            resolve_sentence(
+                input,
+                &input.analysis.sentences[0],
+                &mut DocContext::default(),
+                &mut buffers,
+            )
+            .iter()
+            .cloned()
+            .map(|p| {
+                let span = tokens[p.tokens.start].start as usize..tokens[p.tokens.end - 1].end as usize;
+                (text[span].to_string(), p)
+            })
+            .collect()
         })
     }
 

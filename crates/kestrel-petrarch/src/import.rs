@@ -323,7 +323,7 @@ mod tests {
     use crate::actors::read_actors;
     use crate::agents::read_agents;
     use crate::verbs::read_verbs;
-    use kestrel_actors::{resolve_sentence, Conventions, DocContext, DocInput};
+    use kestrel_actors::{resolve_sentence, Conventions, DocContext, DocInput, ResolveBuffers};
 
     /// The codes of the actors each noun phrase of `text` resolves to.
     fn phrase_codes(kb: &kestrel_actors::ActorKb, text: &str) -> Vec<Vec<String>> {
@@ -338,13 +338,18 @@ mod tests {
             conventions: Conventions::Kestrel,
         };
         let mut ctx = DocContext::default();
-        analysis
-            .sentences
-            .iter()
-            .flat_map(|s| resolve_sentence(&input, s, &mut ctx))
-            .filter(|p| p.is_actor())
-            .map(|p| p.actors.iter().map(|a| a.code.to_string()).collect())
-            .collect()
+        let mut buffers = ResolveBuffers::default();
+        let mut codes = Vec::new();
+        for s in &analysis.sentences {
+            let phrases = resolve_sentence(&input, s, &mut ctx, &mut buffers);
+            codes.extend(
+                phrases
+                    .iter()
+                    .filter(|p| p.is_actor())
+                    .map(|p| p.actors.iter().map(|a| a.code.to_string()).collect()),
+            );
+        }
+        codes
     }
 
     #[test]

@@ -2,7 +2,9 @@
 //!
 //! A [`Coder`] holds only read-only dictionaries, so one instance is shared by every thread.
 
-use kestrel_actors::{may_name_actors, resolve_sentence, Actor, ActorKb, Conventions, DocContext, DocInput};
+use kestrel_actors::{
+    may_name_actors, resolve_sentence, Actor, ActorKb, Conventions, DocContext, DocInput, ResolveBuffers,
+};
 use kestrel_dates::Precision;
 use kestrel_events::{
     extract, is_verbal, quotation_speaker, CameoCode, CameoTable, Event, Lexicon, Modality, SentenceView,
@@ -103,6 +105,7 @@ impl Coder<'_> {
             conventions: self.conventions,
         };
         let mut quotation = OpenQuotation::default();
+        let mut buffers = ResolveBuffers::default();
         let mut record_each = |held: Vec<(usize, &str, Event)>| {
             for (index, sentence_text, event) in held {
                 let event = shifted(event, segment.offset);
@@ -129,9 +132,9 @@ impl Coder<'_> {
                     }
                     continue;
                 }
-                let phrases = resolve_sentence(&input, &window, ctx);
+                let phrases = resolve_sentence(&input, &window, ctx, &mut buffers);
                 let range = window.body_start as usize..window.tokens.end as usize;
-                let view = SentenceView::new(text, &analysis, range, &phrases).with_earlier_doers(earlier_doers);
+                let view = SentenceView::new(text, &analysis, range, phrases).with_earlier_doers(earlier_doers);
                 let events = extract(&view, self.lexicon, doc.date, self.conventions);
                 let speaker = closes.then(|| quotation_speaker(&view)).flatten();
                 // The doers of the last sentence's first deed (its main clause's, in news) stand
