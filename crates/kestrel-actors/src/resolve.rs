@@ -228,7 +228,8 @@ fn neuter_referent<'p>(b: &Builder, phrases: &'p [NounPhrase], i: usize, end: us
 
 /// What "it" or "them" at token `i`, the object of a verb or a preposition, stands for: the
 /// last actor named before it other than the doer ("If Iran attacks Israel, the United States
-/// will help defend it": Israel; "Russia invaded Ukraine and annexed it": Ukraine). The doer is
+/// will help defend it": Israel; "Russia invaded Ukraine and annexed it": Ukraine), else of the
+/// doer's country but another actor. The doer is
 /// the actor right before the verb ("the United States will help defend"), else the sentence's
 /// first. With no other actor named, "it" is a thing ("Iran seized a tanker and released it");
 /// nor is it a place named as where something happened.
@@ -250,7 +251,11 @@ fn object_referent<'p>(b: &Builder, phrases: &'p [NounPhrase], i: usize) -> Opti
         .find(|p| p.tokens.end == verb_start && p.is_actor())
         .and_then(|p| p.actors.first())
         .or_else(|| named().next())?;
-    named().rfind(|a| a.code.base() != doer.code.base())
+    // Of the doer's own country, another actor will do: "the Somali gunmen who seized two aid
+    // workers released them".
+    named()
+        .rfind(|a| a.code.base() != doer.code.base())
+        .or_else(|| named().rfind(|a| a.code != doer.code))
 }
 
 /// Land, sea and air a country holds, and the sites its forces hold: "its airspace" is its

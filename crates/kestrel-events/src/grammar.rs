@@ -144,13 +144,13 @@ fn is_be_or_get(lower: &str) -> bool {
     )
 }
 
-/// Phrase `p` is a time ("last month", "earlier this year"), not a participant ("last year's
-/// coup" is a thing).
+/// Phrase `p` is a time ("last month", "yesterday", "this week"), not a participant ("last
+/// year's coup" is a thing).
 fn is_time_phrase(view: &SentenceView, p: usize) -> bool {
     let phrase = &view.phrases[p];
     let start = phrase.tokens.start;
     phrase.actors.is_empty()
-        && view.tag(start) == Tag::JJ
+        && matches!(view.tag(start), Tag::JJ | Tag::DT | Tag::NN)
         && phrase.tokens.clone().all(|t| view.tag(t) != Tag::POS)
         && starts_date(view, start)
 }
