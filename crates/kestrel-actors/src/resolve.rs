@@ -1158,7 +1158,9 @@ impl<'a, 'b> Builder<'a, 'b> {
             // Unnamed militants, police and opposition are usually local: where the sentence
             // happens says more about them than a country named as their target ("militants
             // stormed the U.S. consulate in Benghazi", "opposition supporters marched through
-            // Nairobi"). Civilians are not: hostages "in Gaza" are Israelis.
+            // Nairobi"), and so are the people something happens to ("killed 20 people at a
+            // wedding in Yemen"). Captives and travellers are not: hostages "in Gaza" are
+            // Israelis (roles.tsv marks which roles are local).
             let local = parts.local_role
                 || parts
                     .sectors
@@ -1182,11 +1184,15 @@ impl<'a, 'b> Builder<'a, 'b> {
             } else {
                 (reporting, same_role)
             };
-            first
-                .or(second)
-                .or(ctx.countries.last())
-                .or(place)
-                .or(self.sentence_country.as_ref())
+            // A role marked local in the data takes the place before the last country named;
+            // unnamed fighters and police named after a country seldom belong to the place
+            // their shots were aimed "at" ("militants fired rockets at Sderot").
+            let (near, far) = if parts.local_role {
+                (place, ctx.countries.last())
+            } else {
+                (ctx.countries.last(), place)
+            };
+            first.or(second).or(near).or(far).or(self.sentence_country.as_ref())
         };
         let code = match owner {
             Some(c) if self.keeps_code(c) => Some(c.clone()),
@@ -1212,6 +1218,8 @@ fn locative_before(doc: &DocInput, sentence_start: usize, t: usize) -> bool {
         k -= 1;
         match tokens[k].tag {
             Tag::DT | Tag::JJ => continue,
+            // "in northwest Pakistan": a compass point the tagger reads as an adverb.
+            Tag::RB if is_compass_point(doc.analysis.lower_of(&tokens[k])) => continue,
             Tag::IN => {
                 return matches!(
                     doc.analysis.lower_of(&tokens[k]),
@@ -1222,6 +1230,13 @@ fn locative_before(doc: &DocInput, sentence_start: usize, t: usize) -> bool {
         }
     }
     false
+}
+
+fn is_compass_point(word: &str) -> bool {
+    matches!(
+        word,
+        "north" | "south" | "east" | "west" | "northeast" | "northwest" | "southeast" | "southwest"
+    )
 }
 
 /// The token before `i` is a verb other than an auxiliary ("release detained ...", not "has
