@@ -35,6 +35,9 @@ pub struct TemporalExpression {
     /// The expression names a span of years ("between 2003 and 2011", "1979-1989"), which
     /// dates no single event; `date` is the year it starts.
     pub period: bool,
+    /// The expression is a possessive ("Monday's attack", "February's vote"): it dates what the
+    /// noun after it names.
+    pub possessive: bool,
 }
 
 /// How far after the publication date a day named without a year ("Aug.
@@ -109,6 +112,11 @@ pub fn leading_date(text: &str) -> Option<usize> {
 /// - "last summer" is the year of the last summer over by publication, "this
 ///   summer" the publication year (a winter spans two years: no date);
 /// - "Friday last week" is the Friday of that week;
+/// - "Christmas Day", "Christmas Eve", "New Year's Day" and "New Year's Eve" are days
+///   without year, like "December 25";
+/// - "overnight" is the night before publication: the month, else the year, holding the
+///   day before and publication (with a day named after it, "overnight into Sunday", that
+///   day is the date);
 /// - several days of a month ("May 6-7", "6-7 May") are their month;
 /// - a span of years ("between 2003 and 2011") is marked
 ///   [`TemporalExpression::period`].
@@ -139,6 +147,7 @@ pub fn find_dates(text: &str, publication: Option<CivilDate>) -> Vec<TemporalExp
                         date,
                         assumed_past: matched.assumed_past,
                         period: matched.period,
+                        possessive: matcher.is_possessive_ending(matched.end),
                     });
                 }
                 index = matched.end;
@@ -151,7 +160,7 @@ pub fn find_dates(text: &str, publication: Option<CivilDate>) -> Vec<TemporalExp
 
 /// Whether an expression can start with a token of this kind: the kinds
 /// [`Matcher::match_at`] and [`Matcher::core`] act on (a modifier opens "early
-/// this month").
+/// this month"), except the names of feasts, which need a preposition before them.
 fn may_open_expression(kind: Kind) -> bool {
     matches!(
         kind,
@@ -166,6 +175,7 @@ fn may_open_expression(kind: Kind) -> bool {
                     | Keyword::Last
                     | Keyword::Next
                     | Keyword::The
+                    | Keyword::Overnight
             ) | Word::Count(_)
                 | Word::Weekday(_)
                 | Word::Month { .. }
@@ -240,6 +250,26 @@ impl Matcher<'_> {
         self.kind(index) == Some(Kind::Punct(expected))
     }
 
+    /// Whether the token at `index` is the possessive ending "'s" (or "’s") of the token before
+    /// it.
+    fn is_possessive_ending(&self, index: usize) -> bool {
+        let apostrophe = self.is_punct(index, '\'') || self.is_punct(index, '’');
+        let single_letter_s = self.tokens.get(index + 1).is_some_and(|token| {
+            token.end - token.start == 1 && token.lowercase && token.kind == Kind::Word(Word::Plain)
+        });
+        apostrophe
+            && index > 0
+            && self.touches_next(index - 1)
+            && self.touches_next(index)
+            && single_letter_s
+            && self.ends_word(index + 1)
+    }
+
+    /// Whether the token at `index` is not followed directly by a letter or digit.
+    fn ends_word(&self, index: usize) -> bool {
+        !self.touches_next(index) || matches!(self.kind(index + 1), Some(Kind::Punct(_)))
+    }
+
     /// Whether tokens `left` and `left + 1` touch (no space between them).
     fn touches_next(&self, left: usize) -> bool {
         match (self.tokens.get(left), self.tokens.get(left + 1)) {
@@ -302,6 +332,8 @@ impl Matcher<'_> {
                 Keyword::Tomorrow => at(1),
                 Keyword::This | Keyword::Last | Keyword::Next => self.deictic(index, keyword),
                 Keyword::The => self.the_previous(index),
+                Keyword::Christmas | Keyword::New => self.holiday(index, context),
+                Keyword::Overnight => self.overnight(index),
                 _ => None,
             },
             Kind::Word(Word::Count(count)) => self.ago(index, count),
@@ -462,6 +494,61 @@ impl Matcher<'_> {
         })
     }
 
+    /// "Christmas Day", "Christmas Eve", "New Year's Day", "New Year's Eve" (capitalised, as
+    /// names are; "a new year" is none), with the year that may follow. Only after a
+    /// preposition of time: the feast names an occasion too ("walk to Bethlehem for Christmas
+    /// Eve Mass", "New Year's Eve celebrations").
+    fn holiday(&self, index: usize, context: Context) -> Option<Match> {
+        if self.is_lowercase_word(index) || context == Context::None {
+            return None;
+        }
+        let (day_word, new_year) = match self.keyword(index)? {
+            Keyword::Christmas => (index + 1, false),
+            Keyword::New => {
+                let year_possessive = self.word(index + 1) == Some(Word::Unit(Unit::Year))
+                    && !self.is_lowercase_word(index + 1)
+                    && self.is_possessive_ending(index + 2);
+                if !year_possessive {
+                    return None;
+                }
+                (index + 4, true)
+            }
+            _ => return None,
+        };
+        // "Day", not "days".
+        let singular_day = self
+            .tokens
+            .get(day_word)
+            .is_some_and(|token| token.end - token.start == "day".len());
+        let (month, day) = match (self.word(day_word)?, new_year) {
+            (Word::Unit(Unit::Day), false) if singular_day => (12, 25),
+            (Word::Keyword(Keyword::Eve), false) => (12, 24),
+            (Word::Unit(Unit::Day), true) if singular_day => (1, 1),
+            (Word::Keyword(Keyword::Eve), true) => (12, 31),
+            _ => return None,
+        };
+        self.day_of_month(month, day, false, day_word + 1)
+    }
+
+    /// "overnight": the night that ended on the publication day, which has no single date
+    /// but lies in the month, else the year, holding both of its days. A day named right
+    /// after it ("overnight Sunday", "overnight into Sunday", "overnight on Tuesday") dates
+    /// the night instead: only the word is consumed then, and it resolves to nothing.
+    fn overnight(&self, index: usize) -> Option<Match> {
+        let linked = matches!(self.word(index + 1), Some(Word::Plain | Word::Keyword(_)));
+        let day_at = index + 1 + usize::from(linked);
+        let names_a_day = matches!(self.word(day_at), Some(Word::Weekday(_)));
+        let publication = self.publication?;
+        Some(Match {
+            end: index + 1,
+            date: (!names_a_day)
+                .then(|| enclosing_period(publication.add_days(-1), publication))
+                .flatten(),
+            assumed_past: false,
+            period: false,
+        })
+    }
+
     /// "two days ago", "3 weeks ago", "a year ago".
     fn ago(&self, index: usize, count: u32) -> Option<Match> {
         let Some(Word::Unit(unit)) = self.word(index + 1) else {
@@ -561,11 +648,10 @@ impl Matcher<'_> {
             });
         }
         // A bare month name needs context: "in February", "February's".
-        let possessive = self.is_punct(next, '\'') || self.is_punct(next, '’');
         let trusted = match context {
             Context::Strong => !abbreviated,
             Context::Weak => !abbreviated && !ambiguous,
-            Context::None => possessive && !abbreviated && !ambiguous,
+            Context::None => self.is_possessive_ending(next) && !abbreviated && !ambiguous,
         };
         if !trusted {
             return None;

@@ -291,7 +291,7 @@ pub fn extract(
             // from the day of the clause it is tied to, and a span of unknown length ("days
             // after") leaves it undated.
             Some(tie) => tie.days.and_then(|days| {
-                let (_, main) = nearest_date(view, &dates, tie.main)?;
+                let (_, main) = nearest_date(view, &dates, tie.main, tie.main)?;
                 let day = CivilDate::new(main.date.year, main.date.month?, main.date.day?)?;
                 let offset = if tie.after { -days } else { days };
                 Some((
@@ -305,10 +305,21 @@ pub fn extract(
             None => match frame.and_then(|f| f.group) {
                 // The saying's date is in the saying's own clause ("Putin will visit North Korea in
                 // June, the Kremlin said": June is the visit's).
-                Some(k) if stated_intent => nearest_date(view, &dates, groups[k].main).filter(|(t, e)| {
-                    !(still_to_come && e.assumed_past && !clause_segment(view, groups[k].main).contains(t))
-                }),
-                _ => nearest_date(view, &dates, d.anchor).filter(|(_, e)| !(still_to_come && e.assumed_past)),
+                Some(k) if stated_intent => {
+                    nearest_date(view, &dates, groups[k].main, groups[k].main).filter(|(t, e)| {
+                        !(still_to_come && e.assumed_past && !clause_segment(view, groups[k].main).contains(t))
+                    })
+                }
+                _ => {
+                    // "the militia that conducted last year's coup": a verb naming its object's
+                    // event is dated as that object is.
+                    let own_noun = d
+                        .group
+                        .and_then(|k| comps[k].object)
+                        .filter(|o| light_objects.contains(o))
+                        .map_or(d.anchor, |o| view.phrases[o].head);
+                    nearest_date(view, &dates, d.anchor, own_noun).filter(|(_, e)| !(still_to_come && e.assumed_past))
+                }
             },
         }
         // "occupied the south from 1982 to 2000": the event spans a period, which is no date
@@ -2624,15 +2635,19 @@ fn tied_by_span(view: &SentenceView, anchor: usize) -> Option<SpanTie> {
 }
 
 /// The date of the event anchored at `anchor`: the nearest expression in its clause, else an
-/// expression fronted before the first comma ("Earlier this month, ...").
+/// expression fronted before the first comma ("Earlier this month, ..."). A possessive date
+/// after `own_noun`, the last token naming the event, is another event's.
 fn nearest_date(
     view: &SentenceView,
     dates: &[(usize, TemporalExpression)],
     anchor: usize,
+    own_noun: usize,
 ) -> Option<(usize, TemporalExpression)> {
+    // "Ukraine condemned Monday's attack": a possessive date is the date of what its noun
+    // names, not of an event before it.
+    let usable_dates = || dates.iter().filter(|(t, e)| !(e.possessive && *t > own_noun));
     let segment = clause_segment(view, anchor);
-    let in_clause = dates
-        .iter()
+    let in_clause = usable_dates()
         .filter(|(t, _)| segment.contains(t))
         .min_by_key(|(t, _)| t.abs_diff(anchor));
     if let Some(found) = in_clause {
@@ -2640,16 +2655,14 @@ fn nearest_date(
     }
     // Later in the same clause past an apposition ("surrounded the hospital, al-Shifa, on
     // Friday"): the first date after the event with no other verb before it.
-    let later = dates
-        .iter()
+    let later = usable_dates()
         .filter(|(t, _)| *t > anchor)
         .find(|(t, _)| !(anchor + 1..*t).any(|i| is_clause_verb(view, i)));
     if let Some(found) = later {
         return Some(*found);
     }
     let first_comma = (view.range.clone()).find(|&i| view.tag(i) == Tag::Comma)?;
-    dates
-        .iter()
+    usable_dates()
         .find(|(t, _)| *t < first_comma && first_comma < anchor)
         .copied()
 }

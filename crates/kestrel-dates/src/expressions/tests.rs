@@ -457,8 +457,32 @@ fn dates_without_a_year_are_marked_as_assumed_past() {
 #[test]
 fn only_the_kinds_leading_date_lets_through_open_an_expression() {
     let openers = [
-        "former", "rebels", "G20", "1,000", "(", "of", "in", "ago", "night", "morning", "week", "previous", "before",
-        "on", "early", "last", "the", "2019", "3rd", "two", "Monday", "March", "today",
+        "former",
+        "rebels",
+        "G20",
+        "1,000",
+        "(",
+        "of",
+        "in",
+        "ago",
+        "night",
+        "morning",
+        "week",
+        "previous",
+        "before",
+        "on",
+        "early",
+        "last",
+        "the",
+        "2019",
+        "3rd",
+        "two",
+        "Monday",
+        "March",
+        "today",
+        "overnight",
+        "Christmas",
+        "New",
     ];
     let rests = [
         "",
@@ -474,6 +498,9 @@ fn only_the_kinds_leading_date_lets_through_open_an_expression() {
         " week",
         " night",
         " 2021",
+        " Day",
+        " Eve",
+        " Year's Day",
     ];
     for opener in openers {
         for rest in rests {
@@ -500,4 +527,71 @@ fn a_span_before_after_or_before_is_counted_in_days() {
     // "last week after the attack" is a date, not a span; "the vote" no span at all.
     assert_eq!(span_days("last", "week"), None);
     assert_eq!(span_days("the", "vote"), None);
+}
+
+#[test]
+fn christmas_and_new_year_are_days_without_a_year() {
+    // Published Wednesday 30 August 2023.
+    assert_found(
+        "Gunmen attacked a church on Christmas Day and a market on New Year's Eve.",
+        &[("Christmas Day", "2022-12-25"), ("New Year's Eve", "2022-12-31")],
+    );
+    assert_found(
+        "Rockets hit Kyiv on New Year’s Day and on Christmas Eve 2019.",
+        &[("New Year’s Day", "2023-01-01"), ("Christmas Eve 2019", "2019-12-24")],
+    );
+    // Published 2 January 2023: New Year's Eve was two days before.
+    assert_eq!(
+        found("Missiles struck Kyiv on New Year's Eve.", CivilDate::new(2023, 1, 2)),
+        pairs(&[("New Year's Eve", "2022-12-31")])
+    );
+    let marked: Vec<bool> = find_dates("on Christmas Day", seed_publication())
+        .iter()
+        .map(|e| e.assumed_past)
+        .collect();
+    assert_eq!(marked, [true]);
+    // Not the names of days: a market, a season, a new year.
+    assert_none("Police guarded a Christmas market.");
+    assert_none("Trade fell over the Christmas days.");
+    assert_none("The new year began quietly.");
+    assert_none("Officials met ahead of the New Year holiday.");
+    assert_none("Crowds bought fireworks for New Year's Eve celebrations.");
+    assert_none("Christmas Day passed quietly.");
+}
+
+#[test]
+fn overnight_is_the_night_before_publication() {
+    // Published Wednesday 30 August 2023: the night of 29-30 August.
+    assert_found("Russian drones attacked Odesa overnight.", &[("overnight", "2023-08")]);
+    assert_found("An overnight strike hit Kyiv.", &[("overnight", "2023-08")]);
+    // Published Friday 1 September 2023: the night spans two months.
+    assert_eq!(
+        found("Drones attacked Odesa overnight.", CivilDate::new(2023, 9, 1)),
+        pairs(&[("overnight", "2023")])
+    );
+    // A day named with it is the date.
+    assert_found(
+        "Drones attacked Odesa overnight into Sunday.",
+        &[("Sunday", "2023-08-27")],
+    );
+    assert_found("Drones attacked Odesa overnight Monday.", &[("Monday", "2023-08-28")]);
+}
+
+#[test]
+fn a_possessive_expression_is_marked() {
+    let text = "condemned Monday's attack and February’s vote, on Tuesday, in 2019's election, the Monday 's";
+    let marked: Vec<(&str, bool)> = find_dates(text, seed_publication())
+        .into_iter()
+        .map(|e| (&text[e.start..e.end], e.possessive))
+        .collect();
+    assert_eq!(
+        marked,
+        [
+            ("Monday", true),
+            ("February", true),
+            ("Tuesday", false),
+            ("2019", true),
+            ("Monday", false),
+        ]
+    );
 }

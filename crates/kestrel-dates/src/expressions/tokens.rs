@@ -85,6 +85,13 @@ pub(crate) enum Keyword {
     Weekend,
     /// "morning", "afternoon", "evening".
     PartOfDay,
+    /// "overnight": the night before publication, unless a day is named with it.
+    Overnight,
+    /// "Christmas" and "New" open the names of days of the year ("Christmas Eve", "New Year's
+    /// Day"); "eve" closes some.
+    Christmas,
+    New,
+    Eve,
     /// "early", "late", "mid", "earlier", "later": kept inside the span.
     Modifier,
     /// Prepositions that make a following number or bare month a date
@@ -116,6 +123,8 @@ impl Word {
                         | Keyword::Night
                         | Keyword::Weekend
                         | Keyword::PartOfDay
+                        | Keyword::Overnight
+                        | Keyword::Christmas
                 )
         )
     }
@@ -403,6 +412,10 @@ const VOCABULARY: &[(&str, Word)] = &[
     ("morning", keyword(Keyword::PartOfDay)),
     ("afternoon", keyword(Keyword::PartOfDay)),
     ("evening", keyword(Keyword::PartOfDay)),
+    ("overnight", keyword(Keyword::Overnight)),
+    ("christmas", keyword(Keyword::Christmas)),
+    ("new", keyword(Keyword::New)),
+    ("eve", keyword(Keyword::Eve)),
     ("early", keyword(Keyword::Modifier)),
     ("late", keyword(Keyword::Modifier)),
     ("mid", keyword(Keyword::Modifier)),
