@@ -2582,10 +2582,14 @@ fn sentence_dates(view: &SentenceView, publication: Option<CivilDate>) -> Vec<(u
     };
     find_dates(text, publication)
         .into_iter()
-        .filter_map(|e| {
+        .filter_map(|mut e| {
             let at = start + e.start;
             let tok = (view.range.clone()).find(|&t| view.token(t).end as usize > at)?;
-            let bounds_a_period = tok > view.range.start && DATE_BOUNDS.contains(&view.lower(tok - 1));
+            let before = (tok > view.range.start).then(|| view.lower(tok - 1));
+            let bounds_a_period = before.is_some_and(|w| DATE_BOUNDS.contains(&w));
+            // "were killed in Monday's attack": what happens in an occasion of a day happens
+            // that day, so the possessive date is the event's own.
+            e.possessive &= !before.is_some_and(|w| OCCASION_PREPOSITIONS.contains(&w));
             (!bounds_a_period).then_some((tok, e))
         })
         .collect()
@@ -2594,6 +2598,10 @@ fn sentence_dates(view: &SentenceView, publication: Option<CivilDate>) -> Vec<(u
 /// Prepositions making a date the bound of a period rather than the time of an event:
 /// "arrived on his fifth visit since October", "met before Tuesday's vote".
 const DATE_BOUNDS: [&str; 5] = ["since", "until", "till", "before", "after"];
+
+/// Prepositions putting an event inside an occasion: "killed in Monday's attack", "detained
+/// during Sunday's protests".
+const OCCASION_PREPOSITIONS: [&str; 4] = ["in", "on", "at", "during"];
 
 /// A clause tied to another by a span of time: "a day after Hamas fired rockets".
 struct SpanTie {
