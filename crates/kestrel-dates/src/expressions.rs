@@ -107,8 +107,8 @@ pub fn leading_date(text: &str) -> Option<usize> {
 /// - "N days/weeks ago" has day precision, "N months ago" month precision,
 ///   "N years ago" year precision;
 /// - "last week" and "this week" (Monday to Sunday) are the month holding the
-///   whole week, else its year, else no date; so is "the weekend" (the last
-///   one begun by publication), "last weekend" or "this weekend";
+///   whole week, else its year, else no date; so is "the weekend" or "this past
+///   weekend" (the last one begun by publication), "last weekend" or "this weekend";
 /// - "last summer" is the year of the last summer over by publication, "this
 ///   summer" the publication year (a winter spans two years: no date);
 /// - "Friday last week" is the Friday of that week;
@@ -371,6 +371,18 @@ impl Matcher<'_> {
             _ => Occurrence::SameYear,
         };
         let publication = self.publication?;
+        // "this past weekend": the weekend just gone, as "the weekend" is.
+        if keyword == Keyword::This
+            && self.keyword(index + 1) == Some(Keyword::Past)
+            && self.keyword(index + 2) == Some(Keyword::Weekend)
+        {
+            return Some(Match {
+                end: index + 3,
+                date: last_weekend_begun(publication),
+                assumed_past: false,
+                period: false,
+            });
+        }
         let end = index + 2;
         // "this Wednesday" is taken as the one on or before publication.
         let assumed_past = keyword == Keyword::This && matches!(self.word(index + 1), Some(Word::Weekday(_)));
@@ -455,11 +467,9 @@ impl Matcher<'_> {
             if matches!(self.keyword(index + 2), Some(Keyword::Before | Keyword::Of)) {
                 return None;
             }
-            // The weekend is the last one begun by publication.
-            let this_week_begun = publication.weekday().days_from_monday() >= Weekday::Saturday.days_from_monday();
             return Some(Match {
                 end: index + 2,
-                date: weekend(publication, if this_week_begun { 0 } else { -1 }),
+                date: last_weekend_begun(publication),
                 assumed_past: true,
                 period: false,
             });
@@ -901,6 +911,12 @@ fn weekend(publication: CivilDate, offset: i64) -> Option<EventDate> {
         return None;
     }
     enclosing_period(saturday, saturday.add_days(1))
+}
+
+/// The month, else the year, holding the last weekend begun by publication.
+fn last_weekend_begun(publication: CivilDate) -> Option<EventDate> {
+    let this_week_begun = publication.weekday().days_from_monday() >= Weekday::Saturday.days_from_monday();
+    weekend(publication, if this_week_begun { 0 } else { -1 })
 }
 
 /// The month `offset` months from the publication month.

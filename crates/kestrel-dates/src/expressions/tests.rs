@@ -412,14 +412,26 @@ fn a_weekend_dates_to_the_month_or_year_that_holds_it() {
         &[("the weekend", "2023-08")],
     );
     assert_found("Police arrested him last weekend.", &[("last weekend", "2023-08")]);
+    assert_found(
+        "Police arrested him this past weekend.",
+        &[("this past weekend", "2023-08")],
+    );
+    assert_none("Police arrested him in the past week.");
     assert_none("They will meet this weekend.");
     assert_none("They will meet next weekend.");
     assert_none("They met on the weekend before the vote.");
     // Published Saturday 2 September 2023: the weekend is the one begun that day.
     let saturday = CivilDate::new(2023, 9, 2);
     assert_eq!(
-        found("Talks began over the weekend and this weekend.", saturday),
-        pairs(&[("the weekend", "2023-09"), ("this weekend", "2023-09")])
+        found(
+            "Talks began over the weekend, this weekend and this past weekend.",
+            saturday
+        ),
+        pairs(&[
+            ("the weekend", "2023-09"),
+            ("this weekend", "2023-09"),
+            ("this past weekend", "2023-09")
+        ])
     );
     // Published Monday 1 April 2024: 30-31 March.
     assert_eq!(

@@ -74,6 +74,8 @@ pub(crate) enum Keyword {
     Last,
     Next,
     Previous,
+    /// "past", in "this past weekend".
+    Past,
     The,
     Of,
     Before,
@@ -402,6 +404,7 @@ const VOCABULARY: &[(&str, Word)] = &[
     ("last", keyword(Keyword::Last)),
     ("next", keyword(Keyword::Next)),
     ("previous", keyword(Keyword::Previous)),
+    ("past", keyword(Keyword::Past)),
     ("the", keyword(Keyword::The)),
     ("of", keyword(Keyword::Of)),
     ("before", keyword(Keyword::Before)),
