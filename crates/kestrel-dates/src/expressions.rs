@@ -86,6 +86,7 @@ pub fn leading_date(text: &str) -> Option<usize> {
     let matcher = Matcher {
         tokens: &tokens,
         publication: CivilDate::new(2000, 1, 1),
+        last_day_named: None,
     };
     let matched = matcher.match_at(0)?;
     tokens.get(matched.end - 1).map(|t| t.end)
@@ -112,6 +113,9 @@ pub fn leading_date(text: &str) -> Option<usize> {
 /// - "last summer" is the year of the last summer over by publication, "this
 ///   summer" the publication year (a winter spans two years: no date);
 /// - "Friday last week" is the Friday of that week;
+/// - "the next day" and "the following day" are the day after the last day named
+///   before them, and no date without one; "the previous day" and "the day before"
+///   the day before it, else before publication;
 /// - "Christmas Day", "Christmas Eve", "New Year's Day" and "New Year's Eve" are days
 ///   without year, like "December 25";
 /// - "overnight" is the night before publication: the month, else the year, holding the
@@ -131,9 +135,10 @@ pub fn find_dates(text: &str, publication: Option<CivilDate>) -> Vec<TemporalExp
         return Vec::new();
     }
     let tokens: Vec<Token> = Tokens::new(text).collect();
-    let matcher = Matcher {
+    let mut matcher = Matcher {
         tokens: &tokens,
         publication,
+        last_day_named: None,
     };
     let mut found = Vec::new();
     let mut index = 0;
@@ -141,6 +146,10 @@ pub fn find_dates(text: &str, publication: Option<CivilDate>) -> Vec<TemporalExp
         match matcher.match_at(index) {
             Some(matched) => {
                 if let Some(date) = matched.date {
+                    if let (Some(month), Some(day)) = (date.month, date.day) {
+                        matcher.last_day_named =
+                            CivilDate::new(date.year, month, day).map(|d| (d, matched.assumed_past));
+                    }
                     found.push(TemporalExpression {
                         start: tokens[index].start,
                         end: tokens[matched.end - 1].end,
@@ -221,6 +230,9 @@ enum Occurrence {
 struct Matcher<'a> {
     tokens: &'a [Token],
     publication: Option<CivilDate>,
+    /// The last day named before the tokens matched, which "the next day" follows, and
+    /// whether it was [`Match::assumed_past`].
+    last_day_named: Option<(CivilDate, bool)>,
 }
 
 impl Matcher<'_> {
@@ -459,8 +471,22 @@ impl Matcher<'_> {
 
     /// "the previous day|month|year", "the day before yesterday", "the day
     /// before" (at the end of a phrase: "the day before the vote" is relative
-    /// to the vote), "the weekend".
+    /// to the vote), "the weekend", "the next day" and "the following day" (after
+    /// the last day named before; with none, no date).
     fn the_previous(&self, index: usize) -> Option<Match> {
+        let singular_day = self.word(index + 2) == Some(Word::Unit(Unit::Day))
+            && self
+                .tokens
+                .get(index + 2)
+                .is_some_and(|token| token.end - token.start == "day".len());
+        if matches!(self.keyword(index + 1), Some(Keyword::Next | Keyword::Following)) && singular_day {
+            return Some(Match {
+                end: index + 3,
+                date: self.last_day_named.map(|(day, _)| EventDate::day(day.add_days(1))),
+                assumed_past: self.last_day_named.is_some_and(|(_, assumed_past)| assumed_past),
+                period: false,
+            });
+        }
         let publication = self.publication?;
         if self.keyword(index + 1) == Some(Keyword::Weekend) {
             // "the weekend before the vote", "the weekend of 6-7 May" are dated by what follows.
@@ -476,7 +502,7 @@ impl Matcher<'_> {
         }
         let date = match (self.word(index + 1)?, self.word(index + 2)?) {
             (Word::Keyword(Keyword::Previous), Word::Unit(unit)) => match unit {
-                Unit::Day => EventDate::day(publication.add_days(-1)),
+                Unit::Day => EventDate::day(self.day_counted_from(publication).add_days(-1)),
                 Unit::Month => shift_month(publication, -1)?,
                 Unit::Year => EventDate::year(publication.year.checked_sub(1)?),
                 Unit::Week => return None,
@@ -492,7 +518,7 @@ impl Matcher<'_> {
                 });
             }
             (Word::Unit(Unit::Day), Word::Keyword(Keyword::Before)) if self.ends_phrase(index + 3) => {
-                EventDate::day(publication.add_days(-1))
+                EventDate::day(self.day_counted_from(publication).add_days(-1))
             }
             _ => return None,
         };
@@ -557,6 +583,12 @@ impl Matcher<'_> {
             assumed_past: false,
             period: false,
         })
+    }
+
+    /// The day "the previous day" is counted from: the last day named before, else
+    /// publication.
+    fn day_counted_from(&self, publication: CivilDate) -> CivilDate {
+        self.last_day_named.map_or(publication, |(day, _)| day)
     }
 
     /// "two days ago", "3 weeks ago", "a year ago".

@@ -521,6 +521,7 @@ fn only_the_kinds_leading_date_lets_through_open_an_expression() {
             let matcher = Matcher {
                 tokens: &tokens,
                 publication: CivilDate::new(2023, 8, 30),
+                last_day_named: None,
             };
             let matched = matcher.match_at(0).is_some();
             assert!(may_open_expression(tokens[0].kind) || !matched, "{text}");
@@ -606,4 +607,37 @@ fn a_possessive_expression_is_marked() {
             ("Monday", false),
         ]
     );
+}
+
+#[test]
+fn the_next_day_follows_the_day_named_before() {
+    // Published Wednesday 30 August 2023.
+    assert_found(
+        "The army bombed Nyala on Monday and rebels attacked El Fasher the next day.",
+        &[("Monday", "2023-08-28"), ("the next day", "2023-08-29")],
+    );
+    assert_found(
+        "Talks opened on Aug. 3, 2021 and collapsed the following day.",
+        &[("Aug. 3, 2021", "2021-08-03"), ("the following day", "2021-08-04")],
+    );
+    // A day is needed: a month or nothing before dates nothing.
+    assert_none("Rebels attacked El Fasher the next day.");
+    assert_found(
+        "Rebels attacked in August and again the next day.",
+        &[("August", "2023-08")],
+    );
+    assert_none("Fighting continued over the following days.");
+    assert_found(
+        "Israel struck Gaza on Monday after rockets were fired the previous day.",
+        &[("Monday", "2023-08-28"), ("the previous day", "2023-08-27")],
+    );
+    assert_found(
+        "Rockets were fired the previous day.",
+        &[("the previous day", "2023-08-29")],
+    );
+    let marked: Vec<bool> = find_dates("on Friday and the next day", seed_publication())
+        .iter()
+        .map(|e| e.assumed_past)
+        .collect();
+    assert_eq!(marked, [true, true]);
 }

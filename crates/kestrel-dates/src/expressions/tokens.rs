@@ -76,6 +76,8 @@ pub(crate) enum Keyword {
     Previous,
     /// "past", in "this past weekend".
     Past,
+    /// "following", in "the following day".
+    Following,
     The,
     Of,
     Before,
@@ -405,6 +407,7 @@ const VOCABULARY: &[(&str, Word)] = &[
     ("next", keyword(Keyword::Next)),
     ("previous", keyword(Keyword::Previous)),
     ("past", keyword(Keyword::Past)),
+    ("following", keyword(Keyword::Following)),
     ("the", keyword(Keyword::The)),
     ("of", keyword(Keyword::Of)),
     ("before", keyword(Keyword::Before)),
