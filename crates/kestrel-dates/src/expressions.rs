@@ -110,6 +110,8 @@ pub fn leading_date(text: &str) -> Option<usize> {
 /// - "last week" and "this week" (Monday to Sunday) are the month holding the
 ///   whole week, else its year, else no date; so is "the weekend" or "this past
 ///   weekend" (the last one begun by publication), "last weekend" or "this weekend";
+///   "earlier this week" holds only the week's days before publication, "later this
+///   week" those after;
 /// - "last summer" is the year of the last summer over by publication, "this
 ///   summer" the publication year (a winter spans two years: no date);
 /// - "Friday last week" is the Friday of that week;
@@ -176,6 +178,8 @@ fn may_open_expression(kind: Kind) -> bool {
         Kind::Word(
             Word::Keyword(
                 Keyword::Modifier
+                    | Keyword::Earlier
+                    | Keyword::Later
                     | Keyword::Today
                     | Keyword::Tonight
                     | Keyword::Yesterday
@@ -262,6 +266,14 @@ impl Matcher<'_> {
         self.kind(index) == Some(Kind::Punct(expected))
     }
 
+    /// Whether the token at `index` is "early", "late", "mid", "earlier" or "later".
+    fn is_modifier(&self, index: usize) -> bool {
+        matches!(
+            self.keyword(index),
+            Some(Keyword::Modifier | Keyword::Earlier | Keyword::Later)
+        )
+    }
+
     /// Whether the token at `index` is the possessive ending "'s" (or "’s") of the token before
     /// it.
     fn is_possessive_ending(&self, index: usize) -> bool {
@@ -301,20 +313,24 @@ impl Matcher<'_> {
         };
         // "mid-2019", "late-March"
         if self.is_punct(before, '-') && self.touches_next(before) {
-            return match before.checked_sub(1).and_then(|i| self.keyword(i)) {
-                Some(Keyword::Modifier) => Context::Strong,
-                _ => Context::None,
+            return if before.checked_sub(1).is_some_and(|i| self.is_modifier(i)) {
+                Context::Strong
+            } else {
+                Context::None
             };
         }
+        if self.is_modifier(before) {
+            return Context::Strong;
+        }
         match self.keyword(before) {
-            Some(Keyword::TimePreposition | Keyword::Until | Keyword::Modifier | Keyword::Before) => Context::Strong,
+            Some(Keyword::TimePreposition | Keyword::Until | Keyword::Before) => Context::Strong,
             Some(Keyword::WeakPreposition | Keyword::To | Keyword::Of) => Context::Weak,
             _ => Context::None,
         }
     }
 
     fn match_at(&self, index: usize) -> Option<Match> {
-        if self.keyword(index) == Some(Keyword::Modifier) {
+        if self.is_modifier(index) {
             let mut core = index + 1;
             if self.is_punct(core, '-') && self.touches_next(index) && self.touches_next(core) {
                 core += 1;
@@ -448,13 +464,20 @@ impl Matcher<'_> {
             }
             // "last week" names no day; it is in the month, else the year, that holds all of it.
             // "next week" is a time still to come, which no event that happened is dated by.
+            // "earlier this week" holds only its days before publication, "later this week"
+            // those after (when there are any).
             Word::Unit(Unit::Week) => {
                 let monday = week_monday(publication, i64::from(offset));
+                let sunday = monday.add_days(6);
+                let modifier = index.checked_sub(1).and_then(|before| self.keyword(before));
+                let (first, last) = match modifier {
+                    Some(Keyword::Earlier) if offset == 0 && publication > monday => (monday, publication.add_days(-1)),
+                    Some(Keyword::Later) if offset == 0 && publication < sunday => (publication.add_days(1), sunday),
+                    _ => (monday, sunday),
+                };
                 return Some(Match {
                     end,
-                    date: (offset <= 0)
-                        .then(|| enclosing_period(monday, monday.add_days(6)))
-                        .flatten(),
+                    date: (offset <= 0).then(|| enclosing_period(first, last)).flatten(),
                     assumed_past: false,
                     period: false,
                 });

@@ -641,3 +641,30 @@ fn the_next_day_follows_the_day_named_before() {
         .collect();
     assert_eq!(marked, [true, true]);
 }
+
+#[test]
+fn earlier_and_later_this_week_hold_only_their_days() {
+    // Published Tuesday 1 March 2011: the week runs from 28 February to 6 March.
+    let tuesday = CivilDate::new(2011, 3, 1);
+    assert_eq!(
+        found("Troops fired on protesters this week.", tuesday),
+        pairs(&[("this week", "2011")])
+    );
+    assert_eq!(
+        found("Troops fired on protesters earlier this week.", tuesday),
+        pairs(&[("earlier this week", "2011-02")])
+    );
+    assert_eq!(
+        found("The envoy will visit later this week.", tuesday),
+        pairs(&[("later this week", "2011-03")])
+    );
+    // Published Monday 28 August 2023: no day of the week is before publication, so the
+    // whole week stands.
+    assert_eq!(
+        found(
+            "Troops fired on protesters earlier this week.",
+            CivilDate::new(2023, 8, 28)
+        ),
+        pairs(&[("earlier this week", "2023")])
+    );
+}

@@ -96,8 +96,12 @@ pub(crate) enum Keyword {
     Christmas,
     New,
     Eve,
-    /// "early", "late", "mid", "earlier", "later": kept inside the span.
+    /// "early", "late", "mid": kept inside the span.
     Modifier,
+    /// "earlier" and "later": modifiers that also narrow "this week" to its days before or
+    /// after publication.
+    Earlier,
+    Later,
     /// Prepositions that make a following number or bare month a date
     /// ("in", "since", "during", "by", "from", "after"...).
     TimePreposition,
@@ -425,8 +429,8 @@ const VOCABULARY: &[(&str, Word)] = &[
     ("early", keyword(Keyword::Modifier)),
     ("late", keyword(Keyword::Modifier)),
     ("mid", keyword(Keyword::Modifier)),
-    ("earlier", keyword(Keyword::Modifier)),
-    ("later", keyword(Keyword::Modifier)),
+    ("earlier", keyword(Keyword::Earlier)),
+    ("later", keyword(Keyword::Later)),
     ("in", keyword(Keyword::TimePreposition)),
     ("since", keyword(Keyword::TimePreposition)),
     ("until", keyword(Keyword::Until)),
