@@ -149,8 +149,30 @@ fn is_be_or_get(lower: &str) -> bool {
 fn is_time_phrase(view: &SentenceView, p: usize) -> bool {
     let phrase = &view.phrases[p];
     let start = phrase.tokens.start;
+    // A phrase opening with a determiner or a common noun is a time only when its head names
+    // one; that test is cheap, and reading a date is not.
+    let may_be_time = match view.tag(start) {
+        Tag::JJ => true,
+        Tag::DT | Tag::NN => matches!(
+            view.lower(phrase.head),
+            "yesterday"
+                | "today"
+                | "tonight"
+                | "overnight"
+                | "day"
+                | "week"
+                | "weekend"
+                | "month"
+                | "year"
+                | "morning"
+                | "afternoon"
+                | "evening"
+                | "night"
+        ),
+        _ => false,
+    };
     phrase.actors.is_empty()
-        && matches!(view.tag(start), Tag::JJ | Tag::DT | Tag::NN)
+        && may_be_time
         && phrase.tokens.clone().all(|t| view.tag(t) != Tag::POS)
         && starts_date(view, start)
 }
