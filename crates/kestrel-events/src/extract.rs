@@ -515,7 +515,7 @@ fn resolve_subjects(
                                 }
                             })
                     }),
-                _ if is_sentence_initial(view, g)
+                _ if opens_sentence(view, g.start)
                     || (conventions == Conventions::Kestrel && is_opening_gerund(view, g)) =>
                 {
                     // "Speaking at a briefing, Kirby said", "After meeting Xi, Macron said": the
@@ -725,10 +725,7 @@ fn is_possessed_noun(view: &SentenceView, p: usize) -> bool {
     !phrase.is_actor() && !phrase.modifiers.is_empty() && phrase.tokens.clone().any(|t| view.tag(t) == Tag::POS)
 }
 
-fn is_sentence_initial(view: &SentenceView, g: &VerbGroup) -> bool {
-    opens_sentence(view, g.start)
-}
-
+/// Nothing but adverbs, quotation marks and conjunctions stands before token `tok`.
 fn opens_sentence(view: &SentenceView, tok: usize) -> bool {
     (view.range.start..tok).all(|i| matches!(view.tag(i), Tag::RB | Tag::Quote | Tag::CC))
 }
@@ -1963,24 +1960,20 @@ fn nominal_drafts(
             .map(|i| prep_actors(view, &comps, i))
             .filter(|a| !a.is_empty());
         let mut sources = by.unwrap_or_else(|| phrase.modifiers.clone());
-        // "their attack", "its offensive": the subject of the verb before it.
-        // "fired a missile hours after the US and South Korea ended their drills": the
-        // subject of the nearest verb before, when that verb is no event of its own.
+        // "their attack", "its offensive": the subject of the verb before it; of the nearest
+        // verb before when that verb is no event of its own ("fired a missile hours after the
+        // US and South Korea ended their drills"), else of the last event's.
         let start = phrase.tokens.start;
-        let unevented_subject = groups
-            .iter()
-            .rposition(|g| g.end <= start)
-            .filter(|&k| !drafts.iter().any(|d| !d.nominal && d.group == Some(k)))
-            .and_then(|k| subjects[k].0)
-            .filter(|&q| view.phrases[q].is_actor());
-        if sources.is_empty() && view.tag(start) == Tag::PRPS && unevented_subject.is_some() {
-            sources = unevented_subject.map(|q| actors(view, q)).unwrap_or_default();
-        } else if sources.is_empty() && view.tag(start) == Tag::PRPS {
-            if let Some(d) = drafts
+        if sources.is_empty() && view.tag(start) == Tag::PRPS {
+            let unevented_subject = groups
                 .iter()
-                .rev()
-                .find(|d| !d.nominal && d.anchor < phrase.tokens.start)
-            {
+                .rposition(|g| g.end <= start)
+                .filter(|&k| !drafts.iter().any(|d| !d.nominal && d.group == Some(k)))
+                .and_then(|k| subjects[k].0)
+                .filter(|&q| view.phrases[q].is_actor());
+            if let Some(q) = unevented_subject {
+                sources = actors(view, q);
+            } else if let Some(d) = drafts.iter().rev().find(|d| !d.nominal && d.anchor < start) {
                 // "sanctioned Russia over its invasion", "thanked the US for its support": after
                 // a preposition giving the reason, a country's or body's act is the target's
                 // ("arrived in Pyongyang for his first visit" is still the visitor's).
@@ -2063,7 +2056,6 @@ fn nominal_drafts(
         // "Wang Yi, who is on a visit to Moscow", "told Trump in a phone call": a meeting,
         // visit or call (04x) that the clause's subject is on or in is the subject's, and
         // with no target of its own it is with the verb's object.
-        let start = phrase.tokens.start;
         // "rejected a proposal by Japan for a summit", "hopes for talks": "for" after a verb's
         // object that is a thing, or after a common noun, completes that noun, not the verb.
         let completes_noun = |prep: usize, k: usize| {
