@@ -289,6 +289,15 @@ impl Matcher<'_> {
             && self.ends_word(index + 1)
     }
 
+    /// Whether the token at `index` is "day", not "days" ("the next day", "Christmas Day").
+    fn is_singular_day(&self, index: usize) -> bool {
+        self.word(index) == Some(Word::Unit(Unit::Day))
+            && self
+                .tokens
+                .get(index)
+                .is_some_and(|token| token.end - token.start == "day".len())
+    }
+
     /// Whether the token at `index` is not followed directly by a letter or digit.
     fn ends_word(&self, index: usize) -> bool {
         !self.touches_next(index) || matches!(self.kind(index + 1), Some(Kind::Punct(_)))
@@ -497,12 +506,9 @@ impl Matcher<'_> {
     /// to the vote), "the weekend", "the next day" and "the following day" (after
     /// the last day named before; with none, no date).
     fn the_previous(&self, index: usize) -> Option<Match> {
-        let singular_day = self.word(index + 2) == Some(Word::Unit(Unit::Day))
-            && self
-                .tokens
-                .get(index + 2)
-                .is_some_and(|token| token.end - token.start == "day".len());
-        if matches!(self.keyword(index + 1), Some(Keyword::Next | Keyword::Following)) && singular_day {
+        if matches!(self.keyword(index + 1), Some(Keyword::Next | Keyword::Following))
+            && self.is_singular_day(index + 2)
+        {
             return Some(Match {
                 end: index + 3,
                 date: self.last_day_named.map(|(day, _)| EventDate::day(day.add_days(1))),
@@ -574,11 +580,7 @@ impl Matcher<'_> {
             }
             _ => return None,
         };
-        // "Day", not "days".
-        let singular_day = self
-            .tokens
-            .get(day_word)
-            .is_some_and(|token| token.end - token.start == "day".len());
+        let singular_day = self.is_singular_day(day_word);
         let (month, day) = match (self.word(day_word)?, new_year) {
             (Word::Unit(Unit::Day), false) if singular_day => (12, 25),
             (Word::Keyword(Keyword::Eve), false) => (12, 24),
